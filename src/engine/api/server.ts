@@ -1,0 +1,204 @@
+// The simulated API server: the one door through which kubectl and the
+// controllers read and write objects. It runs admission (defaulting, then
+// validation), bumps generation on spec changes, and implements deletion with
+// finalizers, graceful pod termination and propagation policies, as
+// k8s.io/apiserver pkg/registry/generic/registry/store.go does.
+import type { Kernel } from '../kernel/kernel.ts'
+import { rfc3339 } from '../kernel/time.ts'
+import { alreadyExists, conflict, notFound, type StatusError } from './errors.ts'
+import { resourceForKind } from './resources.ts'
+import { objectKey, type Store } from './store.ts'
+import type { KObject, Pod } from './types.ts'
+
+export type PropagationPolicy = 'Background' | 'Foreground' | 'Orphan'
+
+export interface DeleteOptions {
+  propagationPolicy?: PropagationPolicy
+  gracePeriodSeconds?: number
+  preconditions?: { uid?: string; resourceVersion?: string }
+  dryRun?: boolean
+}
+
+export interface WriteOptions {
+  dryRun?: boolean
+  /** Write status only (the /status subresource): spec and metadata changes are ignored. */
+  subresource?: 'status'
+}
+
+/** Admission: defaulting and validation, plugged in by src/engine/admission. */
+export interface Admission {
+  /** Apply defaults and validate a new object; return the object to store or throw a StatusError. */
+  create(obj: KObject, api: ApiServer): KObject
+  /** Validate an update of `old` to `obj` (spec/metadata); return the object to store or throw. */
+  update(obj: KObject, old: KObject, api: ApiServer): KObject
+  /** Strategy: does this update change the spec (bump generation)? */
+  specChanged?(obj: KObject, old: KObject): boolean
+}
+
+export const FINALIZER_FOREGROUND = 'foregroundDeletion'
+export const FINALIZER_ORPHAN = 'orphan'
+
+export class ApiServer {
+  constructor(
+    readonly store: Store,
+    readonly kernel: Kernel,
+    private admission: Admission,
+  ) {}
+
+  now(): number {
+    return this.kernel.now()
+  }
+
+  get<T extends KObject>(kind: string, ns: string | undefined, name: string): T {
+    const o = this.store.get<T>(kind, ns, name)
+    if (!o) throw this.notFound(kind, name)
+    return o
+  }
+
+  tryGet<T extends KObject>(kind: string, ns: string | undefined, name: string): T | undefined {
+    return this.store.get<T>(kind, ns, name)
+  }
+
+  list<T extends KObject>(kind: string, ns?: string): T[] {
+    return this.store.list<T>(kind, ns)
+  }
+
+  notFound(kind: string, name: string): StatusError {
+    const r = resourceForKind(kind)
+    return notFound(r?.resource ?? kind.toLowerCase() + 's', r?.group ?? '', name)
+  }
+
+  create<T extends KObject>(obj: T, opts: WriteOptions = {}): T {
+    const admitted = this.admission.create(obj, this) as T
+    const meta = admitted.metadata
+    if (meta.name && this.store.get(admitted.kind, meta.namespace, meta.name)) {
+      const r = resourceForKind(admitted.kind)!
+      throw alreadyExists(r.resource, r.group, meta.name)
+    }
+    if (opts.dryRun) return admitted
+    const withGen = { ...admitted, metadata: { ...admitted.metadata, generation: 1 } }
+    if (admitted.kind === 'Pod' || admitted.kind === 'Event' || admitted.kind === 'Node' || admitted.kind === 'Namespace') delete (withGen.metadata as { generation?: number }).generation
+    return this.store.create(withGen)
+  }
+
+  /**
+   * Replace an object. With `subresource: 'status'` only status changes; otherwise
+   * status is carried over from the stored object, as the main resource ignores it.
+   */
+  update<T extends KObject>(obj: T, opts: WriteOptions = {}): T {
+    const old = this.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    if (obj.metadata.resourceVersion && obj.metadata.resourceVersion !== old.metadata.resourceVersion) {
+      const r = resourceForKind(obj.kind)!
+      throw conflict(r.resource, r.group, obj.metadata.name, 'the object has been modified; please apply your changes to the latest version and try again')
+    }
+    let next: T
+    if (opts.subresource === 'status') {
+      next = { ...old, status: obj.status }
+    } else {
+      const admitted = this.admission.update({ ...obj, status: old.status }, old, this) as T
+      const changed = this.admission.specChanged ? this.admission.specChanged(admitted, old) : false
+      const gen = old.metadata.generation
+      next = {
+        ...admitted,
+        metadata: {
+          ...admitted.metadata,
+          uid: old.metadata.uid,
+          creationTimestamp: old.metadata.creationTimestamp,
+          deletionTimestamp: old.metadata.deletionTimestamp,
+          deletionGracePeriodSeconds: old.metadata.deletionGracePeriodSeconds,
+          ...(gen !== undefined ? { generation: changed ? gen + 1 : gen } : {}),
+        },
+      }
+      if (next.metadata.deletionTimestamp === undefined) delete next.metadata.deletionTimestamp
+      if (next.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds
+    }
+    if (opts.dryRun) return next
+    const stored = this.store.update(next)
+    return this.finishIfDone(stored) as T
+  }
+
+  /** Controllers' shortcut: write a new status for the stored object. */
+  updateStatus<T extends KObject>(obj: T, status: T['status']): T {
+    const cur = this.store.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    if (!cur) throw this.notFound(obj.kind, obj.metadata.name)
+    return this.store.update({ ...cur, status })
+  }
+
+  /** Controllers' shortcut: change metadata (labels, finalizers, ownerReferences) without admission. */
+  updateMeta<T extends KObject>(obj: T, meta: Partial<T['metadata']>): T {
+    const cur = this.store.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    if (!cur) throw this.notFound(obj.kind, obj.metadata.name)
+    const stored = this.store.update({ ...cur, metadata: { ...cur.metadata, ...meta } })
+    return this.finishIfDone(stored) as T
+  }
+
+  /**
+   * DELETE. Objects without finalizers go at once (background: the garbage
+   * collector then removes dependents). Foreground and orphan add their
+   * finalizer and set deletionTimestamp. Scheduled, running pods get a grace
+   * period; the kubelet removes them when their containers are gone.
+   */
+  delete(kind: string, ns: string | undefined, name: string, opts: DeleteOptions = {}): KObject {
+    const cur = this.get(kind, ns, name)
+    const pre = opts.preconditions
+    if (pre?.uid && pre.uid !== cur.metadata.uid) {
+      const r = resourceForKind(kind)!
+      throw conflict(r.resource, r.group, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`)
+    }
+    if (opts.dryRun) return cur
+    const policy = opts.propagationPolicy ?? defaultPropagation(kind)
+    const finalizers = [...(cur.metadata.finalizers ?? [])]
+    if (policy === 'Foreground' && !finalizers.includes(FINALIZER_FOREGROUND)) finalizers.push(FINALIZER_FOREGROUND)
+    if (policy === 'Orphan' && !finalizers.includes(FINALIZER_ORPHAN)) finalizers.push(FINALIZER_ORPHAN)
+    if (policy === 'Background') removeIn(finalizers, FINALIZER_ORPHAN)
+
+    const grace = kind === 'Pod' ? this.podGrace(cur as Pod, opts.gracePeriodSeconds) : 0
+    if (cur.metadata.deletionTimestamp) {
+      // Already terminating: a shorter grace period may still cut it short.
+      if (kind === 'Pod' && grace < (cur.metadata.deletionGracePeriodSeconds ?? 0)) {
+        return this.finishIfDone(this.store.update({ ...cur, metadata: { ...cur.metadata, deletionTimestamp: rfc3339(this.now() + grace * 1000), deletionGracePeriodSeconds: grace } }))
+      }
+      return cur
+    }
+    if (!finalizers.length && grace === 0) return this.store.remove(kind, ns, name)!
+    const meta = {
+      ...cur.metadata,
+      finalizers: finalizers.length ? finalizers : undefined,
+      deletionTimestamp: rfc3339(this.now() + grace * 1000),
+      deletionGracePeriodSeconds: kind === 'Pod' || grace ? grace : 0,
+    }
+    if (!meta.finalizers) delete meta.finalizers
+    if (kind !== 'Pod' && !grace) meta.deletionGracePeriodSeconds = 0
+    return this.finishIfDone(this.store.update({ ...cur, metadata: meta }))
+  }
+
+  /** Remove a terminating object whose finalizers are gone and whose grace period is over. */
+  private finishIfDone(obj: KObject): KObject {
+    const m = obj.metadata
+    if (!m.deletionTimestamp || m.finalizers?.length) return obj
+    if (obj.kind === 'Pod' && (m.deletionGracePeriodSeconds ?? 0) > 0) return obj
+    return this.store.remove(obj.kind, m.namespace, m.name) ?? obj
+  }
+
+  /** pkg/registry/core/pod/strategy.go CheckGracefulDelete. */
+  private podGrace(pod: Pod, requested?: number): number {
+    if (!pod.spec.nodeName) return 0
+    if (pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed') return 0
+    if (requested !== undefined) return Math.max(0, requested)
+    return pod.spec.terminationGracePeriodSeconds ?? 30
+  }
+
+  key(obj: KObject): string {
+    return objectKey(obj.metadata.namespace, obj.metadata.name)
+  }
+}
+
+/** The registry default when DeleteOptions has no propagationPolicy (STRAT DefaultGarbageCollectionPolicy). */
+function defaultPropagation(kind: string): PropagationPolicy {
+  return kind === 'Job' ? 'Orphan' : 'Background'
+}
+
+function removeIn(a: string[], s: string): void {
+  const i = a.indexOf(s)
+  if (i >= 0) a.splice(i, 1)
+}

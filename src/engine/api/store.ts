@@ -1,0 +1,166 @@
+// The object store behind the simulated API server: every object by kind,
+// namespace and name, with resourceVersion, uid and generateName as the real
+// apiserver assigns them, an index of dependents by owner uid (for the Job,
+// CronJob and garbage-collection controllers), and a watch stream.
+// Objects are treated as immutable: writers replace them, never mutate them.
+import type { Kernel } from '../kernel/kernel.ts'
+import type { Rng } from '../kernel/rng.ts'
+import { rfc3339 } from '../kernel/time.ts'
+import type { KObject } from './types.ts'
+
+export type WatchType = 'ADDED' | 'MODIFIED' | 'DELETED'
+export interface WatchEvent<T extends KObject = KObject> {
+  type: WatchType
+  object: T
+  /** The previous version, for MODIFIED and DELETED. */
+  old?: T
+}
+export type Watcher = (ev: WatchEvent) => void
+
+/** Kubernetes' generateName alphabet: no vowels, no 0/1/3 (apiserver pkg/storage/names). */
+const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
+const MAX_GENERATED_NAME = 63
+
+export const CLUSTER_SCOPED = new Set(['Node', 'Namespace', 'PersistentVolume'])
+
+export function objectKey(ns: string | undefined, name: string): string {
+  return ns ? ns + '/' + name : name
+}
+
+export class Store {
+  private byKind = new Map<string, Map<string, KObject>>()
+  private owners = new Map<string, Set<KObject>>()
+  private watchers = new Map<string, Set<Watcher>>()
+  private allWatchers = new Set<Watcher>()
+  private rv = 1
+  private nameRng: Rng
+  private uidRng: Rng
+
+  constructor(private kernel: Kernel) {
+    this.nameRng = kernel.rng.stream('names')
+    this.uidRng = kernel.rng.stream('uids')
+  }
+
+  get resourceVersion(): string {
+    return String(this.rv)
+  }
+
+  get<T extends KObject>(kind: string, ns: string | undefined, name: string): T | undefined {
+    return this.byKind.get(kind)?.get(objectKey(ns, name)) as T | undefined
+  }
+
+  /** Objects of a kind, in one namespace or all; in insertion order (sort for display). */
+  list<T extends KObject>(kind: string, ns?: string): T[] {
+    const m = this.byKind.get(kind)
+    if (!m) return []
+    const out: T[] = []
+    for (const o of m.values()) if (ns === undefined || (o.metadata.namespace ?? '') === ns) out.push(o as T)
+    return out
+  }
+
+  count(kind: string): number {
+    return this.byKind.get(kind)?.size ?? 0
+  }
+
+  /** Objects whose ownerReferences name this uid. */
+  dependents(uid: string): KObject[] {
+    const s = this.owners.get(uid)
+    return s ? [...s] : []
+  }
+
+  newUid(): string {
+    const h = () => this.uidRng.u32().toString(16).padStart(8, '0')
+    const a = h(), b = h(), c = h(), d = h()
+    // RFC 4122 version 4 layout, as google/uuid prints it.
+    const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16)
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`
+  }
+
+  generateName(base: string): string {
+    const prefix = base.length > MAX_GENERATED_NAME - 5 ? base.slice(0, MAX_GENERATED_NAME - 5) : base
+    let s = ''
+    for (let i = 0; i < 5; i++) s += SUFFIX_ALPHABET[this.nameRng.u32() % SUFFIX_ALPHABET.length]
+    return prefix + s
+  }
+
+  /**
+   * Insert a new object. Fills name (from generateName), uid, resourceVersion,
+   * creationTimestamp and generation. The caller has validated it.
+   */
+  create<T extends KObject>(obj: T): T {
+    const meta = { ...obj.metadata }
+    if (!meta.name && meta.generateName) {
+      do meta.name = this.generateName(meta.generateName)
+      while (this.get(obj.kind, meta.namespace, meta.name))
+    }
+    meta.uid = this.newUid()
+    meta.resourceVersion = String(++this.rv)
+    meta.creationTimestamp = rfc3339(this.kernel.now())
+    const stored = { ...obj, metadata: meta } as T
+    this.put(stored)
+    this.emit({ type: 'ADDED', object: stored })
+    return stored
+  }
+
+  /** Replace an existing object (same kind, namespace and name); bumps resourceVersion. */
+  update<T extends KObject>(obj: T): T {
+    const old = this.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    if (!old) throw new Error(`store: update of missing ${obj.kind} ${obj.metadata.name}`)
+    const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.rv) } } as T
+    this.unindex(old)
+    this.put(stored)
+    this.emit({ type: 'MODIFIED', object: stored, old })
+    return stored
+  }
+
+  /** Remove an object for good (after finalizers and grace periods). */
+  remove(kind: string, ns: string | undefined, name: string): KObject | undefined {
+    const m = this.byKind.get(kind)
+    const key = objectKey(ns, name)
+    const old = m?.get(key)
+    if (!m || !old) return undefined
+    m.delete(key)
+    this.unindex(old)
+    const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } }
+    this.emit({ type: 'DELETED', object: gone, old })
+    return gone
+  }
+
+  /** Subscribe to changes of one kind, or of every kind when `kind` is omitted. */
+  watch(fn: Watcher, kind?: string): () => void {
+    if (!kind) {
+      this.allWatchers.add(fn)
+      return () => this.allWatchers.delete(fn)
+    }
+    let s = this.watchers.get(kind)
+    if (!s) this.watchers.set(kind, (s = new Set()))
+    s.add(fn)
+    return () => s!.delete(fn)
+  }
+
+  private put(obj: KObject): void {
+    let m = this.byKind.get(obj.kind)
+    if (!m) this.byKind.set(obj.kind, (m = new Map()))
+    m.set(objectKey(obj.metadata.namespace, obj.metadata.name), obj)
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      let s = this.owners.get(r.uid)
+      if (!s) this.owners.set(r.uid, (s = new Set()))
+      s.add(obj)
+    }
+  }
+
+  private unindex(obj: KObject): void {
+    for (const r of obj.metadata.ownerReferences ?? []) {
+      const s = this.owners.get(r.uid)
+      if (!s) continue
+      s.delete(obj)
+      if (!s.size) this.owners.delete(r.uid)
+    }
+  }
+
+  private emit(ev: WatchEvent): void {
+    const s = this.watchers.get(ev.object.kind)
+    if (s) for (const w of [...s]) w(ev)
+    for (const w of [...this.allWatchers]) w(ev)
+  }
+}

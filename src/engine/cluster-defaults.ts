@@ -1,0 +1,87 @@
+// The cluster a lab starts with: the usual namespaces and three nodes, like a
+// small kubeadm lab (Killercoda's controlplane + workers): one tainted
+// control-plane node and two workers.
+import { rfc3339 } from './kernel/time.ts'
+import type { KObject, Namespace, Node } from './api/types.ts'
+
+const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
+
+export function seedObjects(): KObject[] {
+  return NAMESPACES.map(
+    (name): Namespace => ({
+      apiVersion: 'v1',
+      kind: 'Namespace',
+      metadata: { name, uid: '', resourceVersion: '', creationTimestamp: '', labels: { 'kubernetes.io/metadata.name': name } },
+      spec: { finalizers: ['kubernetes'] },
+      status: { phase: 'Active' },
+    }),
+  )
+}
+
+interface NodePlan {
+  name: string
+  controlPlane: boolean
+  ip: string
+  cidr: string
+}
+
+const NODES: NodePlan[] = [
+  { name: 'controlplane', controlPlane: true, ip: '172.30.1.2', cidr: '192.168.0.0/24' },
+  { name: 'node01', controlPlane: false, ip: '172.30.2.2', cidr: '192.168.1.0/24' },
+  { name: 'node02', controlPlane: false, ip: '172.30.2.3', cidr: '192.168.2.0/24' },
+]
+
+export function defaultNodes(start: number): Node[] {
+  const since = rfc3339(start - 30 * 24 * 3600 * 1000)
+  const now = rfc3339(start)
+  return NODES.map((n) => ({
+    apiVersion: 'v1',
+    kind: 'Node',
+    metadata: {
+      name: n.name,
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      labels: {
+        'beta.kubernetes.io/arch': 'amd64',
+        'beta.kubernetes.io/os': 'linux',
+        'kubernetes.io/arch': 'amd64',
+        'kubernetes.io/hostname': n.name,
+        'kubernetes.io/os': 'linux',
+        ...(n.controlPlane ? { 'node-role.kubernetes.io/control-plane': '', 'node.kubernetes.io/exclude-from-external-load-balancers': '' } : {}),
+      },
+      annotations: { 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
+    },
+    spec: {
+      podCIDR: n.cidr,
+      podCIDRs: [n.cidr],
+      ...(n.controlPlane ? { taints: [{ key: 'node-role.kubernetes.io/control-plane', effect: 'NoSchedule' as const }] } : {}),
+    },
+    status: {
+      capacity: { cpu: '2', 'ephemeral-storage': '20134592Ki', memory: '4015360Ki', pods: '110' },
+      allocatable: { cpu: '2', 'ephemeral-storage': '19586931083', memory: '3912960Ki', pods: '110' },
+      conditions: [
+        { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
+        { type: 'DiskPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
+        { type: 'PIDPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
+        { type: 'Ready', status: 'True', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+      ],
+      addresses: [
+        { type: 'InternalIP', address: n.ip },
+        { type: 'Hostname', address: n.name },
+      ],
+      nodeInfo: {
+        architecture: 'amd64',
+        bootID: '',
+        containerRuntimeVersion: 'containerd://1.7.27',
+        kernelVersion: '6.8.0-51-generic',
+        kubeProxyVersion: '',
+        kubeletVersion: 'v1.33.2',
+        machineID: '',
+        operatingSystem: 'linux',
+        osImage: 'Ubuntu 24.04.1 LTS',
+        systemUUID: '',
+      },
+    },
+  }))
+}

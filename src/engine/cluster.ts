@@ -1,0 +1,72 @@
+// A whole simulated cluster: kernel, store, API server, controllers, scheduler
+// and one kubelet per node, wired together. The only entry point other layers
+// (kubectl, the terminal session, the worker, the CLI) need.
+import { createAdmission } from './admission/index.ts'
+import { ApiServer } from './api/server.ts'
+import { Store } from './api/store.ts'
+import { defaultNodes, seedObjects } from './cluster-defaults.ts'
+import type { ClusterConfig, ControllerContext } from './context.ts'
+import { CronJobController } from './controllers/cronjob/controller.ts'
+import { GarbageCollector } from './controllers/gc/controller.ts'
+import { JobController } from './controllers/job/controller.ts'
+import { TtlAfterFinishedController } from './controllers/ttl.ts'
+import { StoreEventRecorder } from './events/recorder.ts'
+import { Kernel } from './kernel/kernel.ts'
+import { Kubelet } from './kubelet/kubelet.ts'
+import { Scheduler } from './scheduler/scheduler.ts'
+
+export interface ClusterOptions {
+  seed?: number | string
+  /** ms since the Unix epoch; default 2026-01-01T00:00:00Z. */
+  start?: number
+  controllerTimeZone?: string
+}
+
+export const DEFAULT_START = Date.UTC(2026, 0, 1)
+
+export class Cluster {
+  readonly kernel: Kernel
+  readonly store: Store
+  readonly api: ApiServer
+  readonly recorder: StoreEventRecorder
+  readonly config: ClusterConfig
+  readonly ctx: ControllerContext
+  readonly jobController: JobController
+  readonly cronJobController: CronJobController
+  readonly ttlController: TtlAfterFinishedController
+  readonly gc: GarbageCollector
+  readonly scheduler: Scheduler
+  readonly kubelets = new Map<string, Kubelet>()
+
+  constructor(opts: ClusterOptions = {}) {
+    this.config = { seed: opts.seed ?? 1, start: opts.start ?? DEFAULT_START, controllerTimeZone: opts.controllerTimeZone ?? 'UTC' }
+    this.kernel = new Kernel(this.config.start, this.config.seed)
+    this.store = new Store(this.kernel)
+    this.api = new ApiServer(this.store, this.kernel, createAdmission())
+    this.recorder = new StoreEventRecorder(this.kernel, this.store)
+    this.ctx = { kernel: this.kernel, store: this.store, api: this.api, recorder: this.recorder, config: this.config }
+    for (const o of seedObjects()) this.store.create(o)
+    this.gc = new GarbageCollector(this.ctx)
+    this.jobController = new JobController(this.ctx)
+    this.cronJobController = new CronJobController(this.ctx)
+    this.ttlController = new TtlAfterFinishedController(this.ctx)
+    this.scheduler = new Scheduler(this.ctx)
+    for (const node of defaultNodes(this.config.start)) {
+      const stored = this.store.create(node)
+      this.kubelets.set(stored.metadata.name, new Kubelet(this.ctx, stored.metadata.name))
+    }
+  }
+
+  now(): number {
+    return this.kernel.now()
+  }
+
+  /** Run everything due up to virtual time `t`. */
+  runUntil(t: number, maxEvents?: number): boolean {
+    return this.kernel.runUntil(t, maxEvents)
+  }
+
+  advance(ms: number): void {
+    this.kernel.advance(ms)
+  }
+}

@@ -1,0 +1,6 @@
+// Placeholder: the TTL-after-finished controller lands here.
+import type { ControllerContext } from '../context.ts'
+
+export class TtlAfterFinishedController {
+  constructor(readonly ctx: ControllerContext) {}
+}

@@ -1,0 +1,88 @@
+// The event queue of the discrete-event kernel: a binary min-heap ordered by
+// (virtual time, insertion sequence), so events due at the same millisecond run
+// in the order they were scheduled. Cancelled entries are dropped lazily.
+
+export interface QueuedEvent {
+  at: number
+  seq: number
+  run: () => void
+  cancelled: boolean
+}
+
+export class EventQueue {
+  private heap: QueuedEvent[] = []
+  private seq = 0
+  private live = 0
+
+  get size(): number {
+    return this.live
+  }
+
+  push(at: number, run: () => void): QueuedEvent {
+    const ev: QueuedEvent = { at, seq: this.seq++, run, cancelled: false }
+    const h = this.heap
+    h.push(ev)
+    let i = h.length - 1
+    while (i > 0) {
+      const p = (i - 1) >> 1
+      if (!before(ev, h[p])) break
+      h[i] = h[p]
+      i = p
+    }
+    h[i] = ev
+    this.live++
+    return ev
+  }
+
+  cancel(ev: QueuedEvent): void {
+    if (ev.cancelled) return
+    ev.cancelled = true
+    this.live--
+  }
+
+  /** Time of the next live event, or Infinity. */
+  peekTime(): number {
+    this.dropCancelled()
+    return this.heap.length ? this.heap[0].at : Infinity
+  }
+
+  pop(): QueuedEvent | undefined {
+    this.dropCancelled()
+    const ev = this.popRaw()
+    if (ev) {
+      this.live--
+      ev.cancelled = true // a popped event can no longer be cancelled or run twice
+    }
+    return ev
+  }
+
+  private dropCancelled(): void {
+    while (this.heap.length && this.heap[0].cancelled) this.popRaw()
+  }
+
+  private popRaw(): QueuedEvent | undefined {
+    const h = this.heap
+    if (!h.length) return undefined
+    const top = h[0]
+    const last = h.pop()!
+    if (h.length) {
+      let i = 0
+      const n = h.length
+      for (;;) {
+        const l = 2 * i + 1
+        if (l >= n) break
+        const r = l + 1
+        const c = r < n && before(h[r], h[l]) ? r : l
+        if (!before(h[c], last)) break
+        h[i] = h[c]
+        i = c
+      }
+      h[i] = last
+    }
+    return top
+  }
+}
+
+function before(a: QueuedEvent, b: QueuedEvent): boolean {
+  return a.at < b.at || (a.at === b.at && a.seq < b.seq)
+}

@@ -1,0 +1,6 @@
+// Placeholder: the scheduler lands here.
+import type { ControllerContext } from '../context.ts'
+
+export class Scheduler {
+  constructor(readonly ctx: ControllerContext) {}
+}

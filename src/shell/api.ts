@@ -1,0 +1,94 @@
+// The contract between the shell and its hosts (the kubelet running a container,
+// the terminal session running a student's line). The shell is pure: it never
+// reads the wall clock or sleeps for real. It runs synchronously until it has to
+// wait for virtual time (sleep, a CPU-time slice, a watch) and then hands control
+// back as a value; the host resumes it on the virtual clock.
+import type { Vfs } from './fs/vfs.ts'
+
+export type Signal = 'TERM' | 'INT' | 'KILL' | 'HUP'
+
+/** What a process hands back from resume(). */
+export type Yield =
+  /** Resume me at virtual time `until` (ms since the epoch), or earlier if woken. Infinity: only when woken. */
+  | { done: false; until: number }
+  /** The process exited with this status. */
+  | { done: true; code: number }
+
+/** A running script or command, driven by its host. */
+export interface Proc {
+  /** Run until the process must wait for virtual time or a wake-up, or exits. */
+  resume(): Yield
+  /** Deliver a signal. The host resumes the process promptly afterwards. */
+  signal(sig: Signal): void
+  /** Bytes the process holds in memory now (variables, buffers, tmpfs files), for memory limits. */
+  memoryBytes?(): number
+}
+
+/** Inside a command: wait for virtual time. Yielded by command generators. */
+export interface Wait {
+  /** Absolute virtual ms; Infinity waits for a wake-up only. */
+  until: number
+}
+
+export interface OutputStream {
+  write(chunk: string): void
+}
+
+export interface InputStream {
+  /** Read everything up to end of input (yields while a pipeline producer is still running). */
+  readAll(): Generator<Wait, string, void>
+  /** Read one line without its newline; null at end of input. */
+  readLine(): Generator<Wait, string | null, void>
+}
+
+/** Services the host gives to a shell and every command it runs. */
+export interface ShellHost {
+  /** Current virtual time, ms since the Unix epoch. */
+  now(): number
+  /** Deterministic 32-bit random numbers ($RANDOM, mktemp names...). */
+  random(): number
+  /**
+   * Ask the host to resume the process at the current virtual time even though its
+   * `until` has not come (a watch event arrived, a condition became true).
+   * Hosts set this after spawning; calling it is always safe.
+   */
+  wake(): void
+}
+
+export interface CommandContext {
+  argv: string[]
+  /** Exported environment of the command. */
+  env: ReadonlyMap<string, string>
+  cwd: string
+  fs: Vfs
+  stdin: InputStream
+  stdout: OutputStream
+  stderr: OutputStream
+  host: ShellHost
+  /** True for the student's terminal, false inside containers. */
+  interactive: boolean
+}
+
+/** A command either finishes at once (a number) or is a generator that may wait. */
+export type CommandResult = number | Generator<Wait, number, void>
+export type Command = (ctx: CommandContext) => CommandResult
+
+export interface ShellOptions {
+  host: ShellHost
+  fs: Vfs
+  /** Initial variables, all exported (the container's env, or the terminal's). */
+  env: Record<string, string>
+  cwd?: string
+  stdout: OutputStream
+  stderr: OutputStream
+  /** Commands added by the host (kubectl, watch, clear, history in the terminal). */
+  commands?: ReadonlyMap<string, Command>
+  interactive?: boolean
+  /**
+   * PID 1 in a container: TERM and INT are ignored unless a trap is set, as the
+   * kernel does for a namespace's init process.
+   */
+  pid1?: boolean
+  /** Virtual CPU cost of one interpreter step, in ms (default 0.005 = 5 µs). */
+  stepCostMs?: number
+}
