@@ -1,0 +1,5 @@
+// The registry of utilities (busybox applets and jq) the shell finds after its
+// builtins and the host's commands. Upstream: busybox's applet table (include/applets.h).
+import type { Command } from '../api.ts'
+
+export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>([])
