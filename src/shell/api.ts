@@ -39,6 +39,13 @@ export interface InputStream {
   readAll(): Generator<Wait, string, void>
   /** Read one line without its newline; null at end of input. */
   readLine(): Generator<Wait, string | null, void>
+  /**
+   * Read whatever input is available now (at least one character, yielding until
+   * there is some), or null at end of input. Utilities stream through this
+   * (`kubectl get pods -w | grep Running`) and keep every byte, including a last
+   * line without a newline; without it they fall back to readAll.
+   */
+  read?(): Generator<Wait, string | null, void>
 }
 
 /** Services the host gives to a shell and every command it runs. */
