@@ -11,6 +11,7 @@ import { GarbageCollector } from './controllers/gc/controller.ts'
 import { JobController } from './controllers/job/controller.ts'
 import { TtlAfterFinishedController } from './controllers/ttl.ts'
 import { StoreEventRecorder } from './events/recorder.ts'
+import { History, type HistoryLimits } from './history/history.ts'
 import { Kernel } from './kernel/kernel.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
 import { Scheduler } from './scheduler/scheduler.ts'
@@ -20,6 +21,8 @@ export interface ClusterOptions {
   /** ms since the Unix epoch; default 2026-01-01T00:00:00Z. */
   start?: number
   controllerTimeZone?: string
+  /** Keep a history for the timeline and lesson checks (default on); limits bound its memory. */
+  history?: boolean | Partial<HistoryLimits>
 }
 
 export const DEFAULT_START = Date.UTC(2026, 0, 1)
@@ -37,6 +40,7 @@ export class Cluster {
   readonly gc: GarbageCollector
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
+  readonly history?: History
 
   constructor(opts: ClusterOptions = {}) {
     this.config = { seed: opts.seed ?? 1, start: opts.start ?? DEFAULT_START, controllerTimeZone: opts.controllerTimeZone ?? 'UTC' }
@@ -45,6 +49,7 @@ export class Cluster {
     this.api = new ApiServer(this.store, this.kernel, createAdmission())
     this.recorder = new StoreEventRecorder(this.kernel, this.store)
     this.ctx = { kernel: this.kernel, store: this.store, api: this.api, recorder: this.recorder, config: this.config }
+    if (opts.history !== false) this.history = new History(this.kernel, this.store, opts.history === true ? {} : opts.history)
     for (const o of seedObjects()) this.store.create(o)
     this.gc = new GarbageCollector(this.ctx)
     this.jobController = new JobController(this.ctx)

@@ -1,0 +1,243 @@
+// Keeps the history of a lab from the store's watch stream: pod lanes, Job
+// records, CronJob ticks and the events. Bounded: the oldest finished lanes and
+// records are dropped past a limit, so a simulated year does not grow memory.
+import type { Store, WatchEvent } from '../api/store.ts'
+import type { CronJob, Event, Job, KObject, Pod } from '../api/types.ts'
+import type { Kernel } from '../kernel/kernel.ts'
+import { laneStatus } from './lane-state.ts'
+import type { CronTick, EventRecord, JobRecord, PodLane } from './types.ts'
+
+export interface HistoryLimits {
+  pods: number
+  jobs: number
+  ticks: number
+  events: number
+}
+
+const DEFAULT_LIMITS: HistoryLimits = { pods: 5000, jobs: 2000, ticks: 5000, events: 10000 }
+const MANUAL_ANNOTATION = 'cronjob.kubernetes.io/instantiate'
+
+export class History {
+  readonly pods = new Map<string, PodLane>()
+  readonly jobs = new Map<string, JobRecord>()
+  readonly ticks: CronTick[] = []
+  readonly events: EventRecord[] = []
+  /** Bumped on every change, so a renderer can tell when to redraw. */
+  version = 0
+  private unwatch: (() => void)[] = []
+  private limits: HistoryLimits
+
+  constructor(
+    private kernel: Kernel,
+    store: Store,
+    limits: Partial<HistoryLimits> = {},
+  ) {
+    this.limits = { ...DEFAULT_LIMITS, ...limits }
+    this.unwatch.push(store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod'))
+    this.unwatch.push(store.watch((e) => this.onJob(e as WatchEvent<Job>), 'Job'))
+    this.unwatch.push(store.watch((e) => this.onEvent(e as WatchEvent<Event>), 'Event'))
+  }
+
+  stop(): void {
+    for (const u of this.unwatch) u()
+    this.unwatch = []
+  }
+
+  private now(): number {
+    return this.kernel.now()
+  }
+
+  private onPod(e: WatchEvent<Pod>): void {
+    const pod = e.object
+    const uid = pod.metadata.uid
+    let lane = this.pods.get(uid)
+    if (!lane) {
+      if (e.type === 'DELETED') return
+      lane = newLane(pod, this.now())
+      this.pods.set(uid, lane)
+      const job = lane.jobUid ? this.jobs.get(lane.jobUid) : undefined
+      if (job) {
+        job.podUids.push(uid)
+        lane.cronJobName = job.cronJobName
+      }
+      trim(this.pods, this.limits.pods, (l) => l.deletedAt !== undefined)
+    }
+    this.version++
+    const now = this.now()
+    if (pod.spec.nodeName && !lane.node) {
+      lane.node = pod.spec.nodeName
+      lane.scheduledAt = now
+    }
+    lane.phase = pod.status?.phase ?? lane.phase
+    this.markRestarts(lane, pod, now)
+    if (e.type === 'DELETED') {
+      lane.deletedAt = now
+      closeSegment(lane, now)
+      return
+    }
+    const { state, status } = laneStatus(pod)
+    const open = lane.segments[lane.segments.length - 1]
+    if (!open || open.state !== state || open.status !== status) {
+      closeSegment(lane, now)
+      lane.segments.push({ state, status, from: now, to: null })
+    }
+    if (state === 'Running' && lane.firstRunningAt === undefined) lane.firstRunningAt = now
+    if (state === 'Succeeded' || state === 'Failed') lane.finishedAt ??= now
+  }
+
+  private markRestarts(lane: PodLane, pod: Pod, now: number): void {
+    for (const c of pod.status?.containerStatuses ?? []) {
+      const seen = lane.restarts.filter((r) => r.container === c.name).length
+      for (let n = seen + 1; n <= c.restartCount; n++) {
+        const t = c.lastState?.terminated
+        lane.restarts.push({ at: now, count: n, container: c.name, exitCode: t?.exitCode, reason: t?.reason })
+      }
+    }
+  }
+
+  private onJob(e: WatchEvent<Job>): void {
+    const job = e.object
+    const uid = job.metadata.uid
+    let rec = this.jobs.get(uid)
+    if (!rec) {
+      if (e.type === 'DELETED') return
+      rec = newJobRecord(job, this.now())
+      this.jobs.set(uid, rec)
+      trim(this.jobs, this.limits.jobs, (r) => r.deletedAt !== undefined)
+    }
+    this.version++
+    if (e.type === 'DELETED') {
+      rec.deletedAt = this.now()
+      return
+    }
+    const st = job.status ?? {}
+    if (st.startTime) rec.startTime = Date.parse(st.startTime)
+    for (const c of st.conditions ?? []) {
+      if (c.status !== 'True' || rec.outcome) continue
+      if (c.type === 'Complete' || c.type === 'Failed') {
+        rec.outcome = c.type
+        rec.reason = c.reason
+        rec.finishedAt = this.now()
+      }
+    }
+    rec.ttlSecondsAfterFinished = job.spec.ttlSecondsAfterFinished
+    rec.activeDeadlineSeconds = job.spec.activeDeadlineSeconds
+    rec.parallelism = job.spec.parallelism
+    rec.backoffLimit = job.spec.backoffLimit
+  }
+
+  private onEvent(e: WatchEvent<Event>): void {
+    if (e.type === 'DELETED') return
+    const ev = e.object
+    const prevCount = e.old?.count ?? 0
+    if (e.type === 'MODIFIED' && ev.count <= prevCount) return
+    const at = this.now()
+    const inv = ev.involvedObject
+    this.events.push({ at, type: ev.type, reason: ev.reason, message: ev.message, kind: inv.kind ?? '', name: inv.name ?? '', namespace: inv.namespace ?? '' })
+    if (this.events.length > this.limits.events) this.events.splice(0, this.events.length - this.limits.events)
+    if (inv.kind === 'CronJob') this.onCronJobEvent(ev, at)
+    this.version++
+  }
+
+  private onCronJobEvent(ev: Event, at: number): void {
+    const cronJob = ev.involvedObject.name ?? ''
+    const namespace = ev.involvedObject.namespace ?? 'default'
+    const jobName = /^Created job (\S+)/.exec(ev.message)?.[1] ?? /^Deleted job (\S+)/.exec(ev.message)?.[1]
+    let kind: CronTick['kind'] | undefined
+    if (ev.reason === 'SuccessfulCreate') kind = 'created'
+    else if (ev.reason === 'JobAlreadyActive') kind = 'skipped'
+    else if (ev.reason === 'SuccessfulDelete' && jobName && this.wasRunning(namespace, jobName)) kind = 'replaced'
+    if (!kind) return
+    this.ticks.push({ cronJob, namespace, kind, at, jobName, scheduledAt: kind === 'skipped' ? undefined : scheduledFromName(cronJob, jobName) })
+    if (this.ticks.length > this.limits.ticks) this.ticks.splice(0, this.ticks.length - this.limits.ticks)
+  }
+
+  private wasRunning(namespace: string, jobName: string): boolean {
+    for (const r of this.jobs.values()) if (r.name === jobName && r.namespace === namespace && !r.outcome) return true
+    return false
+  }
+
+  /** Lanes of one Job, in creation order. */
+  lanesOfJob(jobUid: string): PodLane[] {
+    const rec = this.jobs.get(jobUid)
+    return rec ? rec.podUids.map((u) => this.pods.get(u)).filter((l): l is PodLane => !!l) : []
+  }
+
+  /** Most pods of a Job that were Running at the same moment. */
+  maxConcurrentRunning(jobUid: string): number {
+    const edges: [number, number][] = []
+    for (const lane of this.lanesOfJob(jobUid))
+      for (const s of lane.segments) if (s.state === 'Running') edges.push([s.from, 1], [s.to ?? this.now(), -1])
+    edges.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+    let cur = 0, max = 0
+    for (const [, d] of edges) max = Math.max(max, (cur += d))
+    return max
+  }
+
+  findJob(name: string, namespace = 'default'): JobRecord | undefined {
+    let found: JobRecord | undefined
+    for (const r of this.jobs.values()) if (r.name === name && r.namespace === namespace) found = r
+    return found
+  }
+
+  /** Cheap description of the cluster's CronJobs, for callers that need the owner of a tick. */
+  static isCronJob(o: KObject): o is CronJob {
+    return o.kind === 'CronJob'
+  }
+}
+
+function newLane(pod: Pod, now: number): PodLane {
+  const owner = pod.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'Job')
+  return {
+    uid: pod.metadata.uid,
+    name: pod.metadata.name,
+    namespace: pod.metadata.namespace ?? 'default',
+    jobName: owner?.name,
+    jobUid: owner?.uid,
+    restartPolicy: pod.spec.restartPolicy,
+    createdAt: now,
+    segments: [],
+    restarts: [],
+    phase: pod.status?.phase ?? 'Pending',
+  }
+}
+
+function newJobRecord(job: Job, now: number): JobRecord {
+  const owner = job.metadata.ownerReferences?.find((r) => r.controller && r.kind === 'CronJob')
+  return {
+    uid: job.metadata.uid,
+    name: job.metadata.name,
+    namespace: job.metadata.namespace ?? 'default',
+    cronJobName: owner?.name,
+    manual: job.metadata.annotations?.[MANUAL_ANNOTATION] === 'manual',
+    createdAt: now,
+    completions: job.spec.completions,
+    parallelism: job.spec.parallelism,
+    backoffLimit: job.spec.backoffLimit,
+    activeDeadlineSeconds: job.spec.activeDeadlineSeconds,
+    ttlSecondsAfterFinished: job.spec.ttlSecondsAfterFinished,
+    restartPolicy: job.spec.template?.spec?.restartPolicy,
+    podUids: [],
+  }
+}
+
+function closeSegment(lane: PodLane, now: number): void {
+  const open = lane.segments[lane.segments.length - 1]
+  if (open && open.to === null) open.to = now
+}
+
+/** `<cronjob>-<unix minutes>` → the scheduled time in ms (cronjob-controller.md §5.1). */
+function scheduledFromName(cronJob: string, jobName?: string): number | undefined {
+  if (!jobName?.startsWith(cronJob + '-')) return undefined
+  const m = Number(jobName.slice(cronJob.length + 1))
+  return Number.isInteger(m) ? m * 60_000 : undefined
+}
+
+/** Drop the oldest entries that may go, until the map is within its limit. */
+function trim<T>(m: Map<string, T>, limit: number, removable: (v: T) => boolean): void {
+  if (m.size <= limit) return
+  for (const [k, v] of m) {
+    if (m.size <= limit) break
+    if (removable(v)) m.delete(k)
+  }
+}
