@@ -1,0 +1,81 @@
+// busybox's usage screen, shown on `--help` (stdout, status 0) and after an option
+// error (stderr). We show the banner of the busybox:1.36.1 image, the synopsis and
+// the one-line summary; the per-option table is left out. Upstream: include/usage.src.h.
+import type { CommandContext } from '../../api.ts'
+
+export const BANNER = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.'
+
+const USAGE: Record<string, [string, string]> = {
+  awk: ['[OPTIONS] [AWK_PROGRAM] [FILE]...', ''],
+  base64: ['[-d] [-w COL] [FILE]', 'Base64 encode or decode FILE to standard output'],
+  basename: ['FILE [SUFFIX] | -a FILE... | -s SUFFIX FILE...', 'Strip directory path and SUFFIX from FILE'],
+  cat: ['[-nbvteA] [FILE]...', 'Print FILEs to stdout'],
+  cp: ['[-arPLHpfinlsTu] SOURCE DEST', 'Copy SOURCEs to DEST'],
+  cut: ['[OPTIONS] [FILE]...', 'Print selected fields from FILEs to stdout'],
+  date: ['[OPTIONS] [+FMT] [[-s] TIME]', 'Display time (using +FMT), or set time'],
+  df: ['[-PkmhTai] [-B SIZE] [-t TYPE] [FILESYSTEM]...', 'Print filesystem usage statistics'],
+  dirname: ['FILENAME', 'Strip non-directory suffix from FILENAME'],
+  du: ['[-aHLdclsxhmk] [FILE]...', 'Summarize disk space used for FILEs (or directories)'],
+  expr: ['EXPRESSION', 'Print the value of EXPRESSION'],
+  find: ['[-HL] [PATH]... [OPTIONS] [ACTIONS]', 'Search for files and perform actions on them.'],
+  free: ['[-bkmgh]', 'Display free and used memory'],
+  grep: [
+    '[-HhnlLoqvsrRiwFE] [-m N] [-A|B|C N] { PATTERN | -e PATTERN... | -f FILE... } [FILE]...',
+    'Search for PATTERN in FILEs (or stdin)',
+  ],
+  head: ['[OPTIONS] [FILE]...', 'Print first 10 lines of FILEs (or stdin).'],
+  hostname: ['[-sidf] [HOSTNAME | -F FILE]', 'Show or set hostname or DNS domain name'],
+  id: ['[-ugGnr] [USER]', 'Print information about USER or the current user'],
+  ls: ['[-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...', 'List directory contents'],
+  md5sum: ['[-c[sw]] [FILE]...', 'Print or check MD5 checksums'],
+  mkdir: ['[-m MODE] [-p] DIRECTORY...', 'Create DIRECTORY'],
+  mv: ['[-finT] SOURCE DEST', 'Rename SOURCE to DEST, or move SOURCEs to DIRECTORY'],
+  nproc: ['[--all] [--ignore=N]', 'Print number of available CPUs'],
+  printenv: ['[VARIABLE]...', 'Print environment VARIABLEs.'],
+  ps: ['[-o COL1,COL2=HEADER] [-T]', 'Show list of processes'],
+  rev: ['[FILE]...', 'Reverse lines of FILE'],
+  rm: ['[-irf] FILE...', 'Remove (unlink) FILEs'],
+  rmdir: ['[-p] DIRECTORY...', 'Remove DIRECTORY if it is empty'],
+  sed: ['[-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...', ''],
+  seq: ['[-w] [-s SEP] [FIRST [INC]] LAST', 'Print numbers from FIRST to LAST, in steps of INC.'],
+  sha1sum: ['[-c[sw]] [FILE]...', 'Print or check SHA1 checksums'],
+  sha256sum: ['[-c[sw]] [FILE]...', 'Print or check SHA256 checksums'],
+  sort: [
+    '[-nrugMcszbdfiokt] [-o FILE] [-k START[.OFS][OPTS][,END[.OFS][OPTS]] [-t CHAR] [FILE]...',
+    'Sort lines of text',
+  ],
+  stat: ['[-ltf] [-c FMT] FILE...', 'Display file (default) or filesystem status'],
+  tac: ['[FILE]...', 'Concatenate FILEs and print them in reverse'],
+  tail: ['[OPTIONS] [FILE]...', 'Print last 10 lines of FILEs (or stdin) to.'],
+  tee: ['[-ai] [FILE]...', 'Copy stdin to each FILE, and also to stdout'],
+  touch: ['[-cham] [-d DATE] [-t DATE] [-r FILE] FILE...', 'Update mtime of FILEs'],
+  tr: ['[-cds] STRING1 [STRING2]', 'Translate, squeeze, or delete characters from stdin, writing to stdout'],
+  uname: ['[-amnrspvio]', 'Print system information'],
+  uniq: ['[-cduiz] [-f,s,w N] [FILE [OUTFILE]]', 'Discard duplicate lines'],
+  wc: ['[-cmlwL] [FILE]...', 'Count lines, words, and bytes for FILEs (or stdin)'],
+  wget: ['[-cqS] [--spider] [-O FILE] [-o LOGFILE] [--header STR]', 'Retrieve files via HTTP or FTP'],
+  which: ['[-a] COMMAND...', 'Locate COMMAND'],
+  whoami: ['', 'Print the user name associated with the current effective user id'],
+  yes: ['[STRING]', "Repeatedly print a line with STRING, or 'y'"],
+}
+
+/** The usage screen of an applet (banner, synopsis, summary), newline-terminated. */
+export function usageText(name: string): string {
+  const u = USAGE[name]
+  if (!u) return `${BANNER}\n`
+  const synopsis = u[0] ? `Usage: ${name} ${u[0]}` : `Usage: ${name}`
+  return `${BANNER}\n\n${synopsis}\n` + (u[1] ? `\n${u[1]}\n` : '')
+}
+
+/** An option error: `NAME: MSG` then the usage screen, both on stderr. */
+export function usageError(ctx: CommandContext, name: string, msg: string, code = 1): number {
+  ctx.stderr.write(msg ? `${name}: ${msg}\n${usageText(name)}` : usageText(name))
+  return code
+}
+
+/** `applet --help` (only as the first argument): the usage screen on stdout, status 0. */
+export function wantsHelp(ctx: CommandContext): boolean {
+  if (ctx.argv[1] !== '--help') return false
+  ctx.stdout.write(usageText(ctx.argv[0]))
+  return true
+}
