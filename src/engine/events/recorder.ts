@@ -1,12 +1,15 @@
-// Events as API objects, recorded the way client-go's legacy recorder does
-// (k8s.io/client-go/tools/record/event.go, events_cache.go): identical events
-// are folded into one object whose count and lastTimestamp grow. The apiserver
-// drops events an hour after their last write (--event-ttl=1h).
+// Events as API objects. Controllers and the kubelet record through client-go's
+// legacy recorder (k8s.io/client-go/tools/record/event.go + events_cache.go: counting,
+// aggregation, spam filter); the scheduler through the events.k8s.io/v1 recorder
+// (tools/events: eventTime, action, series). The apiserver drops an event one hour
+// after its last write (--event-ttl=1h).
 import type { Kernel, Timer } from '../kernel/kernel.ts'
 import { HOUR, rfc3339 } from '../kernel/time.ts'
 import type { Rng } from '../kernel/rng.ts'
 import type { Store } from '../api/store.ts'
-import type { Event, KObject } from '../api/types.ts'
+import type { Event, KObject, ObjectReference } from '../api/types.ts'
+import { EventCorrelator } from './correlator.ts'
+import { SERIES_FINISH_MS, SeriesCache, type SeriesEntry } from './series.ts'
 
 export const EVENT_TTL_MS = HOUR
 
@@ -15,80 +18,160 @@ export interface EventSource {
   host?: string
 }
 
-export interface EventRecorder {
-  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): void
+export interface EventOptions {
+  /** The part of the object the event is about, e.g. "spec.containers{main}". */
+  fieldPath?: string
 }
 
-interface Folded {
-  key: string
-  name: string
-  namespace: string
-  expiry: Timer | null
+/** Who reports an events.k8s.io/v1 event, e.g. default-scheduler / default-scheduler-controlplane. */
+export interface Reporter {
+  controller: string
+  instance: string
+}
+
+export interface EventRecorder {
+  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, opts?: EventOptions): void
+  /** events.k8s.io/v1 Eventf(regarding, related=nil, type, reason, action, note). */
+  eventV1?(regarding: KObject, type: 'Normal' | 'Warning', reason: string, action: string, note: string, reporter: Reporter): void
 }
 
 export class StoreEventRecorder implements EventRecorder {
-  private folded = new Map<string, Folded>()
   private rng: Rng
+  private correlators = new Map<string, EventCorrelator>()
+  private series = new SeriesCache()
+  private expiries = new Map<string, Timer>()
+  private tick: Timer | null = null
+  private lastNanos = 0n
+  /** The broadcaster's tickers start with the component, i.e. with the cluster. */
+  private tickOrigin: number
 
   constructor(
     private kernel: Kernel,
     private store: Store,
   ) {
     this.rng = kernel.rng.stream('events')
+    this.tickOrigin = kernel.now()
   }
 
-  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource): void {
-    const ns = obj.metadata.namespace || 'default'
-    const key = [source.component, source.host ?? '', obj.kind, ns, obj.metadata.name, obj.metadata.uid, type, reason, message].join('\u0000')
-    const now = rfc3339(this.kernel.now())
-    const prev = this.folded.get(key)
-    const existing = prev && this.store.get<Event>('Event', prev.namespace, prev.name)
-    if (prev && existing) {
-      const next = { ...existing, count: existing.count + 1, lastTimestamp: now }
-      this.store.update(next)
-      this.expireLater(prev)
-      return
-    }
+  event(obj: KObject, type: 'Normal' | 'Warning', reason: string, message: string, source: EventSource, opts: EventOptions = {}): void {
+    const now = this.kernel.now()
+    const stamp = rfc3339(now)
     const ev: Event = {
       apiVersion: 'v1',
       kind: 'Event',
-      metadata: { name: this.eventName(obj.metadata.name), namespace: ns, uid: '', resourceVersion: '', creationTimestamp: '' },
-      involvedObject: {
-        kind: obj.kind,
-        namespace: ns,
-        name: obj.metadata.name,
-        uid: obj.metadata.uid,
-        apiVersion: obj.apiVersion,
-        resourceVersion: obj.metadata.resourceVersion,
-      },
+      metadata: { name: this.eventName(obj.metadata.name), namespace: eventNamespace(obj), uid: '', resourceVersion: '', creationTimestamp: '' },
+      involvedObject: reference(obj, opts.fieldPath),
       reason,
       message,
       source: source.host ? { component: source.component, host: source.host } : { component: source.component },
-      firstTimestamp: now,
-      lastTimestamp: now,
+      firstTimestamp: stamp,
+      lastTimestamp: stamp,
       count: 1,
       type,
       eventTime: null,
       reportingComponent: source.component,
       reportingInstance: source.host ?? '',
     }
-    const stored = this.store.create(ev)
-    const f: Folded = { key, name: stored.metadata.name, namespace: ns, expiry: null }
-    this.folded.set(key, f)
-    this.expireLater(f)
+    const c = this.correlator(source).correlate(ev, now, stamp)
+    if (!c.skip) this.write(c.event)
   }
 
-  /** "<object>.<unix nanoseconds in hex>", as client-go names events. */
+  eventV1(regarding: KObject, type: 'Normal' | 'Warning', reason: string, action: string, note: string, reporter: Reporter): void {
+    const now = this.kernel.now()
+    const ev = {
+      apiVersion: 'v1',
+      kind: 'Event',
+      metadata: { name: this.eventName(regarding.metadata.name), namespace: eventNamespace(regarding), uid: '', resourceVersion: '', creationTimestamp: '' },
+      involvedObject: reference(regarding),
+      reason,
+      message: note,
+      source: {},
+      firstTimestamp: null,
+      lastTimestamp: null,
+      type,
+      eventTime: this.micro(now),
+      action,
+      reportingComponent: reporter.controller,
+      reportingInstance: reporter.instance,
+    } as unknown as Event // events.k8s.io/v1 has no count: core/v1 shows it omitted
+    const out = this.series.observe(ev, now, (ms) => this.micro(ms))
+    if (out) this.write(out.event)
+    this.armSeriesTick()
+  }
+
+  private correlator(source: EventSource): EventCorrelator {
+    const key = source.component + '\u0000' + (source.host ?? '')
+    let c = this.correlators.get(key)
+    if (!c) this.correlators.set(key, (c = new EventCorrelator((n) => this.eventName(n))))
+    return c
+  }
+
+  /** Create the event, or replace the stored one of that name (a patch, in client-go). */
+  private write(ev: Event): void {
+    const ns = ev.metadata.namespace ?? ''
+    const name = ev.metadata.name
+    const cur = this.store.get<Event>('Event', ns, name)
+    if (cur) this.store.update({ ...ev, metadata: cur.metadata })
+    else this.store.create(ev)
+    this.expireLater(ns, name)
+  }
+
+  private expireLater(ns: string, name: string): void {
+    const key = ns + '/' + name
+    this.kernel.cancel(this.expiries.get(key))
+    this.expiries.set(
+      key,
+      this.kernel.after(EVENT_TTL_MS, () => {
+        this.expiries.delete(key)
+        this.store.remove('Event', ns, name)
+      }),
+    )
+  }
+
+  /** Series housekeeping runs on the broadcaster's 6-minute ticker (30-minute refresh = every 5th tick). */
+  private armSeriesTick(): void {
+    if (this.tick || !this.series.entries.size) return
+    const now = this.kernel.now()
+    const n = Math.floor((now - this.tickOrigin) / SERIES_FINISH_MS) + 1
+    this.tick = this.kernel.at(this.tickOrigin + n * SERIES_FINISH_MS, () => {
+      this.tick = null
+      if (n % 5 === 0) for (const en of this.series.refresh()) this.rewrite(en)
+      for (const en of this.series.finish(this.kernel.now())) this.rewrite(en)
+      this.armSeriesTick()
+    })
+  }
+
+  private rewrite(en: SeriesEntry): void {
+    this.write(en.event)
+  }
+
+  /** "<object>.<unix nanoseconds in hex>", as client-go names events; strictly increasing. */
   private eventName(objName: string): string {
-    const nanos = BigInt(this.kernel.now()) * 1_000_000n + BigInt(this.rng.int(0, 999_999))
+    let nanos = BigInt(this.kernel.now()) * 1_000_000n + BigInt(this.rng.int(0, 999_999))
+    if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n
+    this.lastNanos = nanos
     return `${objName}.${nanos.toString(16)}`
   }
 
-  private expireLater(f: Folded): void {
-    this.kernel.cancel(f.expiry)
-    f.expiry = this.kernel.after(EVENT_TTL_MS, () => {
-      this.store.remove('Event', f.namespace, f.name)
-      this.folded.delete(f.key)
-    })
+  /** metav1.MicroTime: RFC 3339 with microseconds. */
+  private micro(ms: number): string {
+    const us = String(this.rng.int(0, 999)).padStart(3, '0')
+    return new Date(ms).toISOString().slice(0, 23) + us + 'Z'
   }
+}
+
+function eventNamespace(obj: KObject): string {
+  return obj.metadata.namespace || 'default'
+}
+
+/** The object reference client-go builds (reference.GetReference), fields in Go struct order. */
+function reference(obj: KObject, fieldPath?: string): ObjectReference & { fieldPath?: string } {
+  const ref: ObjectReference & { fieldPath?: string } = { kind: obj.kind }
+  if (obj.metadata.namespace) ref.namespace = obj.metadata.namespace
+  ref.name = obj.metadata.name
+  ref.uid = obj.metadata.uid
+  ref.apiVersion = obj.apiVersion
+  ref.resourceVersion = obj.metadata.resourceVersion
+  if (fieldPath) ref.fieldPath = fieldPath
+  return ref
 }

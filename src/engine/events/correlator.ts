@@ -1,0 +1,142 @@
+// client-go's legacy event correlator (k8s.io/client-go/tools/record/events_cache.go):
+// similar events (same source, object, type and reason, different message) are
+// folded into one "(combined from similar events): …" event after 10 distinct
+// messages in 10 minutes; identical events are counted; a token bucket per
+// source+object (burst 25, one more every 5 minutes) drops the rest.
+import type { Event } from '../api/types.ts'
+
+const CACHE_ENTRIES = 4096
+const AGGREGATE_MAX_EVENTS = 10
+const AGGREGATE_INTERVAL_MS = 600_000
+const SPAM_BURST = 25
+const SPAM_QPS = 1 / 300
+
+/** A Map bounded like groupcache's LRU: reads refresh, inserts evict the oldest. */
+export class Lru<V> {
+  private map = new Map<string, V>()
+  constructor(private max = CACHE_ENTRIES) {}
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key)
+    if (v !== undefined) {
+      this.map.delete(key)
+      this.map.set(key, v)
+    }
+    return v
+  }
+
+  set(key: string, v: V): void {
+    this.map.delete(key)
+    this.map.set(key, v)
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string)
+  }
+
+  get size(): number {
+    return this.map.size
+  }
+}
+
+/** What the correlator decided for one event. */
+export interface Correlated {
+  /** The event to write: a new object, or the existing one's next state. */
+  event: Event
+  /** True when the spam filter dropped it: nothing is written. */
+  skip: boolean
+}
+
+interface AggregateRecord {
+  localKeys: Set<string>
+  last: number
+}
+
+interface Observation {
+  count: number
+  firstTimestamp: string | null
+  name: string
+}
+
+interface Bucket {
+  tokens: number
+  at: number
+}
+
+/** The identity of an event: who says what about which object (events_cache.go getEventKey). */
+export function eventKey(e: Event): string {
+  const o = e.involvedObject
+  return [e.source.component ?? '', e.source.host ?? '', o.kind, o.namespace, o.name, o.fieldPath ?? '', o.uid, o.apiVersion, e.type, e.reason, e.message].join('\u0000')
+}
+
+function aggregateKey(e: Event): string {
+  const o = e.involvedObject
+  return [e.source.component ?? '', e.source.host ?? '', o.kind, o.namespace, o.name, o.uid, o.apiVersion, e.type, e.reason, e.reportingComponent, e.reportingInstance].join('\u0000')
+}
+
+/** The spam filter's key: the source and the object, not the reason (getSpamKey). */
+function spamKey(e: Event): string {
+  const o = e.involvedObject
+  return [e.source.component ?? '', e.source.host ?? '', o.kind, o.namespace, o.name, o.uid, o.apiVersion].join('\u0000')
+}
+
+export class EventCorrelator {
+  private aggregates = new Lru<AggregateRecord>()
+  private observations = new Lru<Observation>()
+  private buckets = new Lru<Bucket>()
+
+  constructor(private newName: (objName: string) => string) {}
+
+  correlate(input: Event, now: number, nowStamp: string): Correlated {
+    const { event, key } = this.aggregate(input, now, nowStamp)
+    const observed = this.observe(event, key)
+    return { event: observed, skip: !this.allow(spamKey(observed), now) }
+  }
+
+  /** EventAggregate: the 10th distinct message in 10 minutes turns into a combined event. */
+  private aggregate(e: Event, now: number, nowStamp: string): { event: Event; key: string } {
+    const aKey = aggregateKey(e)
+    let rec = this.aggregates.get(aKey)
+    if (!rec || now - rec.last > AGGREGATE_INTERVAL_MS) rec = { localKeys: new Set(), last: now }
+    rec.localKeys.add(e.message)
+    rec.last = now
+    this.aggregates.set(aKey, rec)
+    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { event: e, key: eventKey(e) }
+    // Upstream pops an arbitrary member (Go map order); the oldest is our deterministic pick.
+    rec.localKeys.delete(rec.localKeys.values().next().value as string)
+    const combined: Event = {
+      ...e,
+      metadata: { ...e.metadata, name: this.newName(e.involvedObject.name ?? '') },
+      message: '(combined from similar events): ' + e.message,
+      firstTimestamp: nowStamp,
+      lastTimestamp: nowStamp,
+      count: 1,
+      // The aggregate copy carries no reporting fields (EventAggregate builds it field by field).
+      reportingComponent: '',
+      reportingInstance: '',
+    }
+    return { event: combined, key: aKey }
+  }
+
+  /** eventObserve: a repeat keeps the first name and timestamp and counts one more. */
+  private observe(e: Event, key: string): Event {
+    const last = this.observations.get(key)
+    let observed = e
+    if (last && last.count > 0) {
+      observed = { ...e, metadata: { ...e.metadata, name: last.name }, firstTimestamp: last.firstTimestamp, count: last.count + 1 }
+    }
+    this.observations.set(key, { count: observed.count ?? 1, firstTimestamp: observed.firstTimestamp, name: observed.metadata.name })
+    return observed
+  }
+
+  /** Token bucket per source+object, full at first sight (flowcontrol.NewTokenBucketRateLimiter). */
+  private allow(key: string, now: number): boolean {
+    let b = this.buckets.get(key)
+    if (!b) b = { tokens: SPAM_BURST, at: now }
+    else {
+      b.tokens = Math.min(SPAM_BURST, b.tokens + ((now - b.at) / 1000) * SPAM_QPS)
+      b.at = now
+    }
+    const ok = b.tokens >= 1
+    if (ok) b.tokens -= 1
+    this.buckets.set(key, b)
+    return ok
+  }
+}
