@@ -1,0 +1,15 @@
+// The verb registry: one file per verb, one line here per verb.
+import type { Verb } from '../context.ts'
+import { describeVerb } from './describe.ts'
+import { getVerb } from './get.ts'
+import { logsVerb } from './logs.ts'
+
+export const VERBS: Verb[] = [
+  getVerb,
+  describeVerb,
+  logsVerb,
+]
+
+export function findVerb(name: string): Verb | undefined {
+  return VERBS.find((v) => v.name === name)
+}
