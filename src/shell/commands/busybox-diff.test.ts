@@ -37,6 +37,8 @@ function normalize(stderr: string): string {
     .filter((l) => !/^\t|^ {4,}/.test(l))
     .join('\n')
     .replace(/\n+$/, '\n')
+    // Debian builds grep with EXTRA_COMPAT (-z); the busybox image does not.
+    .replace('[-HhnlLoqvsrRiwFEz]', '[-HhnlLoqvsrRiwFE]')
   return stderr.slice(0, i) + usage
 }
 
@@ -80,6 +82,55 @@ const CASES: Record<string, Case[]> = {
     { argv: ['cat', '-vet', 't1'], files: T },
     { argv: ['cat', 'x', 'nofile', 'd/'], files: { ...T, 'd/': '' } },
     { argv: ['cat', '-Q'] },
+  ],
+  grep: [
+    ...['parallel-processing-x7k2p', 'parallel-processing-12', 'worker-3', 'abc12def345', ''].map((h) => ({ argv: ['grep', '-o', '[0-9]*$'], stdin: h + '\n' })),
+    { argv: ['grep', '-o', '[0-9]*'], stdin: 'a1b22c333\nx7k2p\nnone\n' },
+    { argv: ['grep', '-oE', '[0-9]+$'], stdin: 'worker-3\nweb\n' },
+    { argv: ['grep', '-o', '-e', 'b', '-e', 'a'], stdin: 'abc\nabab\n' },
+    { argv: ['grep', '-ov', 'a'], stdin: 'a\nb\n' },
+    { argv: ['grep', '-Fo', 'a'], stdin: 'aaa\n' },
+    { argv: ['grep', '-n', 'o'], stdin: 'foo\nbar\nboo' },
+    { argv: ['grep', '-c', 'o', 'f1', 'f2'], files: { f1: 'foo\nbar\n', f2: 'x\n' } },
+    { argv: ['grep', '-l', 'o', 'f1', 'f2', 'f3'], files: { f1: 'foo\nbar\n', f2: 'x\n', f3: 'oo' } },
+    { argv: ['grep', '-L', 'o', 'f1', 'f2'], files: { f1: 'foo\nbar\n', f2: 'x\n' } },
+    { argv: ['grep', '-h', 'o', 'f1', 'f3'], files: { f1: 'foo\nbar\n', f3: 'oo' } },
+    { argv: ['grep', '-H', '-n', 'o'], stdin: 'foo\n' },
+    { argv: ['grep', '-hH', 'o', 'f1'], files: { f1: 'foo\n' } },
+    { argv: ['grep', '-Hh', 'o', 'f1'], files: { f1: 'foo\n' } },
+    { argv: ['grep', '-q', 'o', 'nofile', '-'], stdin: 'foo\n' },
+    { argv: ['grep', 'o', 'nofile', '-'], stdin: 'foo\n' },
+    { argv: ['grep', '-s', 'o', 'nofile'] },
+    { argv: ['grep', '-v', 'o'], stdin: 'foo\nbar\nbaz\n' },
+    { argv: ['grep', '-vc', 'o'], stdin: 'foo\nbar\nbaz\n' },
+    { argv: ['grep', '-i', 'FOO'], stdin: 'foo\nFoO\nbar\n' },
+    { argv: ['grep', '-w', 'bar'], stdin: 'foobar bar\nfoobar\nbar_\n(bar)\n' },
+    { argv: ['grep', '-ow', 'ab'], stdin: 'ab abc ab\n' },
+    { argv: ['grep', '-x', 'ab*'], stdin: 'abbb\nabc\na\n' },
+    { argv: ['grep', '-Fx', 'a.b'], stdin: 'a.b\naxb\na.bc\n' },
+    { argv: ['grep', '-F', 'a.b'], stdin: 'a.b\naxb\nxa.bc\n' },
+    { argv: ['grep', '-Fw', 'ab'], stdin: 'abc ab\nabc\n' },
+    { argv: ['grep', '-E', 'a|b{2}'], stdin: 'a\nbb\nb\n' },
+    { argv: ['grep', 'x\{2\}\|^y'], stdin: 'xx\nx\nyes\n' },
+    { argv: ['grep', '[[:digit:]]\+$'], stdin: 'job-12\njob\n' },
+    { argv: ['grep', '-m', '2', 'a'], stdin: 'a1\na2\na3\n' },
+    { argv: ['grep', '-A', '1', 'm'], stdin: 'm1\nx\ny\nm2\nm3\nz\nw\n' },
+    { argv: ['grep', '-B', '1', '-n', 'm'], stdin: 'a\nm1\nx\ny\nm2\nm3\n' },
+    { argv: ['grep', '-C', '1', 'm'], stdin: 'a\nb\nm1\nx\ny\nz\nm2\n' },
+    { argv: ['grep', '-m', 'x', 'a'] },
+    { argv: ['grep'] },
+    { argv: ['grep', '-e', 'x\ny'], stdin: 'xa\nya\nz\n' },
+    { argv: ['grep', '-f', 'pats', 'f1'], files: { pats: 'foo\nba.\n', f1: 'foo\nbar\nqux\n' } },
+    { argv: ['grep', '-f', 'nopats'] },
+    { argv: ['grep', '-r', 'o', 'd'], files: { 'd/sub/b': 'boo\nx\n', 'd/c': 'x\n' } },
+    { argv: ['grep', 'o', 'd'], files: { 'd/a': 'foo\n' } },
+    { argv: ['grep', '-c', 'o', 'd', 'f1'], files: { 'd/a': 'foo\n', f1: 'o\n' } },
+    { argv: ['grep', '--color=never', 'o'], stdin: 'foo\n' },
+    { argv: ['grep', '--colour', 'o'], stdin: 'foo\n' },
+    { argv: ['grep', '-o', ''], stdin: 'test\n' },
+    { argv: ['grep', ''], stdin: 'test\n\n' },
+    { argv: ['grep', '-w', '^'], stdin: 'foo\n' },
+    { argv: ['grep', '-o', 'ab\|abcd'], stdin: 'abcd\n' },
   ],
 }
 

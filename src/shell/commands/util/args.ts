@@ -7,7 +7,10 @@ import { usageError } from './usage.ts'
 export interface OptSpec {
   /** Short options in getopt syntax: `nve:` (`:` after a letter takes an argument). */
   short: string
-  /** Long options: name -> short key; a trailing `=` on the name means it takes an argument. */
+  /**
+   * Long options: name -> key. A trailing `=` on the name means it takes an argument,
+   * `=?` an optional one (`--color[=WHEN]`).
+   */
   long?: Record<string, string>
   /** Stop at the first operand (POSIX order) instead of permuting. */
   posix?: boolean
@@ -67,7 +70,8 @@ export function parseArgs(ctx: CommandContext, spec: OptSpec, argv = ctx.argv.sl
       if (match === null) return fail(`unrecognized option '${eq < 0 ? a : a.slice(0, eq)}'`)
       if (match === 'ambiguous') return fail(`option '${a}' is ambiguous`)
       const [full, key] = match
-      if (full.endsWith('=')) {
+      if (full.endsWith('=?')) opts.add(key, eq >= 0 ? a.slice(eq + 1) : '')
+      else if (full.endsWith('=')) {
         if (eq >= 0) opts.add(key, a.slice(eq + 1))
         else if (i + 1 < argv.length) opts.add(key, argv[++i])
         else return fail(`option '--${full.slice(0, -1)}' requires an argument`)
@@ -117,9 +121,9 @@ function argTable(short: string): Map<string, boolean> {
 /** getopt_long accepts any unambiguous prefix of a long option. */
 function longMatch(long: Record<string, string>, given: string): [string, string] | null | 'ambiguous' {
   const names = Object.keys(long)
-  const exact = names.find((n) => n.replace(/=$/, '') === given)
+  const exact = names.find((n) => n.replace(/=\??$/, '') === given)
   if (exact) return [exact, long[exact]]
-  const prefixed = names.filter((n) => n.startsWith(given))
+  const prefixed = names.filter((n) => n.replace(/=\??$/, '').startsWith(given))
   if (prefixed.length === 1) return [prefixed[0], long[prefixed[0]]]
   if (prefixed.length > 1) return 'ambiguous'
   return null
