@@ -128,7 +128,10 @@ export class ApiServer {
   updateMeta<T extends KObject>(obj: T, meta: Partial<T['metadata']>): T {
     const cur = this.store.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
     if (!cur) throw this.notFound(obj.kind, obj.metadata.name)
-    const stored = this.store.update({ ...cur, metadata: { ...cur.metadata, ...meta } })
+    const merged: Record<string, unknown> = { ...cur.metadata, ...meta }
+    // An undefined value removes the field (the last finalizer, the last ownerReference).
+    for (const k of Object.keys(merged)) if (merged[k] === undefined) delete merged[k]
+    const stored = this.store.update({ ...cur, metadata: merged as unknown as T['metadata'] })
     return this.finishIfDone(stored) as T
   }
 
