@@ -1,6 +1,228 @@
-// Placeholder: the Job controller (pkg/controller/job/job_controller.go) lands here.
+// The Job controller: watches Jobs and their pods, queues Jobs for syncJob with
+// upstream's delays (Job create/spec change at once, pod events and status-only
+// updates batched by 1 s, failed syncs 1 s doubling to 1 min), and strips the
+// tracking finalizer from orphaned pods. After k8s pkg/controller/job/job_controller.go.
+import { StatusError } from '../../api/errors.ts'
+import type { WatchEvent } from '../../api/store.ts'
+import type { Job, LabelSelector, Pod } from '../../api/types.ts'
 import type { ControllerContext } from '../../context.ts'
+import { WorkQueue } from '../../kernel/workqueue.ts'
+import { BackoffStore } from './backoff-utils.ts'
+import { isNotFound, PodControl } from './pod-control.ts'
+import { syncJob as runSyncJob } from './sync-job.ts'
+import type { JobControllerHandle } from './types.ts'
+import {
+  DEFAULT_JOB_API_BACKOFF,
+  MAX_JOB_API_BACKOFF,
+  SYNC_JOB_BATCH_PERIOD,
+  getControllerOf,
+  hasJobTrackingFinalizer,
+  isJobFinished,
+  jobKey,
+  managedByExternalController,
+  splitKey,
+  timeMs,
+} from './utils.ts'
 
-export class JobController {
-  constructor(readonly ctx: ControllerContext) {}
+export class JobController implements JobControllerHandle {
+  readonly podControl: PodControl
+  readonly podBackoffStore = new BackoffStore()
+  readonly queue: WorkQueue
+  private orphanQueue: WorkQueue
+  /** Failed syncs per Job, for the rate-limited requeue. */
+  private apiFailures = new Map<string, number>()
+  /** Pod creation order (uid → sequence), so pods are handled oldest first. */
+  private created = new Map<string, number>()
+  private seq = 0
+
+  constructor(readonly ctx: ControllerContext) {
+    this.podControl = new PodControl(ctx)
+    this.queue = new WorkQueue(ctx.kernel, (key) => this.processNextWorkItem(key))
+    this.orphanQueue = new WorkQueue(ctx.kernel, (key) => this.syncOrphanPod(key))
+    ctx.store.watch((ev) => this.onJob(ev as WatchEvent<Job>), 'Job')
+    ctx.store.watch((ev) => this.onPod(ev as WatchEvent<Pod>), 'Pod')
+  }
+
+  now(): number {
+    return this.ctx.kernel.now()
+  }
+
+  addAfter(key: string, delayMs: number): void {
+    this.queue.add(key, Math.max(0, delayMs))
+  }
+
+  enqueueSyncJobWithDelay(key: string, delayMs: number): void {
+    this.queue.add(key, Math.max(delayMs, SYNC_JOB_BATCH_PERIOD))
+  }
+
+  /** One pass of syncJob for the Job with this "namespace/name" key (tests call it directly). */
+  syncJob(key: string): void {
+    runSyncJob(this, key, (job) => this.getPodsForJob(job))
+  }
+
+  private processNextWorkItem(key: string): void {
+    try {
+      this.syncJob(key)
+      this.apiFailures.delete(key)
+    } catch (err) {
+      if (!(err instanceof StatusError)) throw err
+      const n = this.apiFailures.get(key) ?? 0
+      this.apiFailures.set(key, n + 1)
+      this.queue.add(key, Math.min(DEFAULT_JOB_API_BACKOFF * 2 ** n, MAX_JOB_API_BACKOFF))
+    }
+  }
+
+  private onJob(ev: WatchEvent<Job>): void {
+    const key = jobKey(ev.object)
+    if (ev.type === 'ADDED') this.queue.add(key, 0)
+    else if (ev.type === 'MODIFIED') this.updateJob(ev.old!, ev.object)
+    else {
+      this.queue.add(key, 0)
+      this.cleanupPodFinalizers(ev.object)
+    }
+  }
+
+  private updateJob(old: Job, cur: Job): void {
+    const key = jobKey(cur)
+    // A spec change syncs at once; a status-only update waits for the batch period.
+    this.queue.add(key, cur.metadata.generation === old.metadata.generation ? SYNC_JOB_BATCH_PERIOD : 0)
+    if (isJobFinished(cur)) this.cleanupPodFinalizers(cur)
+    const start = timeMs(cur.status?.startTime)
+    const ads = cur.spec.activeDeadlineSeconds
+    if (Number.isNaN(start) || ads === undefined || ads === null) return
+    if (old.spec.activeDeadlineSeconds !== ads) this.addAfter(key, ads * 1000 - (this.now() - start))
+  }
+
+  private onPod(ev: WatchEvent<Pod>): void {
+    const pod = ev.object
+    if (ev.type === 'ADDED') {
+      this.created.set(pod.metadata.uid, this.seq++)
+      if (pod.metadata.deletionTimestamp) this.deletePod(pod)
+      else this.addPod(pod)
+    } else if (ev.type === 'MODIFIED') this.updatePod(ev.old!, pod)
+    else {
+      this.created.delete(pod.metadata.uid)
+      this.deletePod(pod)
+    }
+  }
+
+  private addPod(pod: Pod): void {
+    const ref = getControllerOf(pod)
+    if (ref) {
+      const job = this.resolveControllerRef(pod.metadata.namespace, ref)
+      if (job) this.queue.add(jobKey(job), SYNC_JOB_BATCH_PERIOD)
+      return
+    }
+    if (hasJobTrackingFinalizer(pod)) this.enqueueOrphanPod(pod)
+  }
+
+  private updatePod(old: Pod, cur: Pod): void {
+    if (cur.metadata.deletionTimestamp) {
+      // Do not wait for the kubelet to remove a terminating pod: replace it now.
+      this.deletePod(cur)
+      return
+    }
+    const curRef = getControllerOf(cur)
+    const oldRef = getControllerOf(old)
+    if (oldRef && oldRef.uid !== curRef?.uid) {
+      const job = this.resolveControllerRef(old.metadata.namespace, oldRef)
+      if (job) this.queue.add(jobKey(job), SYNC_JOB_BATCH_PERIOD)
+    }
+    if (curRef) {
+      const job = this.resolveControllerRef(cur.metadata.namespace, curRef)
+      if (job) this.queue.add(jobKey(job), SYNC_JOB_BATCH_PERIOD)
+      return
+    }
+    if (hasJobTrackingFinalizer(cur)) this.enqueueOrphanPod(cur)
+  }
+
+  private deletePod(pod: Pod): void {
+    const ref = getControllerOf(pod)
+    const job = ref && this.resolveControllerRef(pod.metadata.namespace, ref)
+    if (!job || isJobFinished(job)) {
+      // syncJob will not remove this finalizer: the pod is an orphan now.
+      if (hasJobTrackingFinalizer(pod)) this.enqueueOrphanPod(pod)
+      return
+    }
+    this.queue.add(jobKey(job), SYNC_JOB_BATCH_PERIOD)
+  }
+
+  private resolveControllerRef(ns: string | undefined, ref: { kind: string; name: string; uid: string }): Job | undefined {
+    if (ref.kind !== 'Job') return undefined
+    const job = this.ctx.store.get<Job>('Job', ns, ref.name)
+    return job && job.metadata.uid === ref.uid ? job : undefined
+  }
+
+  private enqueueOrphanPod(pod: Pod): void {
+    this.orphanQueue.add(jobKey(pod), 0)
+  }
+
+  /** Finished or deleted Jobs leave their pods' finalizers to the orphan worker. */
+  private cleanupPodFinalizers(job: Job): void {
+    for (const o of this.ctx.store.dependents(job.metadata.uid)) {
+      if (o.kind === 'Pod' && getControllerOf(o)?.uid === job.metadata.uid && hasJobTrackingFinalizer(o)) this.enqueueOrphanPod(o as Pod)
+    }
+  }
+
+  /** Remove the tracking finalizer from a pod whose Job is gone or finished (syncOrphanPod). */
+  private syncOrphanPod(key: string): void {
+    const [ns, name] = splitKey(key)
+    const pod = this.ctx.store.get<Pod>('Pod', ns, name)
+    if (!pod) return
+    const ref = getControllerOf(pod)
+    if (ref) {
+      if (ref.kind !== 'Job' || ref.apiVersion !== 'batch/v1') return
+      const job = this.resolveControllerRef(ns, ref)
+      if (job && managedByExternalController(job)) return
+      if (job && !isJobFinished(job)) return
+    }
+    try {
+      this.podControl.removeTrackingFinalizer(pod)
+    } catch (err) {
+      if (!isNotFound(err)) this.orphanQueue.add(key, DEFAULT_JOB_API_BACKOFF)
+    }
+  }
+
+  /**
+   * The pods this Job controls (owner index, never a list of all pods), oldest
+   * first. Pods whose labels stopped matching the selector are released.
+   */
+  getPodsForJob(job: Job): Pod[] {
+    const uid = job.metadata.uid
+    const pods: Pod[] = []
+    for (const o of this.ctx.store.dependents(uid)) {
+      if (o.kind !== 'Pod' || getControllerOf(o)?.uid !== uid) continue
+      const pod = o as Pod
+      if (job.spec.selector && !selectorMatches(job.spec.selector, pod.metadata.labels ?? {})) {
+        if (!job.metadata.deletionTimestamp) this.releasePod(pod, uid)
+        continue
+      }
+      pods.push(pod)
+    }
+    const seq = (p: Pod) => this.created.get(p.metadata.uid) ?? Infinity
+    return pods.sort((a, b) => seq(a) - seq(b))
+  }
+
+  private releasePod(pod: Pod, ownerUid: string): void {
+    const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid)
+    try {
+      this.ctx.api.updateMeta(pod, { ownerReferences: refs.length ? refs : undefined })
+    } catch (err) {
+      if (!isNotFound(err)) throw err
+    }
+  }
+}
+
+/** metav1.LabelSelectorAsSelector(...).Matches: matchLabels and matchExpressions, all must hold. */
+export function selectorMatches(sel: LabelSelector, labels: Record<string, string>): boolean {
+  for (const [k, v] of Object.entries(sel.matchLabels ?? {})) if (labels[k] !== v) return false
+  for (const e of sel.matchExpressions ?? []) {
+    const has = Object.prototype.hasOwnProperty.call(labels, e.key)
+    const values = e.values ?? []
+    if (e.operator === 'In' && !(has && values.includes(labels[e.key]))) return false
+    if (e.operator === 'NotIn' && has && values.includes(labels[e.key])) return false
+    if (e.operator === 'Exists' && !has) return false
+    if (e.operator === 'DoesNotExist' && has) return false
+  }
+  return true
 }
