@@ -199,3 +199,29 @@ function looksBinary(s: string): boolean {
 export function errText(e: FsError): string {
   return e.text
 }
+
+/** Slice a string by UTF-8 byte offsets (a cut inside a character keeps its bytes). */
+export function byteSlice(s: string, start: number, end?: number): string {
+  // eslint-disable-next-line no-control-regex
+  if (!/[^\x00-\x7f]/.test(s)) return s.slice(start, end)
+  return utf8Decode(utf8Encode(s).slice(start, end))
+}
+
+/** Everything a source has left. */
+export function* readSource(src: Source): Generator<Wait, string, void> {
+  let out = ''
+  for (let chunk = yield* src.next(); chunk !== null; chunk = yield* src.next()) out += chunk
+  return out
+}
+
+/** Lines with their newlines kept; an unterminated last line is a line too. */
+export function splitKeep(text: string): string[] {
+  const out: string[] = []
+  let start = 0
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', start)) {
+    out.push(text.slice(start, i + 1))
+    start = i + 1
+  }
+  if (start < text.length) out.push(text.slice(start))
+  return out
+}
