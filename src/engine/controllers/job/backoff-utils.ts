@@ -1,7 +1,7 @@
 // Pod-recreation back-off: failures since the last success and the time of
 // the latest one, per Job, and the 10 s doubling (10 min cap) delay they give,
-// after k8s pkg/controller/job/backoff_utils.go.
-import type { Pod } from '../../api/types.ts'
+// after k8s pkg/controller/job/backoff_utils.go (and its test TestGetFinishedTime).
+import type { ContainerStatus, Pod } from '../../api/types.ts'
 import { getIndexAbsoluteFailureCount } from './indexed-job-utils.ts'
 import { timeMs } from './utils.ts'
 
@@ -66,13 +66,18 @@ export function getFinishedTime(p: Pod): number {
   return finishTimeFromContainers(p) ?? finishTimeFromReadyFalse(p) ?? finishTimeFromDeletion(p) ?? timeMs(p.metadata.creationTimestamp)
 }
 
+/** Init containers count too: a sidecar (restartable init container) stops after the main ones. */
 function finishTimeFromContainers(p: Pod): number | undefined {
-  let finish: number | undefined
-  for (const cs of p.status?.containerStatuses ?? []) {
-    const t = cs.state?.terminated
-    if (!t) return undefined
-    const at = timeMs(t.finishedAt)
-    if (Number.isNaN(at)) return undefined
+  const main = latestFinishTime(undefined, p.status?.containerStatuses ?? [])
+  return main === null ? undefined : (latestFinishTime(main, p.status?.initContainerStatuses ?? []) ?? undefined)
+}
+
+/** The latest finishedAt, or null when some container has not terminated. */
+function latestFinishTime(prev: number | undefined, statuses: ContainerStatus[]): number | undefined | null {
+  let finish = prev
+  for (const cs of statuses) {
+    const at = timeMs(cs.state?.terminated?.finishedAt)
+    if (Number.isNaN(at)) return null
     if (finish === undefined || finish < at) finish = at
   }
   return finish

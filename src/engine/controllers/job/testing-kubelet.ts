@@ -2,7 +2,8 @@
 // model): a pod starts on node01 when it is created (plus an optional latency), its
 // one container runs for the planned time and exits; OnFailure restarts it in place
 // with the kubelet's crash-loop back-off (0, 10, 20 … 300 s); a deleted pod gets
-// SIGTERM and ends Failed, then is removed with grace 0. Statuses as the kubelet writes them.
+// SIGTERM and ends Failed, then is removed with grace 0. Statuses as the kubelet
+// writes them. The real kubelet (src/engine/kubelet) replaces this in scenarios.
 import type { WatchEvent } from '../../api/store.ts'
 import type { ContainerStatus, Pod, PodStatus } from '../../api/types.ts'
 import type { ControllerContext } from '../../context.ts'
@@ -82,7 +83,20 @@ export class FakeKubelet {
     st.startedAt = now
     st.running = true
     this.write(pod, 'Running', { running: { startedAt: rfc3339(now) } }, true, st)
-    if (st.run.seconds !== Infinity) st.timer = this.ctx.kernel.after(st.run.seconds * 1000, () => this.exit(uid, st.run!.exitCode))
+    if (st.run.seconds !== Infinity) this.scheduleExit(uid, st, now + st.run.seconds * 1000)
+  }
+
+  /**
+   * The exit is reported after whatever else is due at that instant (a sync
+   * queued a second earlier sees the pod still running), as a real kubelet's
+   * status lags the container's exit.
+   */
+  private scheduleExit(uid: string, st: PodState, at: number): void {
+    const exit = () => this.exit(uid, st.run!.exitCode)
+    const k = this.ctx.kernel
+    st.timer = k.at(Math.max(k.now(), at - 1), () => {
+      st.timer = k.at(at, exit)
+    })
   }
 
   private exit(uid: string, exitCode: number): void {

@@ -147,7 +147,7 @@ export class Harness {
         finalizers: f.finalizer === false ? undefined : [JOB_TRACKING_FINALIZER],
       },
       spec: { ...job.spec.template.spec, ...(f.nodeName ? { nodeName: f.nodeName } : {}) },
-      status: fixtureStatus(f, this.kernel.now()),
+      status: f.status ?? fixtureStatus({ containerName: job.spec.template.spec.containers[0]?.name, ...f }, this.kernel.now()),
     }
     if (!pod.metadata.finalizers) delete pod.metadata.finalizers
     const created = this.store.create(pod)
@@ -205,6 +205,8 @@ export interface PodFixture {
   finalizer?: boolean
   deleting?: boolean
   nodeName?: string
+  /** A status written as is, for states the other fields cannot express. */
+  status?: Pod['status']
 }
 
 /** A pod status in the shape the kubelet writes, for the given phase. */
