@@ -1,0 +1,161 @@
+// Persistent volumes for PersistentVolumeClaims: the cluster's one StorageClass
+// ("standard", the default, kind's rancher.io/local-path with WaitForFirstConsumer
+// binding), the PV controller's and the provisioner's part of binding a claim
+// (pkg/controller/volume/persistentvolume/pv_controller.go events, local-path
+// provisioner timing), and the data itself: one directory per claim, shared by every
+// pod that mounts it and kept until the claim is deleted (reclaimPolicy Delete).
+import type { PersistentVolumeClaim } from '../api/types.ts'
+import type { WatchEvent } from '../api/store.ts'
+import type { ControllerContext } from '../context.ts'
+import type { Timer } from '../kernel/kernel.ts'
+import type { Rng } from '../kernel/rng.ts'
+import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
+
+export const SELECTED_NODE = 'volume.kubernetes.io/selected-node'
+const PROVISIONER = 'rancher.io/local-path'
+const RESYNC_MS = 15_000
+
+export interface StorageClass {
+  name: string
+  provisioner: string
+  volumeBindingMode: 'WaitForFirstConsumer' | 'Immediate'
+  reclaimPolicy: 'Delete' | 'Retain'
+  isDefault: boolean
+}
+
+export const STORAGE_CLASSES: StorageClass[] = [{ name: 'standard', provisioner: PROVISIONER, volumeBindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Delete', isDefault: true }]
+
+/** The claim's class; no class name means the default one (the DefaultStorageClass admission plugin's choice). */
+export function storageClassOf(pvc: PersistentVolumeClaim): StorageClass | undefined {
+  const name = pvc.spec?.storageClassName
+  if (name === undefined || name === null) return STORAGE_CLASSES.find((c) => c.isDefault)
+  return STORAGE_CLASSES.find((c) => c.name === name)
+}
+
+/** The data of provisioned volumes, by claim uid. */
+export class VolumeRegistry {
+  private dirs = new Map<string, DirNode>()
+
+  get(claimUid: string): DirNode | undefined {
+    return this.dirs.get(claimUid)
+  }
+
+  create(claimUid: string, now: number): DirNode {
+    let d = this.dirs.get(claimUid)
+    if (!d) this.dirs.set(claimUid, (d = newDir(now, 0o777)))
+    return d
+  }
+
+  delete(claimUid: string): void {
+    this.dirs.delete(claimUid)
+  }
+}
+
+interface ClaimState {
+  resync: Timer | null
+  provisioning: boolean
+}
+
+export class Provisioner {
+  readonly volumes = new VolumeRegistry()
+  private claims = new Map<string, ClaimState>()
+  private rng: Rng
+  /** The provisioner pod's identity, as its events show it. */
+  private identity: string
+
+  constructor(private ctx: ControllerContext) {
+    this.rng = ctx.kernel.rng.stream('provisioner')
+    const pick = (n: number, alphabet: string) => Array.from({ length: n }, () => alphabet[this.rng.int(0, alphabet.length - 1)]).join('')
+    this.identity = `${PROVISIONER}_local-path-provisioner-${pick(10, 'bcdfghjklmnpqrstvwxz2456789')}-${pick(5, 'bcdfghjklmnpqrstvwxz2456789')}_${ctx.store.newUid()}`
+    ctx.store.watch((e) => this.onClaim(e as WatchEvent<PersistentVolumeClaim>), 'PersistentVolumeClaim')
+  }
+
+  private onClaim(e: WatchEvent<PersistentVolumeClaim>): void {
+    const pvc = e.object
+    const uid = pvc.metadata.uid
+    if (e.type === 'DELETED') {
+      const st = this.claims.get(uid)
+      this.ctx.kernel.cancel(st?.resync)
+      this.claims.delete(uid)
+      if (storageClassOf(pvc)?.reclaimPolicy !== 'Retain') this.volumes.delete(uid)
+      return
+    }
+    if (pvc.spec?.volumeName || pvc.metadata.deletionTimestamp) return
+    let st = this.claims.get(uid)
+    if (!st) this.claims.set(uid, (st = { resync: null, provisioning: false }))
+    this.sync(pvc, st)
+  }
+
+  /** syncUnboundClaim: wait for a consumer, or provision for the node the scheduler chose. */
+  private sync(pvc: PersistentVolumeClaim, st: ClaimState): void {
+    const cls = storageClassOf(pvc)
+    const name = pvc.spec?.storageClassName
+    if (!cls) {
+      if (name) this.pvEvent(pvc, 'Warning', 'ProvisioningFailed', `storageclass.storage.k8s.io ${JSON.stringify(name)} not found`)
+      else if (name === '') this.pvEvent(pvc, 'Normal', 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set')
+      return this.resyncLater(pvc, st)
+    }
+    const node = pvc.metadata.annotations?.[SELECTED_NODE]
+    if (cls.volumeBindingMode === 'WaitForFirstConsumer' && !node) {
+      this.pvEvent(pvc, 'Normal', 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding')
+      return this.resyncLater(pvc, st)
+    }
+    if (st.provisioning) return
+    st.provisioning = true
+    this.ctx.kernel.cancel(st.resync)
+    st.resync = null
+    this.pvEvent(
+      pvc,
+      'Normal',
+      'ExternalProvisioning',
+      `Waiting for a volume to be created either by the external provisioner '${cls.provisioner}' or manually by the system administrator. If volume creation is delayed, please verify that the provisioner is running and correctly registered.`,
+    )
+    this.ctx.kernel.after(this.rng.int(5, 30), () => this.provision(pvc, cls))
+  }
+
+  private provision(pvc: PersistentVolumeClaim, cls: StorageClass): void {
+    const cur = this.ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name)
+    if (!cur || cur.metadata.uid !== pvc.metadata.uid) return
+    const source = { component: this.identity }
+    this.ctx.recorder.event(cur, 'Normal', 'Provisioning', `External provisioner is provisioning volume for claim "${cur.metadata.namespace}/${cur.metadata.name}"`, source)
+    // local-path runs a helper pod that creates the directory on the node.
+    this.ctx.kernel.after(this.rng.int(1500, 3500), () => {
+      const now = this.ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name)
+      if (!now || now.metadata.uid !== pvc.metadata.uid || now.metadata.deletionTimestamp) return
+      const volumeName = 'pvc-' + now.metadata.uid
+      this.volumes.create(now.metadata.uid, this.ctx.kernel.now())
+      this.ctx.recorder.event(now, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, source)
+      this.ctx.kernel.after(this.rng.int(20, 120), () => this.bind(pvc.metadata.namespace!, pvc.metadata.name, pvc.metadata.uid, volumeName, cls))
+    })
+  }
+
+  /** The PV controller binds the new volume to the claim (annotations, volumeName, status). */
+  private bind(ns: string, name: string, uid: string, volumeName: string, cls: StorageClass): void {
+    const cur = this.ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', ns, name)
+    if (!cur || cur.metadata.uid !== uid) return
+    const annotations = {
+      ...(cur.metadata.annotations ?? {}),
+      'pv.kubernetes.io/bind-completed': 'yes',
+      'pv.kubernetes.io/bound-by-controller': 'yes',
+      'volume.beta.kubernetes.io/storage-provisioner': cls.provisioner,
+      'volume.kubernetes.io/storage-provisioner': cls.provisioner,
+    }
+    const spec = { ...cur.spec, storageClassName: cur.spec?.storageClassName ?? cls.name, volumeMode: cur.spec?.volumeMode ?? 'Filesystem', volumeName }
+    const status = { phase: 'Bound' as const, accessModes: cur.spec?.accessModes ?? ['ReadWriteOnce'], capacity: { storage: cur.spec?.resources?.requests?.storage ?? '1Gi' } }
+    this.ctx.store.update({ ...cur, metadata: { ...cur.metadata, annotations }, spec, status })
+    this.claims.delete(uid)
+  }
+
+  private resyncLater(pvc: PersistentVolumeClaim, st: ClaimState): void {
+    if (st.resync) return
+    st.resync = this.ctx.kernel.after(RESYNC_MS, () => {
+      st.resync = null
+      const cur = this.ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', pvc.metadata.namespace, pvc.metadata.name)
+      if (cur && cur.metadata.uid === pvc.metadata.uid && !cur.spec?.volumeName && !cur.metadata.deletionTimestamp) this.sync(cur, st)
+    })
+  }
+
+  private pvEvent(pvc: PersistentVolumeClaim, type: 'Normal' | 'Warning', reason: string, msg: string): void {
+    this.ctx.recorder.event(pvc, type, reason, msg, { component: 'persistentvolume-controller' })
+  }
+}
