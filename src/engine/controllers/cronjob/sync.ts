@@ -1,0 +1,206 @@
+// One CronJob sync, in upstream's order (k8s pkg/controller/cronjob/cronjob_controllerv2.go
+// sync, syncCronJob): clean up history, reconcile owned Jobs with status.active, then decide
+// whether the latest due time gets a Job, honouring suspend, the starting deadline and the
+// concurrency policy. Returns the requeue delay (null: wait for the next change) or an error.
+import { StatusError } from '../../api/errors.ts'
+import type { ApiServer } from '../../api/server.ts'
+import type { CronJob, Job } from '../../api/types.ts'
+import { CronError, loadLocation, parseStandardCached, quote, type Schedule, type Zone } from '../../cron/index.ts'
+import type { EventRecorder } from '../../events/recorder.ts'
+import { rfc3339, parseTime } from '../../kernel/time.ts'
+import { cleanupFinishedJobs, deleteJob } from './cleanup.ts'
+import { getJobFromTemplate2, getJobName, getRef } from './job-from-template.ts'
+import { formatSchedule, nextScheduleTime, nextScheduleTimeDuration, SOURCE } from './schedule-utils.ts'
+import { deleteFromActiveList, finishedCondition, inActiveList, inActiveListByName, isControlledBy, isJobSucceeded, statusOf, workingCopy, type WorkingCronJob } from './utils.ts'
+
+export interface SyncDeps {
+  api: ApiServer
+  recorder: EventRecorder
+  now(): number
+  /** kube-controller-manager's zone: where schedules without a time zone run. */
+  local: Zone
+  /** Jobs whose controller reference names this CronJob (getJobsToBeReconciled). */
+  jobsFor(cj: CronJob): Job[]
+}
+
+export interface SyncResult {
+  /** ms until the next sync, or null for "only on the next change". */
+  requeueAfter: number | null
+  err?: Error
+}
+
+export function sync(deps: SyncDeps, namespace: string | undefined, name: string): SyncResult {
+  const cj = deps.api.tryGet<CronJob>('CronJob', namespace, name)
+  if (!cj) return { requeueAfter: null }
+  const jobs = deps.jobsFor(cj)
+  const copy = workingCopy(cj)
+  const updateStatusAfterCleanup = cleanupFinishedJobs(deps, copy, jobs)
+  const r = syncCronJob(deps, copy, jobs)
+  if (updateStatusAfterCleanup || r.updateStatus) {
+    try {
+      deps.api.updateStatus(cj, statusOf(copy))
+    } catch (e) {
+      return { requeueAfter: null, err: asStatusError(e) }
+    }
+  }
+  if (r.requeueAfter !== null) return { requeueAfter: r.requeueAfter }
+  return { requeueAfter: null, err: r.err }
+}
+
+interface SyncCronJobResult {
+  requeueAfter: number | null
+  updateStatus: boolean
+  err?: Error
+}
+
+export function syncCronJob(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[]): SyncCronJobResult {
+  const now = deps.now()
+  const state = { updateStatus: false }
+  const done = (requeueAfter: number | null, err?: Error): SyncCronJobResult => ({ requeueAfter, updateStatus: state.updateStatus, err })
+
+  try {
+    reconcileJobs(deps, cj, jobs, state)
+  } catch (e) {
+    return done(null, asStatusError(e))
+  }
+  // Being deleted: only the status is kept up to date.
+  if (cj.metadata.deletionTimestamp) return done(null)
+
+  const tz = cj.spec.timeZone
+  if (tz !== undefined && tz !== null) {
+    try {
+      loadLocation(tz, deps.local)
+    } catch (e) {
+      deps.recorder.event(cj, 'Warning', 'UnknownTimeZone', `invalid timeZone: ${quote(tz)}: ${(e as Error).message}`, SOURCE)
+      return done(null)
+    }
+  }
+  if (cj.spec.suspend === true) return done(null)
+
+  let sched: Schedule
+  try {
+    sched = parseStandardCached(formatSchedule(cj, deps.recorder), deps.local)
+  } catch (e) {
+    if (!(e instanceof CronError)) throw e
+    deps.recorder.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: ${quote(cj.spec.schedule ?? '')} : ${e.message}`, SOURCE)
+    return done(null)
+  }
+
+  const next = nextScheduleTime(cj, now, sched, deps.recorder)
+  if (next.err) {
+    deps.recorder.event(cj, 'Warning', 'InvalidSchedule', `invalid schedule: ${cj.spec.schedule} : ${next.err}`, SOURCE)
+    return done(null)
+  }
+  if (next.time === null) return done(nextScheduleTimeDuration(cj, now, sched))
+  const scheduledTime = next.time
+  // Upstream's tooLate check (MissSchedule) cannot fire: the deadline already moved
+  // `earliest` past any time that is too late (research §3.5), so it is not modelled.
+
+  const lastSchedule = cj.status.lastScheduleTime
+  if (inActiveListByName(cj, getJobName(cj, scheduledTime), cj.metadata.namespace) || (lastSchedule !== undefined && parseTime(lastSchedule) === scheduledTime)) {
+    return done(nextScheduleTimeDuration(cj, now, sched))
+  }
+  if (cj.spec.concurrencyPolicy === 'Forbid' && cj.status.active.length > 0) {
+    deps.recorder.event(cj, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid', SOURCE)
+    return done(nextScheduleTimeDuration(cj, now, sched))
+  }
+  if (cj.spec.concurrencyPolicy === 'Replace') {
+    for (const ref of [...cj.status.active]) {
+      let job: Job
+      try {
+        job = deps.api.get<Job>('Job', ref.namespace, ref.name ?? '')
+      } catch (e) {
+        const err = asStatusError(e)
+        deps.recorder.event(cj, 'Warning', 'FailedGet', `Get job: ${err.message}`, SOURCE)
+        return done(null, err)
+      }
+      if (!deleteJob(deps, cj, job)) return done(null, new Error(`could not replace job ${job.metadata.namespace}/${job.metadata.name}`))
+      state.updateStatus = true
+    }
+  }
+  return createJob(deps, cj, scheduledTime, sched, now, state)
+}
+
+/** The first half of syncCronJob: UnexpectedJob, SawCompletedJob, lastSuccessfulTime, MissingJob. */
+function reconcileJobs(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[], state: { updateStatus: boolean }): void {
+  const children = new Set<string>()
+  for (const j of jobs) {
+    children.add(j.metadata.uid)
+    const found = inActiveList(cj, j.metadata.uid)
+    const finished = finishedCondition(j)
+    if (!found && !finished) {
+      // Upstream re-reads the CronJob in case its cached copy is stale; ours never is,
+      // but the read keeps the same failure mode when the CronJob is gone.
+      const fresh = deps.api.get<CronJob>('CronJob', cj.metadata.namespace, cj.metadata.name)
+      if (inActiveList(fresh, j.metadata.uid)) continue
+      deps.recorder.event(cj, 'Warning', 'UnexpectedJob', `Saw a job that the controller did not create or forgot: ${j.metadata.name}`, SOURCE)
+    } else if (finished) {
+      if (found) {
+        deleteFromActiveList(cj, j.metadata.uid)
+        deps.recorder.event(cj, 'Normal', 'SawCompletedJob', `Saw completed job: ${j.metadata.name}, condition: ${finished}`, SOURCE)
+        state.updateStatus = true
+      }
+      if (isJobSucceeded(j)) {
+        const completion = j.status?.completionTime
+        const last = cj.status.lastSuccessfulTime
+        if (last === undefined) {
+          if (completion !== undefined) cj.status.lastSuccessfulTime = completion
+          state.updateStatus = true
+        } else if (completion !== undefined && parseTime(completion) > parseTime(last)) {
+          cj.status.lastSuccessfulTime = completion
+          state.updateStatus = true
+        }
+      }
+    }
+  }
+  // Active references whose Job is gone (deleted by hand, or by a TTL) are dropped.
+  for (const ref of [...cj.status.active]) {
+    if (children.has(ref.uid ?? '')) continue
+    if (!deps.api.tryGet('Job', ref.namespace, ref.name ?? '')) {
+      deps.recorder.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${ref.name}`, SOURCE)
+      deleteFromActiveList(cj, ref.uid)
+      state.updateStatus = true
+    }
+  }
+}
+
+/** Create the Job for `scheduledTime`; a name collision with our own Job repairs status.active. */
+function createJob(deps: SyncDeps, cj: WorkingCronJob, scheduledTime: number, sched: Schedule, now: number, state: { updateStatus: boolean }): SyncCronJobResult {
+  const done = (requeueAfter: number | null, err?: Error): SyncCronJobResult => ({ requeueAfter, updateStatus: state.updateStatus, err })
+  let req: Job
+  try {
+    req = getJobFromTemplate2(cj, scheduledTime, deps.local)
+  } catch (e) {
+    return done(null, e as Error)
+  }
+  let job: Job
+  let alreadyExists = false
+  try {
+    job = deps.api.create(req)
+  } catch (e) {
+    const err = asStatusError(e)
+    if (err.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) return done(null, err)
+    if (err.reason !== 'AlreadyExists') {
+      deps.recorder.event(cj, 'Warning', 'FailedCreate', `Error creating job: ${err.message}`, SOURCE)
+      return done(null, err)
+    }
+    alreadyExists = true
+    try {
+      job = deps.api.get<Job>('Job', req.metadata.namespace, req.metadata.name)
+    } catch (e2) {
+      return done(null, asStatusError(e2))
+    }
+    // Someone else's Job (or one we already track): leave it alone, without a requeue.
+    if (!isControlledBy(job, cj) || inActiveList(cj, job.metadata.uid)) return done(null)
+  }
+  if (!alreadyExists) deps.recorder.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`, SOURCE)
+  cj.status.active.push(getRef(job))
+  cj.status.lastScheduleTime = rfc3339(scheduledTime)
+  state.updateStatus = true
+  return done(nextScheduleTimeDuration(cj, now, sched))
+}
+
+function asStatusError(e: unknown): StatusError {
+  if (e instanceof StatusError) return e
+  throw e
+}
