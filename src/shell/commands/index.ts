@@ -3,6 +3,7 @@
 import type { Command } from '../api.ts'
 import { basename, dirname } from './basename.ts'
 import { cat } from './cat.ts'
+import { date } from './date/date.ts'
 import { grep } from './grep.ts'
 import { head } from './head.ts'
 import { rev, tac } from './rev.ts'
@@ -15,6 +16,7 @@ import { yes } from './yes.ts'
 export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['basename', basename],
   ['cat', cat],
+  ['date', date],
   ['dirname', dirname],
   ['egrep', grep],
   ['fgrep', grep],

@@ -5,7 +5,7 @@ import type { CommandContext } from '../../api.ts'
 import { usageError } from './usage.ts'
 
 export interface OptSpec {
-  /** Short options in getopt syntax: `nve:` (`:` after a letter takes an argument). */
+  /** Short options in getopt syntax: `nve:I::` (`:` takes an argument, `::` an attached optional one). */
   short: string
   /**
    * Long options: name -> key. A trailing `=` on the name means it takes an argument,
@@ -94,6 +94,12 @@ export function parseArgs(ctx: CommandContext, spec: OptSpec, argv = ctx.argv.sl
       const c = a[j]
       const needs = takesArg.get(c)
       if (needs === undefined) return fail(`invalid option -- '${c}'`)
+      if (needs === 'optional') {
+        // `x::` in getopt: an argument only when attached (-Ins).
+        opts.add(c, a.slice(j + 1))
+        opts.order.push(c)
+        break
+      }
       if (needs) {
         if (j + 1 < a.length) opts.add(c, a.slice(j + 1))
         else if (i + 1 < argv.length) opts.add(c, argv[++i])
@@ -108,12 +114,12 @@ export function parseArgs(ctx: CommandContext, spec: OptSpec, argv = ctx.argv.sl
   return { opts, args }
 }
 
-function argTable(short: string): Map<string, boolean> {
-  const m = new Map<string, boolean>()
+function argTable(short: string): Map<string, boolean | 'optional'> {
+  const m = new Map<string, boolean | 'optional'>()
   for (let i = 0; i < short.length; i++) {
     const c = short[i]
     if (c === ':') continue
-    m.set(c, short[i + 1] === ':')
+    m.set(c, short[i + 1] === ':' ? (short[i + 2] === ':' ? 'optional' : true) : false)
   }
   return m
 }
