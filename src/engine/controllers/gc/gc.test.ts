@@ -1,0 +1,132 @@
+// Garbage collection of owned objects: background, foreground (with
+// blockOwnerDeletion, recursively) and orphan cascades, dangling owners, and the
+// seeded reaction delay. Semantics after k8s pkg/controller/garbagecollector
+// (garbagecollector_test.go TestProcessEvent, TestAttemptToDeleteItem) and
+// research cronjob-controller.md §8.3. Jobs here are managed elsewhere so the Job
+// controller leaves them alone.
+import { describe, expect, it } from 'vitest'
+import type { CronJob, Job, KObject, OwnerReference, Pod } from '../../api/types.ts'
+import { Harness } from '../job/testing.ts'
+
+const ref = (o: KObject, block = true): OwnerReference => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.metadata.name, uid: o.metadata.uid, controller: true, ...(block ? { blockOwnerDeletion: true } : {}) })
+const meta = (name: string, owners: OwnerReference[] = []) => ({ name, namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', ...(owners.length ? { ownerReferences: owners } : {}) })
+
+function cronJob(h: Harness, name = 'cj'): CronJob {
+  return h.store.create<CronJob>({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: meta(name), spec: { schedule: '* * * * *', suspend: true, jobTemplate: { spec: { template: { spec: { containers: [] } } } } }, status: {} })
+}
+
+function job(h: Harness, name: string, owners: OwnerReference[] = []): Job {
+  return h.store.create<Job>({ apiVersion: 'batch/v1', kind: 'Job', metadata: meta(name, owners), spec: { managedBy: 'example.com/elsewhere', template: { spec: { containers: [] } } }, status: {} })
+}
+
+function pod(h: Harness, name: string, owners: OwnerReference[]): Pod {
+  return h.store.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: meta(name, owners), spec: { containers: [] }, status: { phase: 'Running' } })
+}
+
+/** When each object disappeared from the store, in virtual seconds. */
+function goneTimes(h: Harness): Map<string, number> {
+  const gone = new Map<string, number>()
+  h.store.watch((ev) => {
+    if (ev.type === 'DELETED') gone.set(`${ev.object.kind}/${ev.object.metadata.name}`, h.t())
+  })
+  return gone
+}
+
+const exists = (h: Harness, kind: string, name: string) => h.store.get(kind, 'default', name) !== undefined
+
+describe('garbage collector', () => {
+  it('background: dependents of a deleted owner are deleted 100–500 ms later, level by level', () => {
+    const h = new Harness()
+    const gone = goneTimes(h)
+    const cj = cronJob(h)
+    const j = job(h, 'j', [ref(cj)])
+    pod(h, 'p', [ref(j)])
+    h.api.delete('CronJob', 'default', 'cj', { propagationPolicy: 'Background' })
+    h.advanceTo(5)
+    const [tc, tj, tp] = ['CronJob/cj', 'Job/j', 'Pod/p'].map((k) => gone.get(k)!)
+    expect(tc).toBe(0)
+    expect(tj).toBeGreaterThanOrEqual(0.1)
+    expect(tj).toBeLessThanOrEqual(0.5)
+    expect(tp - tj).toBeGreaterThanOrEqual(0.1)
+    expect(tp - tj).toBeLessThanOrEqual(0.5)
+  })
+
+  it('a dependent with another live owner only loses the reference to the one that went', () => {
+    const h = new Harness()
+    const a = cronJob(h, 'a')
+    const b = cronJob(h, 'b')
+    job(h, 'j', [ref(a, false), { ...ref(b, false), controller: false }])
+    h.api.delete('CronJob', 'default', 'a', { propagationPolicy: 'Background' })
+    h.advanceTo(2)
+    expect(h.store.get<Job>('Job', 'default', 'j')?.metadata.ownerReferences).toEqual([{ ...ref(b, false), controller: false }])
+  })
+
+  it('foreground: the owner waits for its blocking dependents, which go foreground themselves when they own things', () => {
+    const h = new Harness()
+    const gone = goneTimes(h)
+    const cj = cronJob(h)
+    const j = job(h, 'j', [ref(cj)])
+    pod(h, 'p', [ref(j)])
+    h.api.delete('CronJob', 'default', 'cj', { propagationPolicy: 'Foreground' })
+    expect(h.store.get<CronJob>('CronJob', 'default', 'cj')?.metadata.finalizers).toEqual(['foregroundDeletion'])
+    h.advanceTo(0.5)
+    expect(h.store.get<Job>('Job', 'default', 'j')?.metadata.finalizers).toEqual(['foregroundDeletion'])
+    h.advanceTo(5)
+    const order = ['Pod/p', 'Job/j', 'CronJob/cj'].map((k) => gone.get(k)!)
+    expect(order.every((t, i) => i === 0 || t > order[i - 1])).toBe(true)
+    expect(order[2]).toBeLessThanOrEqual(2)
+  })
+
+  it('foreground: dependents without blockOwnerDeletion are deleted too, but do not hold the owner', () => {
+    const h = new Harness()
+    const cj = cronJob(h)
+    // A scheduled pod with no kubelet stays Terminating for its whole grace period.
+    h.store.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: meta('p', [ref(cj, false)]), spec: { containers: [], nodeName: 'node01' }, status: { phase: 'Running' } })
+    h.api.delete('CronJob', 'default', 'cj', { propagationPolicy: 'Foreground' })
+    h.advanceTo(2)
+    const p = h.store.get<Pod>('Pod', 'default', 'p')
+    expect([exists(h, 'CronJob', 'cj'), p?.metadata.deletionGracePeriodSeconds]).toEqual([false, 30])
+  })
+
+  it('orphan: the owner reference is stripped from dependents, then the owner goes', () => {
+    const h = new Harness()
+    const cj = cronJob(h)
+    job(h, 'j', [ref(cj)])
+    h.api.delete('CronJob', 'default', 'cj', { propagationPolicy: 'Orphan' })
+    expect(h.store.get<CronJob>('CronJob', 'default', 'cj')?.metadata.finalizers).toEqual(['orphan'])
+    h.advanceTo(1)
+    expect([exists(h, 'CronJob', 'cj'), h.store.get<Job>('Job', 'default', 'j')?.metadata.ownerReferences]).toEqual([false, undefined])
+  })
+
+  it('an object created with an owner that does not exist is collected', () => {
+    const h = new Harness()
+    pod(h, 'p', [{ apiVersion: 'batch/v1', kind: 'Job', name: 'ghost', uid: 'no-such-uid', controller: true, blockOwnerDeletion: true }])
+    h.advanceTo(1)
+    expect(exists(h, 'Pod', 'p')).toBe(false)
+  })
+
+  it('an owner of the same name but another uid does not count', () => {
+    const h = new Harness()
+    const old = job(h, 'j')
+    h.store.remove('Job', 'default', 'j')
+    job(h, 'j')
+    pod(h, 'p', [ref(old)])
+    h.advanceTo(1)
+    expect(exists(h, 'Pod', 'p')).toBe(false)
+  })
+
+  it('the reaction delay comes from the seeded stream: same seed, same times; another seed, other times', () => {
+    const times = (seed: number) => {
+      const h = new Harness({ seed })
+      const gone = goneTimes(h)
+      const cj = cronJob(h)
+      for (let i = 0; i < 5; i++) job(h, `j${i}`, [ref(cj)])
+      h.api.delete('CronJob', 'default', 'cj', { propagationPolicy: 'Background' })
+      h.advanceTo(2)
+      return [...gone.entries()].filter(([k]) => k.startsWith('Job/')).map(([, t]) => Math.round(t * 1000))
+    }
+    expect(times(7)).toEqual(times(7))
+    expect(times(7)).not.toEqual(times(8))
+    expect(times(7).every((ms) => ms >= 100 && ms <= 500)).toBe(true)
+  })
+})
