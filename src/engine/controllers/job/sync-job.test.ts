@@ -2,7 +2,7 @@
 // pods) over a given state: rows 1–37 of research job-controller.md §12, named after
 // the upstream cases in k8s pkg/controller/job/job_controller_test.go.
 import { describe, expect, it } from 'vitest'
-import type { JobSpec, JobStatus, Pod } from '../../api/types.ts'
+import type { JobCondition, JobSpec, JobStatus, Pod } from '../../api/types.ts'
 import { rfc3339 } from '../../kernel/time.ts'
 import { HARNESS_START, Harness, type PodFixture } from './testing.ts'
 
@@ -28,10 +28,10 @@ interface SyncCase {
 }
 
 const n = (count: number, f: PodFixture): PodFixture[] => Array.from({ length: count }, () => ({ ...f }))
-const cond = (type: string, status: string, reason: string, message: string, at = T0) => ({ type, status, lastProbeTime: at, lastTransitionTime: at, reason, message })
-const backoffExceeded = (type: string) => cond(type, 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit')
-const deadlineExceeded = (type: string) => cond(type, 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline')
-const completed = (type: string) => cond(type, 'True', 'CompletionsReached', 'Reached expected number of succeeded pods')
+const cond = (type: JobCondition['type'], status: JobCondition['status'], reason: string, message: string, at = T0): JobCondition => ({ type, status, lastProbeTime: at, lastTransitionTime: at, reason, message })
+const backoffExceeded = (type: JobCondition['type']) => cond(type, 'True', 'BackoffLimitExceeded', 'Job has reached the specified backoff limit')
+const deadlineExceeded = (type: JobCondition['type']) => cond(type, 'True', 'DeadlineExceeded', 'Job was active longer than specified deadline')
+const completed = (type: JobCondition['type']) => cond(type, 'True', 'CompletionsReached', 'Reached expected number of succeeded pods')
 const created = 'Normal SuccessfulCreate Created pod: foobar-*****'
 const deletedPod = (name: string) => `Normal SuccessfulDelete Deleted pod: ${name}`
 const onFailure = { template: { metadata: {}, spec: { containers: [{ name: 'main', image: 'busybox' }], restartPolicy: 'OnFailure' as const } } }
@@ -238,7 +238,7 @@ const cases: SyncCase[] = [
 ]
 
 function pfpFailed(message: string): Step {
-  const c = (type: string) => cond(type, 'True', 'PodFailurePolicy', message)
+  const c = (type: JobCondition['type']) => cond(type, 'True', 'PodFailurePolicy', message)
   return { status: { conditions: [c('FailureTarget'), c('Failed')], startTime: T0, failed: 1, terminating: 0, uncountedTerminatedPods: {}, ready: 0 }, events: [`Warning PodFailurePolicy ${message}`] }
 }
 
