@@ -100,9 +100,17 @@ export function getControllerOf(obj: KObject): OwnerReference | undefined {
   return obj.metadata.ownerReferences?.find((r) => r.controller === true)
 }
 
-/** Milliseconds of an API timestamp; NaN when absent or malformed. */
+let lastTime = ''
+let lastTimeMs = NaN
+
+/** Milliseconds of an API timestamp; NaN when absent or malformed. Runs of the same second are common, so the last one is cached. */
 export function timeMs(s: string | null | undefined): number {
-  return s ? parseTime(s) : NaN
+  if (!s) return NaN
+  if (s !== lastTime) {
+    lastTime = s
+    lastTimeMs = parseTime(s)
+  }
+  return lastTimeMs
 }
 
 function readyTime(pod: Pod): number {
