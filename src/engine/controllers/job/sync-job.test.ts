@@ -18,13 +18,16 @@ interface Step {
 
 interface SyncCase {
   name: string
-  row: number
+  /** The research §12 row, or the section the case comes from. */
+  row: number | string
   spec: Partial<JobSpec>
   status?: JobStatus
   pods?: PodFixture[]
   steps: Step[]
   /** Indexes of the pods created by the first pass, in creation order. */
   createdIndexes?: string[]
+  /** The Job is being deleted (deletionTimestamp set). */
+  deleting?: boolean
 }
 
 const n = (count: number, f: PodFixture): PodFixture[] => Array.from({ length: count }, () => ({ ...f }))
@@ -235,6 +238,21 @@ const cases: SyncCase[] = [
       { status: { conditions: [cond('SuccessCriteriaMet', 'True', 'SuccessPolicy', 'Matched rules at index 0'), cond('Complete', 'True', 'SuccessPolicy', 'Matched rules at index 0')], startTime: T0, completionTime: T0, succeeded: 1, failed: 1, terminating: 0, completedIndexes: '1', uncountedTerminatedPods: {}, ready: 0 }, events: ['Normal Completed Job completed'] },
     ],
   },
+  {
+    row: 'TEST', name: 'deleting job', spec: { parallelism: 2, completions: 5 }, deleting: true,
+    pods: [{ phase: 'Pending' }, { phase: 'Running' }, { phase: 'Succeeded' }],
+    steps: [{ status: base({ active: 2, succeeded: 1 }), events: [] }],
+  },
+  {
+    row: '§1', name: 'completions 0 completes at the first sync without pods', spec: { completions: 0, parallelism: 1 },
+    steps: [{ status: { conditions: [completed('SuccessCriteriaMet'), completed('Complete')], startTime: T0, completionTime: T0, terminating: 0, uncountedTerminatedPods: {}, ready: 0 }, events: ['Normal Completed Job completed'] }],
+  },
+  { row: '§1', name: 'parallelism 0 pauses the Job', spec: { completions: 1, parallelism: 0 }, steps: [{ status: base({}), events: [] }] },
+  {
+    row: '§1', name: 'a work queue still fails on failures after its first success', spec: { parallelism: 2, backoffLimit: 1 },
+    pods: [{ phase: 'Succeeded' }, { phase: 'Failed' }, { phase: 'Failed' }],
+    steps: [{ status: { conditions: [backoffExceeded('FailureTarget'), backoffExceeded('Failed')], startTime: T0, succeeded: 1, failed: 2, terminating: 0, uncountedTerminatedPods: {}, ready: 0 }, events: ['Warning BackoffLimitExceeded Job has reached the specified backoff limit'] }],
+  },
 ]
 
 function pfpFailed(message: string): Step {
@@ -247,11 +265,12 @@ function normalise(events: string[]): string[] {
   return events.map((e) => e.replace(/^(Normal SuccessfulCreate Created pod: .*-)[bcdfghjklmnpqrstvwxz2456789]{5}$/, '$1*****'))
 }
 
-describe('syncJob (research §12 rows 1–37)', () => {
+describe('syncJob (research §12 rows 1–37 and §1)', () => {
   for (const c of cases) {
-    it(`row ${c.row}: ${c.name}`, () => {
+    it(`${typeof c.row === 'number' ? 'row ' : ''}${c.row}: ${c.name}`, () => {
       const h = new Harness()
-      const job = h.createJob(c.spec, { status: c.status ?? {} })
+      let job = h.createJob(c.spec, { status: c.status ?? {} })
+      if (c.deleting) job = h.store.update({ ...job, metadata: { ...job.metadata, deletionTimestamp: T0, deletionGracePeriodSeconds: 0, finalizers: ['foregroundDeletion'] } })
       for (const p of c.pods ?? []) h.addPod(job, p)
       const before = new Set(h.store.list<Pod>('Pod').map((p) => p.metadata.uid))
       for (const step of c.steps) {

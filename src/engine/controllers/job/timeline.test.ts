@@ -200,6 +200,23 @@ describe('Job timelines (research §12 rows 38–50)', () => {
   })
 })
 
+describe('pod statuses written by hand (the harness playing the kubelet)', () => {
+  it('a success resets the back-off: after fail, wait 10 s, succeed, the next pod comes with the next sync (research §3.3)', () => {
+    const h = new Harness()
+    h.createJob({ completions: 2 })
+    h.advanceTo(0)
+    h.podFails(h.pods()[0], 1, 1)
+    h.advanceTo(12)
+    expect(times(h, 'SuccessfulCreate')).toEqual([0, 11])
+    h.podSucceeds(h.pods()[1], 12)
+    h.advanceTo(20)
+    expect(times(h, 'SuccessfulCreate')).toEqual([0, 11, 13])
+    h.podSucceeds(h.pods()[2], 25)
+    h.advanceTo(30)
+    expect(h.job().status).toEqual({ conditions: [completed('SuccessCriteriaMet', 26), completed('Complete', 26)], startTime: at(0), completionTime: at(26), succeeded: 2, failed: 1, terminating: 0, uncountedTerminatedPods: {}, ready: 0 })
+  })
+})
+
 function setSuspend(h: Harness, suspend: boolean): void {
   const j = h.job()
   h.api.update<Job>({ ...j, spec: { ...j.spec, suspend } })
