@@ -105,6 +105,17 @@ export class CronHarness {
     return this.store.update({ ...job, metadata: { ...job.metadata, creationTimestamp: rfc3339(scheduled) } })
   }
 
+  /** Create a CronJob through the API now, as kubectl apply would (spec already defaulted). */
+  createCronJob(name: string, spec: CronJobSpec, namespace = 'default'): CronJob {
+    return this.api.create<CronJob>({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name, namespace, uid: '', resourceVersion: '', creationTimestamp: '' }, spec, status: {} })
+  }
+
+  /** Change a CronJob's spec through the API now. */
+  updateSpec(name: string, change: Partial<CronJobSpec>, namespace = 'default'): CronJob {
+    const cur = this.cronJob(name, namespace)
+    return this.api.update<CronJob>({ ...cur, spec: { ...cur.spec, ...change } })
+  }
+
   cronJob(name = 'mycronjob', namespace = 'snazzycats'): CronJob {
     const cj = this.store.get<CronJob>('CronJob', namespace, name)
     if (!cj) throw new Error(`no CronJob ${name}`)
