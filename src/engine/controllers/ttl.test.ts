@@ -1,8 +1,5 @@
-// TTL-after-finished (research job-controller.md §6), after k8s
-// pkg/controller/ttlafterfinished/ttlafterfinished_controller_test.go: Jobs with a
-// TTL and a Complete or Failed condition are deleted (Foreground, UID precondition)
-// at finish + TTL; the TTL is re-read before deleting. The Jobs here are managed
-// elsewhere, so their status is written by the test.
+// TTL-after-finished (research job-controller.md §6; k8s ttlafterfinished_controller_test.go): deletion at finish +
+// TTL, Foreground, TTL re-read before deleting. The Jobs here are managed elsewhere, so the test writes their status.
 import { describe, expect, it } from 'vitest'
 import type { Job, JobCondition, JobSpec } from '../api/types.ts'
 import { rfc3339 } from '../kernel/time.ts'

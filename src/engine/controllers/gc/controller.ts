@@ -1,9 +1,6 @@
-// The garbage collector: deletes dependents whose owners are all gone,
-// completes foreground deletion (an owner with the foregroundDeletion finalizer
-// goes once its blocking dependents are gone) and orphaning (the orphan finalizer:
-// owner references are stripped first). It reacts 100–500 ms after a change, from
-// a seeded stream. After k8s pkg/controller/garbagecollector (garbagecollector.go
-// attemptToDeleteItem, processDeletingDependentsItem, attemptToOrphanWorker; graph_builder.go).
+// The garbage collector (k8s pkg/controller/garbagecollector: attemptToDeleteItem, processDeletingDependentsItem,
+// attemptToOrphan, graph_builder): collects dependents of gone owners, completes foreground deletion and
+// orphaning, 100–500 ms after a change (a seeded stream).
 import { StatusError } from '../../api/errors.ts'
 import { FINALIZER_FOREGROUND, FINALIZER_ORPHAN, type PropagationPolicy } from '../../api/server.ts'
 import { CLUSTER_SCOPED, type WatchEvent } from '../../api/store.ts'

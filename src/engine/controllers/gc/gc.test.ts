@@ -1,9 +1,6 @@
-// Garbage collection of owned objects: background, foreground (with
-// blockOwnerDeletion, recursively) and orphan cascades, dangling owners, and the
-// seeded reaction delay. Semantics after k8s pkg/controller/garbagecollector
-// (garbagecollector_test.go TestProcessEvent, TestAttemptToDeleteItem) and
-// research cronjob-controller.md §8.3. Jobs here are managed elsewhere so the Job
-// controller leaves them alone.
+// Garbage collection: background, foreground (blockOwnerDeletion, recursive) and orphan cascades, dangling owners,
+// the seeded delay; after k8s pkg/controller/garbagecollector and research cronjob-controller.md §8.3.
+// The Jobs here are managed elsewhere, so the Job controller leaves them alone.
 import { describe, expect, it } from 'vitest'
 import type { CronJob, Job, KObject, OwnerReference, Pod } from '../../api/types.ts'
 import { Harness } from '../job/testing.ts'

@@ -1,7 +1,5 @@
-// The Job controller around syncJob: slow-start creation and its error path,
-// the 500 cap, TooManySucceededPods, managedBy, deadline re-arming, selector
-// release, deletion cascades and the wire order of .status. After k8s
-// pkg/controller/job/job_controller_test.go ("limited pods", TestJobApiBackoffReset …).
+// The Job controller around syncJob: slow start and its errors, the 500 cap, TooManySucceededPods, managedBy, deadline
+// re-arming, selector release, deletion cascades, .status wire order (k8s job_controller_test.go "limited pods" …).
 import { describe, expect, it } from 'vitest'
 import { forbidden } from '../../api/errors.ts'
 import type { Job, KObject, Pod } from '../../api/types.ts'

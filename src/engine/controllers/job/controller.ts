@@ -1,7 +1,6 @@
-// The Job controller: watches Jobs and their pods, queues Jobs for syncJob with
-// upstream's delays (Job create/spec change at once, pod events and status-only
-// updates batched by 1 s, failed syncs 1 s doubling to 1 min), and strips the
-// tracking finalizer from orphaned pods. After k8s pkg/controller/job/job_controller.go.
+// The Job controller (k8s pkg/controller/job/job_controller.go): watches Jobs and pods and queues syncJob with
+// upstream's delays (spec change at once, pod events and status updates batched 1 s, errors 1 s doubling to 1 min);
+// strips the tracking finalizer from orphaned pods.
 import { StatusError } from '../../api/errors.ts'
 import type { WatchEvent } from '../../api/store.ts'
 import type { Job, LabelSelector, Pod } from '../../api/types.ts'

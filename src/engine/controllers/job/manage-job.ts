@@ -1,8 +1,6 @@
-// manageJob: bring the number of active pods to what the Job wants. Deleting
-// wins over creating; creates go out in slow-start batches of 1, 2, 4 …, at most
-// 500 a sync, and wait out the pod-failure back-off. After k8s
-// pkg/controller/job/job_controller.go (manageJob, deleteJobPods, activePodsForRemoval,
-// getPodCreationInfoForIndependentIndexes).
+// manageJob: bring the active pods to what the Job wants; deleting wins over creating, creates go out in slow-start
+// batches (1, 2, 4 …, at most 500 a sync) once the pod-failure back-off is over. After k8s
+// pkg/controller/job/job_controller.go (manageJob, deleteJobPods, activePodsForRemoval).
 import type { Job, Pod, PodTemplateSpec } from '../../api/types.ts'
 import { getRemainingTime, getRemainingTimePerIndex } from './backoff-utils.ts'
 import {

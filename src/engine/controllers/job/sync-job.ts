@@ -1,8 +1,6 @@
-// syncJob: one reconciliation pass of a Job, in upstream's order: count newly
-// finished pods, decide a terminal condition (failure target, pod failure policy,
-// backoff limit, deadline, failed indexes, success policy), then either remove
-// active pods or manage the pod count, and track the status. After k8s
-// pkg/controller/job/job_controller.go (syncJob, deleteActivePods, pastBackoffLimitOnFailure …).
+// syncJob, one pass over a Job in upstream's order: count finished pods, decide a terminal condition (failure target,
+// pod failure policy, backoff limit, deadline, indexes, success policy), remove or manage pods, track the status.
+// After k8s pkg/controller/job/job_controller.go (syncJob, deleteActivePods, pastBackoffLimitOnFailure …).
 import { rfc3339 } from '../../kernel/time.ts'
 import type { Job, JobCondition, JobStatus, Pod } from '../../api/types.ts'
 import { isNotFound } from './pod-control.ts'

@@ -1,9 +1,6 @@
-// A stand-in kubelet for controller timeline tests (research job-controller.md §0
-// model): a pod starts on node01 when it is created (plus an optional latency), its
-// one container runs for the planned time and exits; OnFailure restarts it in place
-// with the kubelet's crash-loop back-off (0, 10, 20 … 300 s); a deleted pod gets
-// SIGTERM and ends Failed, then is removed with grace 0. Statuses as the kubelet
-// writes them. The real kubelet (src/engine/kubelet) replaces this in scenarios.
+// A stand-in kubelet for controller tests (research job-controller.md §0): pods start when created, exit as planned,
+// OnFailure restarts after 0, 10, 20 … 300 s, deletion sends SIGTERM; exits are reported after same-instant work.
+// The real kubelet (src/engine/kubelet) replaces it in scenarios.
 import type { WatchEvent } from '../../api/store.ts'
 import type { ContainerStatus, Pod, PodStatus } from '../../api/types.ts'
 import type { ControllerContext } from '../../context.ts'

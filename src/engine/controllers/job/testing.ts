@@ -1,7 +1,5 @@
-// A small cluster core for controller tests: kernel, store, an API server with a
-// passthrough admission, an event recorder that also logs every call, the garbage
-// collector, the Job and TTL controllers, and helpers that play the kubelet's part
-// by writing pod statuses (the fake kubelet in testing-kubelet.ts automates that).
+// A cluster core for controller tests: kernel, store, API server with a passthrough admission, a logging event recorder,
+// the GC, Job and TTL controllers, and helpers that play the kubelet's part by writing pod statuses.
 import { ApiServer, type Admission } from '../../api/server.ts'
 import { Store } from '../../api/store.ts'
 import type { ContainerStatus, Job, JobSpec, JobStatus, KObject, Pod, PodCondition } from '../../api/types.ts'

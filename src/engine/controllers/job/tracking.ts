@@ -1,7 +1,5 @@
-// Counting finished pods exactly once: stage them in
-// .status.uncountedTerminatedPods, remove their job-tracking finalizers, then move
-// them into the succeeded/failed counters; finally set Complete or Failed once no
-// pod is terminating. After k8s pkg/controller/job/job_controller.go
+// Counting finished pods exactly once: stage them in .status.uncountedTerminatedPods, remove their finalizers, then
+// add them to the counters; Complete/Failed once nothing is terminating. After k8s pkg/controller/job/job_controller.go
 // (trackJobStatusAndRemoveFinalizers, flushUncountedAndRemoveFinalizers, enactJobFinished).
 import type { Job, JobCondition, JobStatus, Pod } from '../../api/types.ts'
 import { byCompletionIndex, getCompletionIndex, has, intervalsString, total, UNKNOWN_COMPLETION_INDEX, withOrderedIndexes } from './indexed-job-utils.ts'
