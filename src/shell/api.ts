@@ -32,6 +32,11 @@ export interface Wait {
 
 export interface OutputStream {
   write(chunk: string): void
+  /**
+   * True when this stream is the student's terminal itself (not a pipe, a file or a
+   * container log): `ls` prints columns there, as isatty(1) makes it do.
+   */
+  readonly tty?: boolean
 }
 
 export interface InputStream {

@@ -3,9 +3,12 @@
 import type { Command } from '../api.ts'
 import { basename, dirname } from './basename.ts'
 import { cat } from './cat.ts'
+import { cp, mv } from './cp.ts'
 import { date } from './date/date.ts'
+import { mkdir, rm, rmdir, touch } from './fileops.ts'
 import { grep } from './grep.ts'
 import { head } from './head.ts'
+import { ls } from './ls.ts'
 import { rev, tac } from './rev.ts'
 import { seq } from './seq.ts'
 import { tail } from './tail.ts'
@@ -16,17 +19,24 @@ import { yes } from './yes.ts'
 export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['basename', basename],
   ['cat', cat],
+  ['cp', cp],
   ['date', date],
   ['dirname', dirname],
   ['egrep', grep],
   ['fgrep', grep],
   ['grep', grep],
   ['head', head],
+  ['ls', ls],
+  ['mkdir', mkdir],
+  ['mv', mv],
   ['rev', rev],
+  ['rm', rm],
+  ['rmdir', rmdir],
   ['seq', seq],
   ['tac', tac],
   ['tail', tail],
   ['tee', tee],
+  ['touch', touch],
   ['wc', wc],
   ['yes', yes],
 ])

@@ -20,6 +20,8 @@ export interface RunOptions {
   interactive?: boolean
   /** Successive values host.random() returns (cycled); default a fixed LCG. */
   random?: number[]
+  /** Adjust the filesystem before the command runs. */
+  prepare?: (fs: Vfs) => void
 }
 
 export interface RunResult {
@@ -89,6 +91,7 @@ export function run(cmd: Command, argv: string[], o: RunOptions = {}): RunResult
   const start = o.now ?? T0
   const clock = { now: start }
   const fs = o.fs ?? makeFs(o.files, start)
+  o.prepare?.(fs)
   let stdout = ''
   let stderr = ''
   const ctx: CommandContext = {

@@ -18,7 +18,6 @@ export function* wc(ctx: CommandContext): Generator<Wait, number, void> {
   if (!show.some(Boolean)) show = [true, true, false, true, false]
   const files = p.args.length ? p.args : ['-']
   const single = files.length === 1 && show.filter(Boolean).length === 1
-  const unicode = /utf-?8/i.test(ctx.env.get('LC_ALL') || ctx.env.get('LC_CTYPE') || ctx.env.get('LANG') || '')
   const totals: Counts = [0, 0, 0, 0, 0]
   let code = 0
   const print = (c: Counts, name: string | null) => {
@@ -40,7 +39,7 @@ export function* wc(ctx: CommandContext): Generator<Wait, number, void> {
       ctx.stderr.write(`wc: ${f}: Is a directory\n`)
       code = 1
     } else {
-      const counter = new Counter(unicode)
+      const counter = new Counter()
       for (let chunk = yield* r.source.next(); chunk !== null; chunk = yield* r.source.next()) counter.add(chunk)
       counts = counter.finish()
     }
@@ -57,8 +56,6 @@ class Counter {
   private linepos = 0
   private inWord = false
 
-  constructor(private unicode: boolean) {}
-
   add(chunk: string): void {
     // eslint-disable-next-line no-control-regex
     const bytes = /[^\x00-\x7f]/.test(chunk) ? utf8Encode(chunk) : null
@@ -69,7 +66,8 @@ class Counter {
   private byte(b: number): void {
     const c = this.c
     c[3]++
-    if (!this.unicode || (b & 0xc0) !== 0x80) c[2]++
+    // The image's busybox has Unicode on whatever the locale: -m counts UTF-8 characters.
+    if ((b & 0xc0) !== 0x80) c[2]++
     if (b >= 0x20 && b < 0x7f) {
       this.linepos++
       if (b !== 0x20) {

@@ -37,11 +37,13 @@ export function date(ctx: CommandContext): number {
   let setting = o.has('s') && o.order.lastIndexOf('s') > o.order.lastIndexOf('d')
   if (!o.has('s') && !o.has('d') && args.length) {
     setting = true
-    dateStr = compatOrder(args.shift()!)
-    if (dateStr === null) {
-      ctx.stderr.write(`date: invalid date '${ctx.argv[ctx.argv.length - 1]}'\n`)
+    const given = args.shift()!
+    const reordered = compatOrder(given)
+    if (reordered === null) {
+      ctx.stderr.write(`date: invalid date '${given}'\n`)
       return 1
     }
+    dateStr = reordered
   }
   if (args.length) return usageError(ctx, 'date', '')
   const zone = localZone(ctx, o.has('u'))
@@ -55,7 +57,7 @@ export function date(ctx: CommandContext): number {
     }
     ms = Math.floor(n.mtime / 1000) * 1000
   }
-  if (dateStr !== undefined && dateStr !== null) {
+  if (dateStr !== undefined) {
     const parsed = parseDate(dateStr, ms, zone, o.get('D'))
     if (!parsed) {
       ctx.stderr.write(`date: invalid date '${dateStr}'\n`)

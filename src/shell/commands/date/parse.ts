@@ -149,9 +149,10 @@ const FORMATS = [
 export type Parsed = { ms: number } | null
 
 /** parse_datestr + validate_tm_time: the instant a date string names, or null (invalid). */
-export function parseDate(str: string, now: number, zone: Zone, fmt?: string): Parsed {
+export function parseDate(str: string, now: number, zone: Zone, fmt?: string, midnight = true): Parsed {
   const base = fieldsAt(now, zone)
-  base.hour = base.min = base.sec = 0
+  // date starts from midnight ("09:15" is today at 09:15); touch keeps the current time.
+  if (midnight) base.hour = base.min = base.sec = 0
   if (fmt !== undefined) {
     const f = { ...base }
     return strptime(str, fmt, f) === '' ? { ms: mktime(f, zone) } : null

@@ -1,0 +1,205 @@
+// busybox ls: one name per line off a terminal, columns on it; -l with busybox's
+// fixed-width fields (owner root, 4 KiB directory blocks, the 6-month time rule), -h,
+// -a/-A, -R, -d, -s, -1, -F/-p, -r/-t/-S. Upstream: busybox coreutils/ls.c.
+import type { CommandContext } from '../api.ts'
+import { type DirNode, type Node } from '../fs/vfs.ts'
+import { localZone } from './date/date.ts'
+import { strftime, toTm } from './date/strftime.ts'
+import { parseArgs, type Opts } from './util/args.ts'
+import { humanSize, modeString, nodeBlocks, nodeLinks, nodeSize } from './util/stat.ts'
+import { wantsHelp } from './util/usage.ts'
+import { joinPath } from './util/walk.ts'
+
+interface Entry {
+  /** The name shown (an operand as typed, or a directory entry's name). */
+  name: string
+  /** The path to read it by. */
+  path: string
+  node: Node
+}
+
+interface Ls {
+  ctx: CommandContext
+  o: Opts
+  long: boolean
+  columns: boolean
+  width: number
+  code: number
+  out: string
+}
+
+const SIX_MONTHS = (365 * 24 * 3600) / 2
+
+export function ls(ctx: CommandContext): number {
+  if (wantsHelp(ctx)) return 0
+  const p = parseArgs(ctx, {
+    short: 'Cadi1lgnsxAkFpRQctuSXrvLHhT:w:',
+    long: { 'full-time': 'full-time', 'group-directories-first': 'dirs-first', 'color=?': 'color' },
+  })
+  if (typeof p === 'number') return p
+  const o = p.opts
+  const long = o.has('l') || o.has('n') || o.has('g') || o.has('full-time')
+  const last = (...ks: string[]) => ks.reduce((best, k) => (o.order.lastIndexOf(k) > o.order.lastIndexOf(best) ? k : best), ks[0])
+  const layout = o.has('C') || o.has('1') || o.has('x') || long ? last('C', '1', 'x', 'l') : ctx.stdout.tty ? 'C' : '1'
+  const st: Ls = {
+    ctx,
+    o,
+    long,
+    columns: !long && (layout === 'C' || layout === 'x'),
+    width: (Number(o.get('w') ?? ctx.env.get('COLUMNS') ?? 80) || 80) - 1,
+    code: 0,
+    out: '',
+  }
+  const operands = p.args.length ? p.args : ['.']
+  const found: Entry[] = []
+  for (const a of operands) {
+    const node = ctx.fs.lookup(a, ctx.cwd)
+    if (!node) {
+      ctx.stderr.write(`ls: ${a}: No such file or directory\n`)
+      st.code = 1
+      continue
+    }
+    found.push({ name: a, path: a, node })
+  }
+  const showDirname = operands.length > 1
+  if (o.has('d')) display(st, sortEntries(st, found))
+  else {
+    const files = found.filter((e) => e.node.type !== 'dir')
+    const dirs = found.filter((e) => e.node.type === 'dir')
+    if (files.length) display(st, sortEntries(st, files))
+    listDirs(st, sortEntries(st, dirs), files.length === 0, showDirname)
+  }
+  ctx.stdout.write(st.out)
+  return st.code
+}
+
+function listDirs(st: Ls, dirs: Entry[], first: boolean, showDirname: boolean): void {
+  for (const d of dirs) {
+    if (showDirname || st.o.has('R')) {
+      if (!first) st.out += '\n'
+      st.out += `${d.path}:\n`
+    }
+    first = false
+    const entries = scanDir(st, d)
+    if (st.long || st.o.has('s')) {
+      const blocks = (entries.reduce((n, e) => n + nodeBlocks(e.node), 0) + 1) >> 1
+      st.out += st.o.has('h') ? `total ${humanSize(blocks * 1024, false).padEnd(7)}\n` : `total ${blocks}\n`
+    }
+    if (!entries.length) continue
+    display(st, sortEntries(st, entries))
+    if (st.o.has('R')) {
+      const sub = entries.filter((e) => e.node.type === 'dir' && e.name !== '.' && e.name !== '..')
+      listDirs(st, sortEntries(st, sub), false, true)
+    }
+  }
+}
+
+function scanDir(st: Ls, d: Entry): Entry[] {
+  const dir = d.node as DirNode
+  const out: Entry[] = []
+  const all = st.o.has('a')
+  if (all) {
+    const parent = st.ctx.fs.lookup(joinPath(d.path, '..'), st.ctx.cwd) ?? dir
+    out.push({ name: '.', path: joinPath(d.path, '.'), node: dir }, { name: '..', path: joinPath(d.path, '..'), node: parent })
+  }
+  for (const [name, node] of dir.entries) {
+    if (name.startsWith('.') && !all && !st.o.has('A')) continue
+    out.push({ name, path: joinPath(d.path, name), node })
+  }
+  return out
+}
+
+function sortEntries(st: Ls, list: Entry[]): Entry[] {
+  const o = st.o
+  const byTime = o.has('t') || (!st.long && (o.has('c') || o.has('u')))
+  const key = o.has('S') && (!o.has('t') || o.order.lastIndexOf('S') > o.order.lastIndexOf('t')) ? 'size' : byTime ? 'time' : o.has('X') ? 'ext' : 'name'
+  const cmp = (a: Entry, b: Entry): number => {
+    let d = 0
+    if (o.has('dirs-first')) d = Number(b.node.type === 'dir') - Number(a.node.type === 'dir')
+    if (!d && key === 'size') d = nodeSize(b.node) - nodeSize(a.node)
+    if (!d && key === 'time') d = b.node.mtime - a.node.mtime
+    if (!d && key === 'ext') d = strcmp(ext(a.name), ext(b.name))
+    if (!d) d = strcmp(a.name, b.name)
+    return o.has('r') ? -d : d
+  }
+  return [...list].sort(cmp)
+}
+
+function ext(name: string): string {
+  const i = name.indexOf('.')
+  return i < 0 ? '' : name.slice(i)
+}
+
+function strcmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+function display(st: Ls, list: Entry[]): void {
+  if (!st.columns) {
+    for (const e of list) st.out += single(st, e) + '\n'
+    return
+  }
+  let colWidth = 0
+  for (const e of list) colWidth = Math.max(colWidth, [...decorated(st, e)].length)
+  colWidth += 2 + (st.o.has('i') ? 8 : 0) + (st.o.has('s') ? 5 : 0)
+  let ncols = Math.floor(st.width / colWidth)
+  let nrows = list.length
+  if (ncols > 1) nrows = Math.ceil(list.length / ncols)
+  else ncols = 1
+  for (let row = 0; row < nrows; row++) {
+    let line = ''
+    let column = 0
+    let nexttab = 0
+    for (let nc = 0; nc < ncols; nc++) {
+      const i = st.o.has('x') && st.o.order.lastIndexOf('x') > st.o.order.lastIndexOf('C') ? row * ncols + nc : nc * nrows + row
+      if (i >= list.length) continue
+      if (column > 0) {
+        line += ' '.repeat(nexttab - column)
+        column = nexttab
+      }
+      nexttab = column + colWidth
+      const text = single(st, list[i])
+      line += text
+      column += [...text].length
+    }
+    st.out += line + '\n'
+  }
+}
+
+function decorated(st: Ls, e: Entry): string {
+  let name = st.o.has('Q') ? `"${e.name.replace(/["\\]/g, '\\$&')}"` : e.name
+  if (e.node.type === 'dir' && (st.o.has('F') || st.o.has('p'))) name += '/'
+  else if (st.o.has('F') && e.node.type === 'file' && e.node.mode & 0o111) name += '*'
+  return name
+}
+
+function single(st: Ls, e: Entry): string {
+  const o = st.o
+  let s = ''
+  if (o.has('i')) s += `${String(inode(e.path)).padStart(7)} `
+  if (o.has('s')) s += `${String(nodeBlocks(e.node) >> 1).padStart(6)} `
+  if (st.long) {
+    s += `${modeString(e.node).padEnd(10)} ${String(nodeLinks(e.node)).padStart(4)} `
+    if (o.has('n')) s += o.has('g') ? '0        ' : '0        0        '
+    else s += o.has('g') ? 'root     ' : 'root     root     '
+    const size = nodeSize(e.node)
+    s += o.has('h') ? `${humanSize(size).padStart(7)} ` : `${String(size).padStart(9)} `
+    s += timeField(st, e.node.mtime)
+  }
+  return s + decorated(st, e)
+}
+
+function timeField(st: Ls, mtime: number): string {
+  const zone = localZone(st.ctx)
+  const tm = toTm(mtime, zone.at(mtime))
+  if (st.o.has('full-time')) return strftime('%Y-%m-%d %H:%M:%S %z ', tm)
+  const age = Math.floor(st.ctx.host.now() / 1000) - Math.floor(mtime / 1000)
+  return age < SIX_MONTHS && age > -15 * 60 ? strftime('%b %e %H:%M ', tm) : strftime('%b %e  %Y ', tm)
+}
+
+/** A stable made-up inode number for -i. */
+function inode(path: string): number {
+  let h = 2166136261
+  for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619)
+  return (h >>> 0) % 9000000 + 100000
+}

@@ -1,0 +1,54 @@
+// What stat(2) would report for a VFS node: sizes in bytes as UTF-8 stores them,
+// 4 KiB filesystem blocks, link counts, the mode string; every file belongs to root.
+// Upstream: busybox libbb/mode_string.c; ext4/overlayfs block accounting.
+import type { Node } from '../../fs/vfs.ts'
+import { utf8Length } from './io.ts'
+
+export const BLOCK = 4096
+
+/** st_size: a directory is one 4 KiB block, a file its UTF-8 length. */
+export function nodeSize(n: Node): number {
+  return n.type === 'dir' ? BLOCK : utf8Length(n.data)
+}
+
+/** st_blocks, in 512-byte units (whole 4 KiB blocks). */
+export function nodeBlocks(n: Node): number {
+  return Math.ceil(nodeSize(n) / BLOCK) * (BLOCK / 512)
+}
+
+/** st_nlink: a directory has its name, its `.` and every subdirectory's `..`. */
+export function nodeLinks(n: Node): number {
+  if (n.type !== 'dir') return 1
+  let subdirs = 0
+  for (const c of n.entries.values()) if (c.type === 'dir') subdirs++
+  return 2 + subdirs
+}
+
+/** `drwxr-xr-x`, as ls -l prints it. */
+export function modeString(n: Node): string {
+  const m = n.mode
+  const bits = 'rwxrwxrwx'
+  let s = n.type === 'dir' ? 'd' : '-'
+  for (let i = 0; i < 9; i++) s += m & (1 << (8 - i)) ? bits[i] : '-'
+  return s
+}
+
+/** busybox's make_human_readable_str(val, block_size, 0): 4.9K, 1.0M, or 4K without fractions. */
+export function humanSize(val: number, fractions = true): string {
+  if (val === 0) return '0'
+  const units = ['', 'K', 'M', 'G', 'T', 'P', 'E']
+  let u = 0
+  let frac = 0
+  while (val >= 1024) {
+    frac = Math.floor((((val % 1024) * 10) + 512) / 1024)
+    val = Math.floor(val / 1024)
+    u++
+  }
+  if (frac >= 10) {
+    val++
+    frac = 0
+  }
+  if (u === 0) return String(val)
+  if (!fractions) return `${val + (frac >= 5 ? 1 : 0)}${units[u]}`
+  return `${val}.${frac}${units[u]}`
+}
