@@ -1,0 +1,54 @@
+// The app: picks the page for the current route and applies language and theme.
+import { useEffect, useSyncExternalStore } from 'react'
+import { CoursePage } from '../ui/course/CoursePage.tsx'
+import { LabPage } from '../ui/lab/LabPage.tsx'
+import { detectLang, STRINGS } from '../ui/i18n.ts'
+import { usePrefs } from '../ui/state/prefs.ts'
+import { findLesson, LESSONS } from './lessons.ts'
+import { navigate, parseRoute } from './route.ts'
+
+const subscribe = (cb: () => void) => {
+  addEventListener('popstate', cb)
+  addEventListener('hashchange', cb)
+  return () => {
+    removeEventListener('popstate', cb)
+    removeEventListener('hashchange', cb)
+  }
+}
+const snapshot = () => location.pathname + location.search + location.hash
+
+export function App() {
+  const href = useSyncExternalStore(subscribe, snapshot)
+  const route = parseRoute(location.pathname, location.search, location.hash)
+  const { lang, theme, setLang } = usePrefs()
+
+  useEffect(() => {
+    const q = new URLSearchParams(location.search).get('lang')
+    const stored = localStorage.getItem('batchlab:prefs')
+    if (q === 'ko' || q === 'en') setLang(q)
+    else if (!stored) setLang(detectLang('', navigator.language))
+  }, [href, setLang])
+
+  const routeTheme = route.name === 'lab' ? route.params.theme : undefined
+  useEffect(() => {
+    document.documentElement.dataset.theme = routeTheme ?? theme
+    document.documentElement.lang = lang
+  }, [theme, routeTheme, lang])
+
+  if (route.name === 'course') return <CoursePage lessons={LESSONS} />
+  if (route.name === 'lab') {
+    const lesson = findLesson(route.params.lessonId)
+    if (lesson) return <LabPage key={href.split('#')[0]} lesson={lesson} params={route.params} />
+  }
+  const t = STRINGS[lang]
+  return (
+    <main className="course">
+      <h1>404</h1>
+      <p>
+        <a href="/" onClick={(e) => (e.preventDefault(), navigate('/'))}>
+          {t.back}
+        </a>
+      </p>
+    </main>
+  )
+}

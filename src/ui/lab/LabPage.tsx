@@ -1,0 +1,151 @@
+// `/lab/<id>` and `/embed/<id>`: the lesson, the editor, the timeline and the
+// terminal around one simulated cluster.
+import { lazy, Suspense, useCallback, useEffect, useRef, useState } from 'react'
+import type { Lesson } from '../../content/types.ts'
+import type { LabParams } from '../../app/route.ts'
+import { encodeShare } from '../../app/share.ts'
+import { STRINGS } from '../i18n.ts'
+import { usePrefs } from '../state/prefs.ts'
+import { TopBar } from '../TopBar.tsx'
+import { LessonPane } from './LessonPane.tsx'
+import { TerminalPane, type TerminalHandle } from '../terminal/TerminalPane.tsx'
+import { Timeline } from '../timeline/Timeline.tsx'
+import { TimeControls } from './TimeControls.tsx'
+import { useEmbedBridge } from './embed.ts'
+import { useLab } from './useLab.ts'
+
+const EditorPane = lazy(() => import('../editor/EditorPane.tsx'))
+
+export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams }) {
+  const lang = usePrefs((s) => s.lang)
+  const t = STRINGS[lang]
+  const term = useRef<TerminalHandle>(null)
+  const bridge = useRef<ReturnType<typeof useEmbedBridge> | null>(null)
+  const lab = useLab(lesson, params, {
+    onReady: () => bridge.current?.ready(),
+    onApplied: (file, ok) => bridge.current?.post({ type: 'batchlab:applied', file, ok }),
+    onJobFinished: (name, outcome) => bridge.current?.post({ type: 'batchlab:job-finished', name, outcome }),
+    onCheckPassed: (id) => bridge.current?.post({ type: 'batchlab:check-passed', lesson: lesson.id, check: id }),
+  })
+  const { client } = lab
+  const [active, setActive] = useState(lesson.files[0]?.name ?? '')
+  const [shareNote, setShareNote] = useState(false)
+
+  const run = useCallback((line: string) => term.current?.run(line) ?? client.runLine(line), [client])
+  const applyAndPlay = useCallback(() => {
+    if (active) {
+      client.writeFile(active, lab.files[active] ?? '')
+      run(`kubectl apply -f ${active}`)
+    }
+    client.play()
+  }, [active, client, lab.files, run])
+
+  bridge.current = useEmbedBridge(params.embed, client, {
+    loadManifest: (name, content) => {
+      lab.setFile(name, content)
+      client.writeFile(name, content)
+      setActive(name)
+    },
+  })
+
+  useEffect(() => {
+    if (params.speed) client.setSpeed(params.speed)
+    if (params.autoplay) {
+      const off = client.store.subscribe((s, prev) => {
+        if (s.status === 'ready' && prev.status !== 'ready') {
+          off()
+          applyAndPlay()
+        }
+      })
+      return off
+    }
+    // Start-up settings apply once per lab.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [client])
+
+  const show = (p: string) => params.panes.includes(p as never)
+  const share = async () => {
+    const url = `${location.origin}/lab/${lesson.id}#s=${encodeShare(lab.saved())}`
+    await navigator.clipboard?.writeText(url).catch(() => undefined)
+    history.replaceState(null, '', url)
+    setShareNote(true)
+    setTimeout(() => setShareNote(false), 2000)
+  }
+  const reset = () => {
+    if (confirm(t.resetConfirm)) lab.reset()
+  }
+
+  const labBody = (
+    <div className={'lab-main' + (show('lesson') ? '' : ' no-lesson')}>
+      {show('lesson') && (
+        <section className="pane pane-lesson" aria-label={t.lesson}>
+          <LessonPane lesson={lesson} client={client} onRun={run} />
+        </section>
+      )}
+      <div className={'right-top' + (show('editor') && show('terminal') ? '' : ' single')}>
+        {show('editor') && (
+          <section className="pane" aria-label={t.editor}>
+            <Suspense fallback={<p style={{ padding: 12 }}>{t.editorLoading}</p>}>
+              <EditorPane
+                files={lab.files}
+                active={active}
+                onSelect={setActive}
+                onChange={(name, content) => {
+                  lab.setFile(name, content)
+                  client.writeFile(name, content)
+                }}
+                client={client}
+                lang={lang}
+                onApply={() => run(`kubectl apply -f ${active}`)}
+              />
+            </Suspense>
+          </section>
+        )}
+        {show('terminal') && (
+          <section className="pane" aria-label={t.terminal}>
+            <h2 className="pane-title">{t.terminal}</h2>
+            <TerminalPane ref={term} client={client} />
+          </section>
+        )}
+      </div>
+      {show('timeline') && (
+        <section className="pane" aria-label={t.timeline}>
+          <h2 className="pane-title">{t.timeline}</h2>
+          <Timeline client={client} />
+        </section>
+      )}
+    </div>
+  )
+
+  const extra = (
+    <>
+      <button onClick={share} aria-label={t.share}>
+        🔗 {shareNote ? t.shared : t.share}
+      </button>
+      <button onClick={reset}>{t.resetLab}</button>
+      {params.embed && (
+        <a href={`/lab/${lesson.id}`} target="_blank" rel="noreferrer">
+          {t.embedOpen}
+        </a>
+      )}
+    </>
+  )
+  return (
+    <div className="lab" data-lesson={lesson.id}>
+      <a className="skip-link" href="#lab-controls">
+        {t.skipToContent}
+      </a>
+      {!params.embed && (
+        <TopBar>
+          <strong>{lesson.title[lang]}</strong>
+        </TopBar>
+      )}
+      <main style={{ display: 'contents' }}>
+        <div id="lab-controls">
+          <TimeControls client={client} onPlay={applyAndPlay} extra={extra} />
+        </div>
+        {labBody}
+      </main>
+    </div>
+  )
+}

@@ -1,0 +1,86 @@
+// Play, pause, speed, step to the next event, jump ahead, and a scrubber that
+// rewinds (the worker replays the input log from the seed up to that moment).
+import { useEffect, useState } from 'react'
+import { SPEEDS } from '../../app/route.ts'
+import type { LabClient } from '../../worker/client.ts'
+import { STRINGS } from '../i18n.ts'
+import { usePrefs } from '../state/prefs.ts'
+import { useLabState } from './useLab.ts'
+
+const MIN = 60_000
+
+export function formatClock(ms: number, zone = 'UTC'): string {
+  const d = new Date(ms)
+  const p = (n: number) => String(n).padStart(2, '0')
+  return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${zone}`
+}
+
+export function TimeControls({ client, onPlay, extra }: { client: LabClient; onPlay: () => void; extra?: React.ReactNode }) {
+  const lang = usePrefs((s) => s.lang)
+  const t = STRINGS[lang]
+  const now = useLabState(client, (s) => s.now)
+  const start = useLabState(client, (s) => s.start)
+  const horizon = useLabState(client, (s) => s.horizon)
+  const playing = useLabState(client, (s) => s.playing)
+  const speed = useLabState(client, (s) => s.speed)
+  const status = useLabState(client, (s) => s.status)
+  const notice = useLabState(client, (s) => s.notice)
+  const [drag, setDrag] = useState<number | null>(null)
+  useEffect(() => setDrag(null), [now])
+  const max = Math.max(horizon, now, start + MIN)
+  const ready = status === 'ready'
+  return (
+    <div className="controls" role="toolbar" aria-label={t.clock}>
+      {playing ? (
+        <button onClick={() => client.pause()} disabled={!ready} aria-label={t.pause}>
+          ❚❚ {t.pause}
+        </button>
+      ) : (
+        <button className="primary" onClick={onPlay} disabled={!ready} aria-label={t.applyAndPlay}>
+          ▶ {t.play}
+        </button>
+      )}
+      <label>
+        <span className="visually-hidden">{t.speed}</span>
+        <select value={speed} onChange={(e) => client.setSpeed(Number(e.target.value))} aria-label={t.speed}>
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {s}×
+            </option>
+          ))}
+        </select>
+      </label>
+      <button onClick={() => client.step()} disabled={!ready} aria-label={t.stepEvent} title={t.stepEvent}>
+        ⏭
+      </button>
+      <button onClick={() => client.jump(MIN)} disabled={!ready} aria-label={t.jumpLabel(t.jumpMinute)}>
+        {t.jumpMinute}
+      </button>
+      <button onClick={() => client.jump(60 * MIN)} disabled={!ready} aria-label={t.jumpLabel(t.jumpHour)}>
+        {t.jumpHour}
+      </button>
+      <button onClick={() => client.jump(24 * 60 * MIN)} disabled={!ready} aria-label={t.jumpLabel(t.jumpDay)}>
+        {t.jumpDay}
+      </button>
+      <input
+        className="scrubber"
+        type="range"
+        min={start}
+        max={max}
+        step={1000}
+        value={drag ?? now}
+        aria-label={t.scrubber}
+        aria-valuetext={formatClock(drag ?? now)}
+        onChange={(e) => setDrag(Number(e.target.value))}
+        onPointerUp={() => drag !== null && client.seek(drag)}
+        onKeyUp={() => drag !== null && client.seek(drag)}
+      />
+      <output className="clock" aria-live="off" title={t.clock}>
+        {formatClock(drag ?? now)}
+      </output>
+      {status === 'recovering' && <span className="notice">{t.workerFailed}</span>}
+      {notice === 'restored' && status === 'ready' && <span className="notice">{t.workerRestored}</span>}
+      {extra}
+    </div>
+  )
+}

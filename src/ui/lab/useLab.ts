@@ -1,0 +1,90 @@
+// Owns the LabClient (the worker) for one lesson page: restores saved or shared
+// state, saves edits and the input log, and reports progress.
+import { useEffect, useMemo, useRef, useState } from 'react'
+import { useStore } from 'zustand'
+import type { Lesson } from '../../content/types.ts'
+import type { LabParams } from '../../app/route.ts'
+import { decodeShare } from '../../app/share.ts'
+import { LabClient, type LabEvents, type LabState } from '../../worker/client.ts'
+import { clearLab, loadLab, saveLab, type SavedLab } from '../state/lab-storage.ts'
+import { usePrefs } from '../state/prefs.ts'
+
+export interface LabHandle {
+  client: LabClient
+  files: Record<string, string>
+  setFile(name: string, content: string): void
+  reset(): void
+  saved(): SavedLab
+}
+
+export function initialLab(lesson: Lesson, params: LabParams): SavedLab {
+  const shared = params.shared ? decodeShare(params.shared) : null
+  if (shared) return shared
+  const saved = loadLab(lesson.id)
+  const files = Object.fromEntries(lesson.files.map((f) => [f.name, f.content]))
+  return saved ? { ...saved, files: { ...files, ...saved.files } } : { files, log: [] }
+}
+
+export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): LabHandle {
+  const lang = usePrefs((s) => s.lang)
+  const markPassed = usePrefs((s) => s.markPassed)
+  const [generation, setGeneration] = useState(0)
+  const state = useMemo(() => initialLab(lesson, params), [lesson, params, generation])
+  const [files, setFiles] = useState(state.files)
+  const filesRef = useRef(files)
+  filesRef.current = files
+  const eventsRef = useRef(events)
+  eventsRef.current = events
+
+  const client = useMemo(() => {
+    const start = Date.parse(lesson.start)
+    return new LabClient(
+      {
+        lessonId: lesson.id,
+        seed: params.seed ?? lesson.seed,
+        start,
+        files: Object.entries(state.files).map(([name, content]) => ({ name, content })),
+        checks: lesson.checks,
+        log: state.log,
+        lang,
+      },
+      () => new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'batchlab-sim' }),
+      {
+        onLog: (log) => saveLab(lesson.id, { files: filesRef.current, log }),
+        onCheckPassed: (id) => {
+          markPassed(lesson.id, id)
+          eventsRef.current.onCheckPassed?.(id)
+        },
+        onJobFinished: (n, o) => eventsRef.current.onJobFinished?.(n, o),
+        onApplied: (f, ok) => eventsRef.current.onApplied?.(f, ok),
+        onReady: () => eventsRef.current.onReady?.(),
+      },
+    )
+    // The lab is rebuilt only on reset (generation) or another lesson; language changes do not restart it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [lesson, generation])
+
+  useEffect(() => () => client.dispose(), [client])
+  useEffect(() => setFiles(state.files), [state])
+
+  return {
+    client,
+    files,
+    setFile(name, content) {
+      setFiles((f) => ({ ...f, [name]: content }))
+      filesRef.current = { ...filesRef.current, [name]: content }
+      saveLab(lesson.id, { files: filesRef.current, log: client.inputLog() })
+    },
+    reset() {
+      clearLab(lesson.id)
+      if (params.shared) history.replaceState(null, '', location.pathname + location.search)
+      usePrefs.getState().resetLesson(lesson.id)
+      setGeneration((g) => g + 1)
+    },
+    saved: () => ({ files: filesRef.current, log: client.inputLog() }),
+  }
+}
+
+export function useLabState<T>(client: LabClient, sel: (s: LabState) => T): T {
+  return useStore(client.store, sel)
+}

@@ -1,0 +1,63 @@
+// Messages between the page and the simulation worker. The worker owns the
+// cluster and the terminal; the page sends intents and renders what comes back.
+// Everything that changes the simulation is also an entry of the input log, so a
+// lab can be rebuilt (rewind, reload, worker crash) by replaying it from the seed.
+
+/** One user action, stamped with the virtual time it happened at. */
+export type InputEntry =
+  | { at: number; kind: 'line'; line: string }
+  | { at: number; kind: 'interrupt' }
+  | { at: number; kind: 'file'; name: string; content: string }
+
+export interface LabInit {
+  lessonId: string
+  seed: number
+  /** Virtual start, ms since the epoch. */
+  start: number
+  files: { name: string; content: string }[]
+  checks: unknown[]
+  /** Replay these first (restore after reload or crash). */
+  log: InputEntry[]
+  /** Where to stop replaying (virtual ms); the end of the log when absent. */
+  until?: number
+  lang: 'ko' | 'en'
+}
+
+export type ToWorker =
+  | { type: 'init'; init: LabInit }
+  | { type: 'line'; line: string }
+  | { type: 'interrupt' }
+  | { type: 'complete'; id: number; line: string }
+  | { type: 'file'; name: string; content: string }
+  | { type: 'play'; speed: number }
+  | { type: 'pause' }
+  | { type: 'speed'; speed: number }
+  | { type: 'step' }
+  | { type: 'jump'; ms: number }
+  | { type: 'seek'; at: number }
+  | { type: 'query'; id: number; what: 'logs' | 'describe'; pod: string; namespace: string }
+
+export interface TimelineSnapshot {
+  now: number
+  start: number
+  version: number
+  lanes: import('../engine/history/types.ts').PodLane[]
+  jobs: import('../engine/history/types.ts').JobRecord[]
+  ticks: import('../engine/history/types.ts').CronTick[]
+  cronJobs: { name: string; namespace: string; schedule: string; timeZone?: string; suspend: boolean; createdAt: number; next?: number }[]
+}
+
+export type FromWorker =
+  | { type: 'ready'; now: number }
+  | { type: 'output'; data: string; stream: 'stdout' | 'stderr' }
+  | { type: 'prompt'; cwd: string; code: number; more?: boolean }
+  | { type: 'busy' }
+  | { type: 'clock'; now: number; playing: boolean; speed: number; horizon: number; nextEvent: number }
+  | { type: 'timeline'; snapshot: TimelineSnapshot }
+  | { type: 'applied'; file: string; ok: boolean; errors: { message: string; line?: number; column?: number; field?: string }[] }
+  | { type: 'checks'; results: { id: string; passed: boolean; message: string; hint?: string }[] }
+  | { type: 'jobFinished'; name: string; namespace: string; outcome: 'Complete' | 'Failed' }
+  | { type: 'completions'; id: number; items: string[]; replaceFrom: number }
+  | { type: 'queryResult'; id: number; text: string }
+  | { type: 'log'; entry: InputEntry }
+  | { type: 'fatal'; message: string }
