@@ -8,6 +8,7 @@ import type { KObject, OwnerReference } from '../../api/types.ts'
 import type { ControllerContext } from '../../context.ts'
 import type { Rng } from '../../kernel/rng.ts'
 import { WorkQueue } from '../../kernel/workqueue.ts'
+import { PodGCController } from './podgc.ts'
 
 /** How long the collector takes to notice a change (informer and queue latency), ms. */
 export const GC_LATENCY_MS: [number, number] = [100, 500]
@@ -16,10 +17,13 @@ const RETRY_MS = 1000
 type Op = 'delete' | 'orphan'
 
 export class GarbageCollector {
+  /** The pod GC runs alongside (kube-controller-manager's podgc controller). */
+  readonly podGC: PodGCController
   private queue: WorkQueue
   private rng: Rng
 
   constructor(readonly ctx: ControllerContext) {
+    this.podGC = new PodGCController(ctx)
     this.rng = ctx.kernel.rng.stream('gc')
     this.queue = new WorkQueue(ctx.kernel, (key) => this.process(key))
     ctx.store.watch((ev) => this.onChange(ev))

@@ -127,3 +127,28 @@ describe('garbage collector', () => {
     expect(times(7).every((ms) => ms >= 100 && ms <= 500)).toBe(true)
   })
 })
+
+describe('pod GC (k8s pkg/controller/podgc gcUnscheduledTerminating)', () => {
+  it('a pod deleted before it was scheduled is marked Failed and removed at the next 20 s pass', () => {
+    const h = new Harness()
+    h.store.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { ...meta('p'), finalizers: ['example.com/hold'] }, spec: { containers: [] }, status: { phase: 'Pending' } })
+    h.advanceTo(25)
+    h.api.delete('Pod', 'default', 'p')
+    h.advanceTo(39.999)
+    expect(h.store.get<Pod>('Pod', 'default', 'p')?.status.phase).toBe('Pending')
+    h.advanceTo(40)
+    const p = h.store.get<Pod>('Pod', 'default', 'p')!
+    expect([p.status.phase, p.metadata.deletionGracePeriodSeconds]).toEqual(['Failed', 0])
+  })
+
+  it('with podFailurePolicy a deleted unscheduled pod counts once the pod GC made it Failed (20 s), then is replaced: its back-off ran from the deletion', () => {
+    const h = new Harness()
+    h.createJob({ backoffLimit: 6, podFailurePolicy: { rules: [{ action: 'Count', onExitCodes: { operator: 'In', values: [42] } }] } })
+    h.advanceTo(5)
+    h.api.delete('Pod', 'default', h.pods()[0].metadata.name)
+    h.advanceTo(15)
+    expect([h.job().status.failed, h.job().status.terminating, h.pods().length]).toEqual([undefined, 1, 1])
+    h.advanceTo(60)
+    expect([h.job().status.failed, h.log.filter((e) => e.reason === 'SuccessfulCreate').map((e) => e.t)]).toEqual([1, [0, 21]])
+  })
+})
