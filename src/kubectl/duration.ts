@@ -5,7 +5,8 @@
 
 /** HumanDuration of a span in ms: "0s"…"119s", "2m5s", "10m", "3h5m", "8h", "2d3h", "8d", "2y45d", "8y". */
 export function humanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000)
+  // Go converts with int(d.Seconds()): truncation toward zero.
+  const seconds = Math.trunc(ms / 1000)
   if (seconds < -1) return '<invalid>'
   if (seconds < 0) return '0s'
   if (seconds < 60 * 2) return `${seconds}s`
@@ -36,7 +37,7 @@ export function humanDuration(ms: number): string {
 
 /** ShortHumanDuration: one unit only ("45s", "3m", "5h", "2d", "1y"). */
 export function shortHumanDuration(ms: number): string {
-  const seconds = Math.floor(ms / 1000)
+  const seconds = Math.trunc(ms / 1000)
   if (seconds < -1) return '<invalid>'
   if (seconds < 0) return '0s'
   if (seconds < 60) return `${seconds}s`

@@ -1,0 +1,122 @@
+// Finding the objects a command names, as kubectl's resource.Builder does:
+// TYPE [NAME…], TYPE/NAME…, label and field selectors, -A; lists come back in
+// the API server's (etcd key) order, and per-object or per-list errors are
+// collected so the command can print what it found and then the errors.
+// Upstream: k8s.io/cli-runtime pkg/resource/builder.go (visitBySelector,
+// visitByResource, visitByName), helper.go (EnhanceListError).
+import { badRequest } from '../engine/api/errors.ts'
+import type { KObject } from '../engine/api/types.ts'
+import type { KubectlContext } from './context.ts'
+import { KubectlError } from './errors.ts'
+import { checkFieldTerms, fieldsMatch, parseFieldSelector, type FieldTerm } from './field-selectors.ts'
+import { splitResourceArgs, type ResourceInfo, type ResourceTarget } from './mapper.ts'
+import { labelsMatch, parseLabelSelector, SelectorError, type Requirement } from './selectors.ts'
+
+export interface Info {
+  resource: ResourceInfo
+  /** A list request (type, maybe with selectors), or one named object. */
+  isList: boolean
+  objects: KObject[]
+}
+
+export interface Fetched {
+  infos: Info[]
+  errors: unknown[]
+  /** One object was named: json/yaml print it bare instead of in a List. */
+  singleItemImplied: boolean
+}
+
+export interface FetchOptions {
+  args: readonly string[]
+  namespace: string
+  allNamespaces: boolean
+  labelSelector: string
+  fieldSelector: string
+}
+
+/** The selectors of a list request, parsed and checked the way the API server does. */
+export interface ListFilter {
+  labels: Requirement[]
+  fields: FieldTerm[]
+}
+
+/** "batch/v1, Resource=jobs", "/v1, Resource=pods": a GroupVersionResource as kubectl names it. */
+export function gvrString(r: ResourceInfo): string {
+  return `${r.group}/${r.version}, Resource=${r.resource}`
+}
+
+/** The server's handling of labelSelector/fieldSelector for one kind; throws a 400 as kubectl reports it. */
+export function listFilter(r: ResourceInfo, labelSelector: string, fieldSelector: string): ListFilter {
+  try {
+    const labels = labelSelector ? parseLabelSelector(labelSelector) : []
+    const fields = fieldSelector ? parseFieldSelector(fieldSelector) : []
+    checkFieldTerms(r.kind, fields)
+    return { labels, fields }
+  } catch (e) {
+    if (!(e instanceof SelectorError)) throw e
+    const prefix =
+      labelSelector || fieldSelector
+        ? `Unable to find "${gvrString(r)}" that match label selector "${labelSelector}", field selector "${fieldSelector}": `
+        : `Unable to list "${gvrString(r)}": `
+    throw badRequest(prefix + e.message)
+  }
+}
+
+/** etcd key order: namespace, then name. */
+export function byKey(a: KObject, b: KObject): number {
+  const ka = (a.metadata.namespace ?? '') + '/' + a.metadata.name
+  const kb = (b.metadata.namespace ?? '') + '/' + b.metadata.name
+  return ka < kb ? -1 : ka > kb ? 1 : 0
+}
+
+/** LIST: objects of a kind in a namespace (or all), matching the filter, in server order. */
+export function listObjects(ctx: KubectlContext, r: ResourceInfo, ns: string | undefined, filter: ListFilter): KObject[] {
+  return ctx.store
+    .list(r.kind, r.namespaced ? ns : undefined)
+    .filter((o) => labelsMatch(filter.labels, o.metadata.labels) && fieldsMatch(r.kind, filter.fields, o))
+    .sort(byKey)
+}
+
+function namespaceFor(r: ResourceInfo, opts: FetchOptions): string | undefined {
+  if (!r.namespaced) return undefined
+  return opts.allNamespaces ? undefined : opts.namespace
+}
+
+function requireNamespaceForName(r: ResourceInfo, opts: FetchOptions): void {
+  if (r.namespaced && opts.allNamespaces) throw new KubectlError('a resource cannot be retrieved by name across all namespaces')
+}
+
+/** Resolve the arguments and selectors into what to print; arguments errors throw. */
+export function fetchObjects(ctx: KubectlContext, opts: FetchOptions): Fetched {
+  const split = splitResourceArgs(opts.args)
+  const hasSelector = !!opts.labelSelector || !!opts.fieldSelector
+  const named = split.targets.some((t) => t.names.length)
+  if (hasSelector && split.slashForm) throw new KubectlError('selectors and the all flag cannot be used when passing resource/name arguments')
+  if (hasSelector && named) throw new KubectlError('name cannot be provided when a selector is specified')
+  const infos: Info[] = []
+  const errors: unknown[] = []
+  if (split.slashForm || named) {
+    for (const t of split.targets) requireNamespaceForName(t.resource, opts)
+    for (const t of split.targets) for (const name of t.names) getNamed(ctx, t, name, opts, infos, errors)
+    const count = split.targets.reduce((n, t) => n + t.names.length, 0)
+    return { infos, errors, singleItemImplied: count === 1 }
+  }
+  for (const t of split.targets) {
+    try {
+      const filter = listFilter(t.resource, opts.labelSelector, opts.fieldSelector)
+      infos.push({ resource: t.resource, isList: true, objects: listObjects(ctx, t.resource, namespaceFor(t.resource, opts), filter) })
+    } catch (e) {
+      errors.push(e)
+    }
+  }
+  return { infos, errors, singleItemImplied: false }
+}
+
+function getNamed(ctx: KubectlContext, t: ResourceTarget, name: string, opts: FetchOptions, infos: Info[], errors: unknown[]): void {
+  try {
+    const obj = ctx.api.get(t.resource.kind, namespaceFor(t.resource, opts), name)
+    infos.push({ resource: t.resource, isList: false, objects: [obj] })
+  } catch (e) {
+    errors.push(e)
+  }
+}
