@@ -54,7 +54,7 @@ export class ImageManager {
     if ('error' in ref) return
     const r = resolveImage(ref)
     if ('error' in r) return
-    this.add(r)
+    this.add(r, false)
   }
 
   has(image: string): boolean {
@@ -145,10 +145,10 @@ export class ImageManager {
     })
   }
 
-  private add(r: ResolvedImage): void {
+  private add(r: ResolvedImage, notify = true): void {
     this.present.set(r.ref.full, r)
     this.layers.add(r.buildName)
     if (r.build.config.base) this.layers.add(r.build.config.base)
-    this.onChange()
+    if (notify) this.onChange()
   }
 }

@@ -1,9 +1,163 @@
-// Placeholder: the kubelet for one node lands here.
+// The kubelet of one node (pkg/kubelet): it watches the pods bound to its node and
+// runs each with a pod worker; it owns the node's images, the pod IPs of its
+// podCIDR (host-local IPAM: next free address, round robin), the PLEG's one-second
+// relist, the container restart back-off, and the logs of its containers.
+import type { WatchEvent } from '../api/store.ts'
+import type { Node, Pod } from '../api/types.ts'
 import type { ControllerContext } from '../context.ts'
+import type { Rng } from '../kernel/rng.ts'
+import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
+import { Backoff } from './backoff.ts'
+import { ImageManager } from './image-manager.ts'
+import { pickLog, type LogAnswer, type LogRequest, type LogSource, type PodLogs } from './logs.ts'
+import { PodWorker } from './pod-worker.ts'
+import { getDefaultRuntime, type ContainerRuntime } from './runtime.ts'
+import type { KubeletServices } from './services.ts'
+import { VolumeRegistry } from './storage.ts'
 
-export class Kubelet {
+/** The sandbox image every node has (kubeadm 1.33's pause). */
+export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10'
+/** kubelet nodeStatusUpdateFrequency: image list changes reach the Node at most this often. */
+const NODE_STATUS_PERIOD_MS = 10_000
+const MAX_NODE_IMAGES = 50
+
+export interface KubeletOptions {
+  runtime?: ContainerRuntime
+  /** The cluster's provisioned volumes (shared by every node). */
+  volumes?: VolumeRegistry
+}
+
+/** Until a runtime is installed, nothing can be executed: runc's own words. */
+const noRuntime: ContainerRuntime = {
+  makeRootFs: (_flavor, now) => newDir(now),
+  resolve: (_fs, argv0) => `exec: ${JSON.stringify(argv0)}: executable file not found in $PATH`,
+  spawn: () => {
+    throw new Error('no container runtime installed')
+  },
+}
+
+export class Kubelet implements LogSource {
+  readonly images: ImageManager
+  private workers = new Map<string, PodWorker>()
+  private rng: Rng
+  private relistPhase: number
+  private usedIPs = new Set<string>()
+  private lastIP = 1
+  private hostPaths = new Map<string, DirNode>()
+  private nodeStatusPending = false
+  private services: KubeletServices
+
   constructor(
     readonly ctx: ControllerContext,
     readonly nodeName: string,
-  ) {}
+    private opts: KubeletOptions = {},
+  ) {
+    this.rng = ctx.kernel.rng.stream('kubelet/' + nodeName)
+    this.relistPhase = ctx.kernel.now() + this.rng.int(0, 999)
+    this.images = new ImageManager(ctx.kernel, ctx.recorder, nodeName, () => this.imagesChanged())
+    this.images.preload(PAUSE_IMAGE)
+    const idRng = ctx.kernel.rng.stream('containers/' + nodeName)
+    const claims = opts.volumes ?? new VolumeRegistry()
+    this.services = {
+      ctx,
+      nodeName,
+      node: () => this.node(),
+      hostIP: () => this.hostIP(),
+      images: this.images,
+      runtime: () => this.opts.runtime ?? getDefaultRuntime() ?? noRuntime,
+      crashBackoff: new Backoff(10_000, 300_000),
+      rng: this.rng,
+      nextRelist: (t) => this.relistPhase + Math.ceil((t - this.relistPhase) / 1000) * 1000,
+      allocateIP: () => this.allocateIP(),
+      releaseIP: (ip) => this.usedIPs.delete(ip),
+      claims,
+      hostPath: (p) => {
+        let d = this.hostPaths.get(p)
+        if (!d) this.hostPaths.set(p, (d = newDir(ctx.kernel.now())))
+        return d
+      },
+      newContainerID: () => Array.from({ length: 8 }, () => idRng.u32().toString(16).padStart(8, '0')).join(''),
+      event: (pod, type, reason, message, fieldPath) => ctx.recorder.event(pod, type, reason, message, { component: 'kubelet', host: nodeName }, fieldPath ? { fieldPath } : {}),
+    }
+    ctx.store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod')
+  }
+
+  /** The container runtime this kubelet uses from now on (the shell once it is wired). */
+  setRuntime(rt: ContainerRuntime): void {
+    this.opts.runtime = rt
+  }
+
+  podLogs(podUid: string): PodLogs | undefined {
+    return this.workers.get(podUid)?.logs
+  }
+
+  /** Logs of a container of a pod on this node, with the kubelet's errors. */
+  logs(podUid: string, container: string, req: LogRequest = {}): LogAnswer {
+    const w = this.workers.get(podUid)
+    if (!w) return { ok: false, code: 404, message: `pod with UID ${JSON.stringify(podUid)} not found on node ${this.nodeName}` }
+    return pickLog(w.pod, w.logs, container, req)
+  }
+
+  /** Pods this kubelet is running or finished and still knows. */
+  get podCount(): number {
+    return this.workers.size
+  }
+
+  private onPod(e: WatchEvent<Pod>): void {
+    const pod = e.object
+    const uid = pod.metadata.uid
+    const w = this.workers.get(uid)
+    if (e.type === 'DELETED') {
+      if (!w) return
+      w.remove()
+      this.workers.delete(uid)
+      return
+    }
+    if (pod.spec.nodeName !== this.nodeName) return
+    if (w) return w.update(pod)
+    const phase = pod.status?.phase
+    if (phase === 'Succeeded' || phase === 'Failed') return
+    const worker = new PodWorker(this.services, pod)
+    this.workers.set(uid, worker)
+    // The kubelet's watch delivers the binding a few milliseconds later.
+    this.ctx.kernel.after(this.rng.int(5, 25), () => worker.requestSync())
+  }
+
+  private node(): Node | undefined {
+    return this.ctx.store.get<Node>('Node', undefined, this.nodeName)
+  }
+
+  private hostIP(): string {
+    return this.node()?.status?.addresses?.find((a) => a.type === 'InternalIP')?.address ?? ''
+  }
+
+  /** host-local IPAM on the node's podCIDR: the next free address after the last one given. */
+  private allocateIP(): string {
+    const cidr = this.node()?.spec?.podCIDR ?? '10.244.0.0/24'
+    const base = cidr.split('/')[0].split('.').slice(0, 3).join('.')
+    for (let n = 0; n < 253; n++) {
+      this.lastIP = this.lastIP >= 254 ? 2 : this.lastIP + 1
+      const ip = `${base}.${this.lastIP}`
+      if (!this.usedIPs.has(ip)) {
+        this.usedIPs.add(ip)
+        return ip
+      }
+    }
+    return `${base}.254`
+  }
+
+  /** A pull changed the node's images: the next node status update reports them. */
+  private imagesChanged(): void {
+    if (this.nodeStatusPending) return
+    this.nodeStatusPending = true
+    const now = this.ctx.kernel.now()
+    const at = this.relistPhase + Math.ceil((now - this.relistPhase) / NODE_STATUS_PERIOD_MS) * NODE_STATUS_PERIOD_MS
+    this.ctx.kernel.at(at, () => {
+      this.nodeStatusPending = false
+      const node = this.node()
+      if (!node) return
+      const images = this.images.list().slice(0, MAX_NODE_IMAGES).map((i) => ({ names: i.names, sizeBytes: i.size }))
+      this.ctx.api.updateStatus(node, { ...node.status, images })
+    })
+  }
 }

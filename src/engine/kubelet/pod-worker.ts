@@ -1,0 +1,265 @@
+// One pod on one node, after the kubelet's pod worker (pod_workers.go) and
+// kuberuntime SyncPod: every sync first reports the status of what the runtime has
+// observed, then acts: volumes, the sandbox, the next init container or the regular
+// containers (image, create, start), restarts with back-off, and termination
+// (deletion, activeDeadlineSeconds, or the pod finishing). Syncs are serial; the
+// PLEG relist (every second) and error requeues (10 s) trigger the next one.
+import type { Pod } from '../api/types.ts'
+import type { Timer } from '../kernel/kernel.ts'
+import { goDuration } from './duration.ts'
+import { PodLogs } from './logs.ts'
+import { generatePodStatus, type ContainerView, type InstanceView, type PodView } from './pod-status.ts'
+import { runTask, type KubeletServices, type Task } from './services.ts'
+import { ContainerStarter, fieldPathOf, type CState } from './container-start.ts'
+import { setUpVolumes } from './volumes.ts'
+import type { DirNode } from '../../shell/fs/vfs.ts'
+import { rfc3339 } from '../kernel/time.ts'
+
+/** kubelet: killContainer never grants less than 2 s. */
+const MIN_GRACE_MS = 2000
+const DEADLINE_REASON = 'DeadlineExceeded'
+const DEADLINE_MESSAGE = 'Pod was active on the node longer than the specified deadline'
+
+export class PodWorker {
+  readonly logs: PodLogs
+  readonly init: CState[]
+  readonly main: CState[]
+  private sandbox: { ip: string; seen: boolean } | null = null
+  private vols = new Map<string, DirNode>()
+  private startTime?: string
+  private syncing = false
+  private again = false
+  private generation = 0
+  private requeueTimer: Timer | null = null
+  private relistTimer: Timer | null = null
+  private deadlineTimer: Timer | null = null
+  private terminating: { graceMs: number } | null = null
+  private terminated = false
+  private deleteSent = false
+  private evicted?: { reason: string; message: string }
+  private mountRetry = 500
+  private starter: ContainerStarter
+  removed = false
+
+  constructor(
+    private svc: KubeletServices,
+    public pod: Pod,
+  ) {
+    this.logs = new PodLogs(() => svc.ctx.kernel.now(), () => svc.rng.int(0, 999_999))
+    const cs = (c: Pod['spec']['containers'][number], init: boolean): CState => ({ spec: c, init, instances: [], starting: false })
+    this.init = (pod.spec.initContainers ?? []).map((c) => cs(c, true))
+    this.main = pod.spec.containers.map((c) => cs(c, false))
+    this.starter = new ContainerStarter(svc, this, () => this.scheduleRelist())
+  }
+
+  get podIP(): string | undefined {
+    return this.sandbox?.ip
+  }
+
+  get volumes(): Map<string, DirNode> {
+    return this.vols
+  }
+
+  /** The pod object changed in the API. */
+  update(pod: Pod): void {
+    const wasDeleting = !!this.pod.metadata.deletionTimestamp
+    this.pod = pod
+    if (!pod.metadata.deletionTimestamp) return
+    if (!wasDeleting || this.terminated) this.requestSync()
+    else if (this.terminating) this.shortenGrace()
+  }
+
+  /** The pod is gone from the API: stop everything, report nothing. */
+  remove(): void {
+    this.removed = true
+    this.generation++
+    for (const t of [this.requeueTimer, this.relistTimer, this.deadlineTimer]) this.svc.ctx.kernel.cancel(t)
+    const grace = Math.max(MIN_GRACE_MS, (this.pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000)
+    for (const c of [...this.init, ...this.main]) for (const i of c.instances) if (i.state === 'running') i.stop(grace)
+    if (this.sandbox) this.svc.releaseIP(this.sandbox.ip)
+  }
+
+  requestSync(): void {
+    if (this.removed) return
+    if (this.syncing) {
+      this.again = true
+      return
+    }
+    this.syncing = true
+    const gen = this.generation
+    runTask(this.svc.ctx, this.sync(), () => gen === this.generation && !this.removed, () => {
+      this.syncing = false
+      if (this.again) {
+        this.again = false
+        this.requestSync()
+      }
+    })
+  }
+
+  requeueAt(at: number): void {
+    if (this.removed) return
+    if (this.requeueTimer && this.requeueTimer.at <= at) return
+    this.svc.ctx.kernel.cancel(this.requeueTimer)
+    this.requeueTimer = this.svc.ctx.kernel.at(at, () => {
+      this.requeueTimer = null
+      this.requestSync()
+    })
+  }
+
+  /** PLEG: the next relist notices started and exited containers and the sandbox. */
+  scheduleRelist(): void {
+    if (this.relistTimer || this.removed) return
+    const now = this.svc.ctx.kernel.now()
+    this.relistTimer = this.svc.ctx.kernel.at(this.svc.nextRelist(now + 1), () => {
+      this.relistTimer = null
+      let changed = false
+      if (this.sandbox && !this.sandbox.seen) this.sandbox.seen = changed = true
+      for (const c of [...this.init, ...this.main]) {
+        for (const i of c.instances) {
+          const st = i.state === 'exited' ? 'exited' : 'running'
+          if (i.seen !== st) {
+            i.seen = st
+            changed = true
+          }
+        }
+      }
+      if (changed) this.requestSync()
+    })
+  }
+
+  /** A container's process exited (the relist reports it). */
+  onExit(): void {
+    this.scheduleRelist()
+    if (this.terminating) this.checkTerminated()
+  }
+
+  private *sync(): Task {
+    if (this.terminated) return this.deleteIfRequested()
+    const now = this.svc.ctx.kernel.now()
+    if (!this.startTime) this.startTime = this.pod.status?.startTime ?? rfc3339(now)
+    this.armDeadline()
+    if (!this.evicted && this.pastDeadline(now)) this.evicted = { reason: DEADLINE_REASON, message: DEADLINE_MESSAGE }
+    if (this.evicted) this.svc.event(this.pod, 'Normal', DEADLINE_REASON, DEADLINE_MESSAGE)
+    const status = this.writeStatus()
+    if (this.terminating) return
+    if (this.pod.metadata.deletionTimestamp) return this.terminate((this.pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000)
+    if (this.evicted) return this.terminate((this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000)
+    if (status.phase === 'Succeeded' || status.phase === 'Failed') return this.terminate(0)
+    if (!this.mountVolumes()) return
+    if (!this.sandbox) {
+      yield this.svc.rng.int(300, 900)
+      this.sandbox = { ip: this.svc.allocateIP(), seen: false }
+      this.scheduleRelist()
+    }
+    yield* this.starter.startNeeded()
+  }
+
+  /** Volume manager: set up every volume; a failure blocks the pod (FailedMount) and is retried with back-off. */
+  private mountVolumes(): boolean {
+    const claims = (ns: string, name: string) => this.svc.ctx.store.get('PersistentVolumeClaim', ns, name) as never
+    const now = this.svc.ctx.kernel.now()
+    const r = setUpVolumes(this.pod, this.vols, { now, rng: this.svc.rng, claims, registry: this.svc.claims, hostPath: (p) => this.svc.hostPath(p) })
+    if (!r.errors.length) return true
+    for (const e of r.errors) this.svc.event(this.pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume ${JSON.stringify(e.volume)} : ${e.message}`)
+    this.requeueAt(now + this.mountRetry)
+    this.mountRetry = Math.min(this.mountRetry * 2, 122_000)
+    return false
+  }
+
+  private pastDeadline(now: number): boolean {
+    const ads = this.pod.spec.activeDeadlineSeconds
+    return ads !== undefined && !!this.startTime && now - Date.parse(this.startTime) >= ads * 1000
+  }
+
+  private armDeadline(): void {
+    const ads = this.pod.spec.activeDeadlineSeconds
+    if (ads === undefined || this.deadlineTimer || !this.startTime) return
+    this.deadlineTimer = this.svc.ctx.kernel.at(Date.parse(this.startTime) + ads * 1000, () => this.requestSync())
+  }
+
+  /** Kill every running container: TERM, KILL after the grace period; then tear the sandbox down. */
+  private terminate(graceMs: number): void {
+    this.terminating = { graceMs }
+    this.generation++
+    this.syncing = false
+    for (const c of [...this.init, ...this.main]) {
+      const cur = c.instances[c.instances.length - 1]
+      if (cur?.state !== 'running') continue
+      this.svc.event(this.pod, 'Normal', 'Killing', `Stopping container ${c.spec.name}`, fieldPathOf(c))
+      cur.stop(Math.max(MIN_GRACE_MS, graceMs))
+    }
+    this.checkTerminated()
+  }
+
+  private shortenGrace(): void {
+    const grace = Math.max(MIN_GRACE_MS, (this.pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000)
+    for (const c of [...this.init, ...this.main]) for (const i of c.instances) if (i.state === 'running') i.shortenGrace(grace)
+  }
+
+  private checkTerminated(): void {
+    if (this.terminated || [...this.init, ...this.main].some((c) => c.instances.some((i) => i.state === 'running'))) return
+    this.terminated = true
+    this.svc.ctx.kernel.after(this.svc.rng.int(40, 160), () => {
+      if (this.removed) return
+      for (const c of [...this.init, ...this.main]) for (const i of c.instances) i.seen = i.state
+      if (this.sandbox) this.sandbox.seen = false
+      this.writeStatus(true)
+      this.deleteIfRequested()
+    })
+  }
+
+  /** The status manager deletes a terminated pod that is being deleted (grace 0, with its uid). */
+  private deleteIfRequested(): void {
+    if (!this.pod.metadata.deletionTimestamp || this.deleteSent || this.removed) return
+    this.deleteSent = true
+    const { namespace, name, uid } = this.pod.metadata
+    this.svc.ctx.kernel.after(this.svc.rng.int(20, 120), () => {
+      try {
+        this.svc.ctx.api.delete('Pod', namespace, name, { gracePeriodSeconds: 0, preconditions: { uid } })
+      } catch {
+        // Already gone.
+      }
+    })
+  }
+
+  /** Generate the status from what the PLEG has seen and write it when it changed. */
+  writeStatus(terminal = false): NonNullable<Pod['status']> {
+    const cur = this.svc.ctx.store.get<Pod>('Pod', this.pod.metadata.namespace, this.pod.metadata.name)
+    if (cur && cur.metadata.uid === this.pod.metadata.uid) this.pod = cur
+    const view: PodView = {
+      pod: this.pod,
+      init: this.init.map(visible),
+      main: this.main.map(visible),
+      sandboxReady: !!this.sandbox?.seen,
+      hostIP: this.svc.hostIP(),
+      podIP: this.sandbox?.seen || terminal ? this.sandbox?.ip : undefined,
+      startTime: this.startTime ?? rfc3339(this.svc.ctx.kernel.now()),
+      terminal: terminal || this.terminated,
+      evicted: this.evicted,
+      now: this.svc.ctx.kernel.now(),
+    }
+    const status = generatePodStatus(view)
+    if (cur && !this.removed && JSON.stringify(status) !== JSON.stringify(cur.status)) this.pod = this.svc.ctx.api.updateStatus(cur, status)
+    return status
+  }
+
+  /** "pod_namespace(uid)", as format.Pod prints a pod in kubelet messages. */
+  get fullName(): string {
+    return `${this.pod.metadata.name}_${this.pod.metadata.namespace ?? 'default'}(${this.pod.metadata.uid})`
+  }
+
+  crashLoopMessage(c: CState, key: string): string {
+    return `back-off ${goDuration(this.svc.crashBackoff.get(key))} restarting failed container=${c.spec.name} pod=${this.fullName}`
+  }
+}
+
+/** The container as the runtime last reported it: only what the PLEG has seen. */
+function visible(c: CState): ContainerView {
+  const instances: InstanceView[] = []
+  for (const i of c.instances) {
+    if (i.seen === 'none') continue
+    if (i.seen === 'exited') instances.push(i)
+    else instances.push({ id: i.id, restartCount: i.restartCount, image: i.image, imageID: i.imageID, state: 'running', startedAt: i.startedAt })
+  }
+  return { spec: c.spec, instances, waiting: c.waiting }
+}

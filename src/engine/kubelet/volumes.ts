@@ -1,0 +1,146 @@
+// A pod's volumes on its node, after the kubelet's volume manager: an emptyDir is
+// one directory for the pod, shared by its containers and kept across restarts
+// (sizeLimit becomes a byte quota); a PersistentVolumeClaim mounts its claim's
+// directory; the projected service-account volume holds token, ca.crt and
+// namespace; downwardAPI files hold field values; hostPath is a directory of the
+// node. ConfigMaps and Secrets do not exist in this cluster, so volumes of them
+// fail to mount with the kubelet's message.
+import { valueOf } from '../api/quantity.ts'
+import type { PersistentVolumeClaim, Pod, Volume } from '../api/types.ts'
+import { newDir, newFile, type DirNode } from '../../shell/fs/vfs.ts'
+import type { Rng } from '../kernel/rng.ts'
+import type { VolumeRegistry } from './storage.ts'
+
+export interface MountError {
+  volume: string
+  message: string
+}
+
+export interface PodVolumes {
+  dirs: Map<string, DirNode>
+  errors: MountError[]
+}
+
+export interface VolumeContext {
+  now: number
+  rng: Rng
+  claims: (ns: string, name: string) => PersistentVolumeClaim | undefined
+  registry: VolumeRegistry
+  hostPath: (path: string) => DirNode
+}
+
+/** Set up (or keep) every volume of a pod; existing directories survive container restarts. */
+export function setUpVolumes(pod: Pod, have: Map<string, DirNode>, vc: VolumeContext): PodVolumes {
+  const errors: MountError[] = []
+  for (const v of pod.spec.volumes ?? []) {
+    if (have.has(v.name)) continue
+    const r = setUpOne(pod, v, vc)
+    if (typeof r === 'string') errors.push({ volume: v.name, message: r })
+    else have.set(v.name, r)
+  }
+  return { dirs: have, errors }
+}
+
+function setUpOne(pod: Pod, v: Volume, vc: VolumeContext): DirNode | string {
+  const ns = pod.metadata.namespace ?? 'default'
+  if (v.emptyDir) {
+    const d = newDir(vc.now, 0o777)
+    if (v.emptyDir.sizeLimit) d.quota = { limit: valueOf(v.emptyDir.sizeLimit), used: 0 }
+    return d
+  }
+  if (v.persistentVolumeClaim) {
+    const name = v.persistentVolumeClaim.claimName
+    const pvc = vc.claims(ns, name)
+    if (!pvc) return `persistentvolumeclaim ${JSON.stringify(name)} not found`
+    const dir = pvc.spec?.volumeName ? vc.registry.get(pvc.metadata.uid) : undefined
+    return dir ?? `error processing PVC ${ns}/${name}: PVC is not bound`
+  }
+  if (v.hostPath) return vc.hostPath(v.hostPath.path)
+  if (v.projected) return projected(pod, v, vc)
+  if (v.downwardAPI) return downward(pod, (v.downwardAPI as { items?: DownwardItem[] }).items ?? [], vc.now)
+  if (v.configMap) {
+    const cm = v.configMap as { name?: string; optional?: boolean }
+    return cm.optional ? newDir(vc.now) : `configmap ${JSON.stringify(cm.name ?? '')} not found`
+  }
+  if (v.secret) {
+    const s = v.secret as { secretName?: string; optional?: boolean }
+    return s.optional ? newDir(vc.now) : `secret ${JSON.stringify(s.secretName ?? '')} not found`
+  }
+  return newDir(vc.now)
+}
+
+interface DownwardItem {
+  path: string
+  fieldRef?: { fieldPath: string }
+}
+
+function downward(pod: Pod, items: DownwardItem[], now: number): DirNode {
+  const d = newDir(now)
+  for (const it of items) {
+    const f = it.fieldRef?.fieldPath ?? ''
+    const value = f === 'metadata.name' ? pod.metadata.name : f === 'metadata.namespace' ? (pod.metadata.namespace ?? 'default') : f === 'metadata.uid' ? pod.metadata.uid : f === 'metadata.labels' ? fmt(pod.metadata.labels) : f === 'metadata.annotations' ? fmt(pod.metadata.annotations) : ''
+    d.entries.set(it.path, newFile(value, now))
+  }
+  return d
+}
+
+function fmt(m: Record<string, string> | undefined): string {
+  return Object.keys(m ?? {})
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(m![k])}`)
+    .join('\n')
+}
+
+/** The kube-api-access projected volume: a bound service account token, the cluster CA, the namespace. */
+function projected(pod: Pod, v: Volume, vc: VolumeContext): DirNode {
+  const d = newDir(vc.now)
+  const sources = (v.projected as { sources?: { serviceAccountToken?: unknown; configMap?: { name: string }; downwardAPI?: { items?: DownwardItem[] } }[] }).sources ?? []
+  for (const s of sources) {
+    if (s.serviceAccountToken) d.entries.set('token', newFile(token(pod, vc), vc.now, 0o600))
+    if (s.configMap?.name === 'kube-root-ca.crt') d.entries.set('ca.crt', newFile(CA, vc.now))
+    if (s.downwardAPI) for (const [k, f] of downward(pod, s.downwardAPI.items ?? [], vc.now).entries) d.entries.set(k, f)
+  }
+  return d
+}
+
+const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_'
+
+function b64url(s: string): string {
+  let out = ''
+  const bytes = [...s].map((ch) => ch.charCodeAt(0) & 0xff)
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
+    const chars = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63].map((x) => B64URL[x])
+    out += chars.slice(0, i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2).join('')
+  }
+  return out
+}
+
+/** A JWT shaped like a bound service account token (the signature is random bytes). */
+function token(pod: Pod, vc: VolumeContext): string {
+  const iat = Math.floor(vc.now / 1000)
+  const ns = pod.metadata.namespace ?? 'default'
+  const header = b64url(JSON.stringify({ alg: 'RS256', kid: 'k8s-sim' }))
+  const claims = b64url(
+    JSON.stringify({
+      aud: ['https://kubernetes.default.svc.cluster.local'],
+      exp: iat + 3607,
+      iat,
+      iss: 'https://kubernetes.default.svc.cluster.local',
+      'kubernetes.io': { namespace: ns, node: { name: pod.spec.nodeName }, pod: { name: pod.metadata.name, uid: pod.metadata.uid }, serviceaccount: { name: pod.spec.serviceAccountName ?? 'default' } },
+      nbf: iat,
+      sub: `system:serviceaccount:${ns}:${pod.spec.serviceAccountName ?? 'default'}`,
+    }),
+  )
+  let sig = ''
+  for (let i = 0; i < 342; i++) sig += B64URL[vc.rng.int(0, 63)]
+  return `${header}.${claims}.${sig}`
+}
+
+const CA = `-----BEGIN CERTIFICATE-----
+MIIDBTCCAe2gAwIBAgIIU2ltdWxhdGVkMA0GCSqGSIb3DQEBCwUAMBUxEzARBgNV
+BAMTCmt1YmVybmV0ZXMwHhcNMjUxMjAxMDAwMDAwWhcNMzUxMTI5MDAwMDAwWjAV
+MRMwEQYDVQQDEwprdWJlcm5ldGVzMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIB
+CgKCAQEAtmnb0qLpaMg3fSpZ3fC0fmsbb6dtqE1xY8iW2bZ3AcgE4ZlGs3Qm0Uxq
+-----END CERTIFICATE-----
+`
