@@ -1,5 +1,8 @@
 // The verb registry: one file per verb, one line here per verb.
 import type { Verb } from '../context.ts'
+import { applyVerb } from './apply.ts'
+import { createVerb } from './create.ts'
+import { deleteVerb } from './delete.ts'
 import { describeVerb } from './describe.ts'
 import { getVerb } from './get.ts'
 import { logsVerb } from './logs.ts'
@@ -8,6 +11,9 @@ export const VERBS: Verb[] = [
   getVerb,
   describeVerb,
   logsVerb,
+  applyVerb,
+  createVerb,
+  deleteVerb,
 ]
 
 export function findVerb(name: string): Verb | undefined {

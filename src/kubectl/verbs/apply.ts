@@ -1,0 +1,129 @@
+// kubectl apply (client-side): create what is missing, else send the three-way
+// strategic merge patch between the last-applied configuration, the manifest
+// and the live object; "created", "configured" or "unchanged" per object; keep
+// going after errors and report them all at the end.
+// Upstream: kubernetes/kubectl pkg/cmd/apply/apply.go (applyOneObject), patcher.go,
+// pkg/util/apply.go (GetModifiedConfiguration).
+import { StatusError } from '../../engine/api/errors.ts'
+import type { KObject } from '../../engine/api/types.ts'
+import type { Wait } from '../../shell/api.ts'
+import type { KubectlContext, Verb } from '../context.ts'
+import { KubectlError } from '../errors.ts'
+import { goJson, readManifests, type ManifestInfo } from '../manifest.ts'
+import { applyStrategicPatch, threeWayPatch, type JsonMap } from '../merge/strategic.ts'
+import { gvkString, gvrString, throwCollected, validateMode } from '../write-common.ts'
+import { addSourceToErr, dryRunStrategy, jsonCopy, printWritten, type DryRun } from '../write-util.ts'
+import { APPLY_FLAGS, APPLY_HELP } from './apply-flags.ts'
+
+export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
+
+export const applyVerb: Verb = {
+  name: 'apply',
+  short: 'Apply a configuration to a resource by file name or stdin',
+  flags: APPLY_FLAGS,
+  help: APPLY_HELP,
+  run: (ctx) => runApply(ctx),
+}
+
+function* runApply(ctx: KubectlContext): Generator<Wait, number, void> {
+  const files = ctx.flags.strings('filename')
+  if (ctx.flags.string('kustomize')) throw new KubectlError('kustomize is not available in this simulated cluster')
+  if (!files.length) throw new KubectlError('must specify one of -f and -k')
+  const dry = dryRunStrategy(ctx)
+  const { infos, errors } = yield* readManifests({
+    fs: ctx.fs,
+    cwd: ctx.cwd,
+    filenames: files,
+    recursive: ctx.flags.bool('recursive'),
+    validate: validateMode(ctx),
+    namespace: ctx.namespace,
+    enforceNamespace: ctx.namespaceExplicit,
+    readStdin: () => ctx.stdin.readAll(),
+  })
+  if (!infos.length && !errors.length) throw new KubectlError('no objects passed to apply')
+  const errs: unknown[] = [...errors]
+  for (const info of infos) {
+    try {
+      applyOne(ctx, info, dry)
+    } catch (e) {
+      errs.push(e)
+    }
+  }
+  throwCollected(errs)
+  return 0
+}
+
+/** The manifest as apply sends it: namespace filled in, annotations present, the last-applied annotation set. */
+export function modifiedConfiguration(info: ManifestInfo, annotate: boolean): { modified: KObject; lastApplied: string } {
+  const obj = jsonCopy(info.obj)
+  const meta = (obj.metadata ?? {}) as KObject['metadata']
+  obj.metadata = meta
+  if (info.namespace) meta.namespace = info.namespace
+  const annotations = { ...(meta.annotations ?? {}) }
+  delete annotations[LAST_APPLIED]
+  meta.annotations = annotations
+  const lastApplied = goJson(obj)
+  if (annotate) meta.annotations = { ...annotations, [LAST_APPLIED]: lastApplied }
+  return { modified: obj, lastApplied }
+}
+
+function infoString(info: ManifestInfo): string {
+  return `Resource: ${JSON.stringify(gvrString(info.resource))}, GroupVersionKind: ${JSON.stringify(gvkString(info.resource))}\nName: ${JSON.stringify(info.name)}, Namespace: ${JSON.stringify(info.namespace)}`
+}
+
+function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): void {
+  const { modified } = modifiedConfiguration(info, true)
+  if (!info.name) {
+    throw addSourceToErr(`retrieving current configuration of:\n${infoString(info)}\nfrom server for:`, info.source, new KubectlError('resource name may not be empty'))
+  }
+  const current = ctx.api.tryGet<KObject>(info.resource.kind, info.namespace || undefined, info.name)
+  if (!current) {
+    let created = modified
+    if (dry !== 'client') {
+      try {
+        created = ctx.api.create(modified, { dryRun: dry === 'server' })
+      } catch (e) {
+        throw addSourceToErr('creating', info.source, e)
+      }
+    }
+    printWritten(ctx, created, 'created', dry)
+    return
+  }
+  if (dry === 'client') {
+    printWritten(ctx, current, 'configured', dry)
+    return
+  }
+  if (!current.metadata.annotations?.[LAST_APPLIED]) {
+    ctx.err(
+      `Warning: resource ${info.resource.resource}/${info.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
+    )
+  }
+  const live = jsonCopy(current) as unknown as JsonMap
+  const patch = threeWayPatch(lastApplied(current), modified as unknown as JsonMap, live)
+  let result = current
+  if (Object.keys(patch).length) {
+    try {
+      result = ctx.api.update(applyStrategicPatch(live, patch) as unknown as KObject, { dryRun: dry === 'server' })
+    } catch (e) {
+      const inner = addSourceToErr('patching', info.source, e)
+      throw addSourceToErr(`applying patch:\n${goJson(patch)}\nto:\n${infoString(info)}\nfor:`, info.source, inner)
+    }
+  }
+  if (current.metadata.deletionTimestamp) ctx.err(`Warning: Detected changes to resource ${info.name} which is currently being deleted.\n`)
+  printWritten(ctx, result, Object.keys(patch).length ? 'configured' : 'unchanged', dry)
+}
+
+function lastApplied(obj: KObject): JsonMap | undefined {
+  const text = obj.metadata.annotations?.[LAST_APPLIED]
+  if (!text) return undefined
+  try {
+    const v = JSON.parse(text) as unknown
+    return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as JsonMap) : undefined
+  } catch {
+    return undefined
+  }
+}
+
+export function isStatusError(e: unknown): e is StatusError {
+  return e instanceof StatusError
+}

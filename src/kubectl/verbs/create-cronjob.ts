@@ -1,0 +1,60 @@
+// kubectl create cronjob NAME --image=IMAGE --schedule=SCHEDULE [--restart=R] [-- COMMAND…].
+// Upstream: kubernetes/kubectl pkg/cmd/create/create_cronjob.go; research
+// cronjob-controller.md §8.2.
+import type { KObject } from '../../engine/api/types.ts'
+import type { KubectlContext, Verb } from '../context.ts'
+import { KubectlError } from '../errors.ts'
+import { DRY_RUN_FLAG, dryRunStrategy, OUTPUT_FLAGS } from '../write-util.ts'
+import { oneName, send } from './create-job.ts'
+
+export const createCronJobVerb: Verb = {
+  name: 'cronjob',
+  short: 'Create a cron job with the specified name',
+  flags: [
+    { name: 'image', type: 'string', usage: 'Image of the container the scheduled Jobs run.' },
+    { name: 'schedule', type: 'string', usage: 'When to run, in cron format, e.g. "*/5 * * * *".' },
+    { name: 'restart', type: 'string', usage: 'restartPolicy of the Jobs\' pods: OnFailure (the default) or Never.' },
+    DRY_RUN_FLAG,
+    ...OUTPUT_FLAGS,
+    { name: 'save-config', type: 'bool', usage: 'Also store the object as its last-applied configuration, so that kubectl apply can manage it later.' },
+    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' },
+    { name: 'field-manager', type: 'string', default: 'kubectl-create', usage: 'The name recorded as the manager of the fields this command sets.' },
+  ],
+  help: {
+    long: 'Create a CronJob that starts a Job on SCHEDULE; each Job runs one container with IMAGE (and COMMAND, if given).',
+    examples: ['# Every five minutes, print the date', 'kubectl create cronjob tick --image=busybox:1.36 --schedule="*/5 * * * *" -- date'],
+    usage: 'create cronjob NAME --image=image --schedule=\'0/5 * * * ?\' -- [COMMAND] [args...] [flags] [options]',
+  },
+  run: (ctx) => runCreateCronJob(ctx),
+}
+
+function runCreateCronJob(ctx: KubectlContext): number {
+  const missing = ['image', 'schedule'].filter((f) => !ctx.flags.changed(f))
+  if (missing.length) throw new KubectlError(`required flag(s) ${missing.map((m) => JSON.stringify(m)).join(', ')} not set`)
+  const name = oneName(ctx)
+  const cmd = ctx.argsLenAtDash < 0 ? [] : ctx.args.slice(ctx.argsLenAtDash)
+  const dry = dryRunStrategy(ctx)
+  const cj: KObject = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name, creationTimestamp: null } as unknown as KObject['metadata'],
+    spec: {
+      jobTemplate: {
+        metadata: { creationTimestamp: null, name },
+        spec: {
+          template: {
+            metadata: { creationTimestamp: null },
+            spec: {
+              containers: [{ name, image: ctx.flags.string('image'), ...(cmd.length ? { command: cmd } : {}), resources: {} }],
+              restartPolicy: ctx.flags.string('restart') || 'OnFailure',
+            },
+          },
+        },
+      },
+      schedule: ctx.flags.string('schedule'),
+    },
+    status: {},
+  }
+  if (ctx.namespaceExplicit) cj.metadata.namespace = ctx.namespace
+  return send(ctx, cj, dry, 'cronjob')
+}
