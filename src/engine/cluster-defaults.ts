@@ -1,8 +1,9 @@
 // The cluster a lab starts with: the usual namespaces and three nodes, like a
-// small kubeadm lab (Killercoda's controlplane + workers): one tainted
-// control-plane node and two workers.
+// small kubeadm 1.33 lab (Killercoda's controlplane + workers): one tainted
+// control-plane node and two workers, each with the images kubeadm put there.
 import { rfc3339 } from './kernel/time.ts'
 import type { KObject, Namespace, Node } from './api/types.ts'
+import { parseImageRef, resolveImage, type ImageRef } from './kubelet/images.ts'
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
 
@@ -30,6 +31,24 @@ const NODES: NodePlan[] = [
   { name: 'node01', controlPlane: false, ip: '172.30.2.2', cidr: '192.168.1.0/24' },
   { name: 'node02', controlPlane: false, ip: '172.30.2.3', cidr: '192.168.2.0/24' },
 ]
+
+const WORKER_IMAGES = ['registry.k8s.io/kube-proxy:v1.33.2', 'registry.k8s.io/pause:3.10']
+const CONTROL_PLANE_IMAGES = [
+  'registry.k8s.io/etcd:3.5.21-0',
+  'registry.k8s.io/kube-apiserver:v1.33.2',
+  'registry.k8s.io/kube-controller-manager:v1.33.2',
+  'registry.k8s.io/kube-scheduler:v1.33.2',
+  'registry.k8s.io/coredns/coredns:v1.12.0',
+  ...WORKER_IMAGES,
+]
+
+/** status.images as the kubelet reports them: digest and tag names, biggest first. */
+function nodeImages(refs: string[]): { names: string[]; sizeBytes: number }[] {
+  return refs
+    .map((r) => resolveImage(parseImageRef(r) as ImageRef))
+    .flatMap((r) => ('error' in r ? [] : [{ names: [r.imageID, r.ref.full], sizeBytes: r.build.size }]))
+    .sort((a, b) => b.sizeBytes - a.sizeBytes)
+}
 
 export function defaultNodes(start: number): Node[] {
   const since = rfc3339(start - 30 * 24 * 3600 * 1000)
@@ -82,6 +101,7 @@ export function defaultNodes(start: number): Node[] {
         osImage: 'Ubuntu 24.04.1 LTS',
         systemUUID: '',
       },
+      images: nodeImages(n.controlPlane ? CONTROL_PLANE_IMAGES : WORKER_IMAGES),
     },
   }))
 }

@@ -14,6 +14,8 @@ import { StoreEventRecorder } from './events/recorder.ts'
 import { History, type HistoryLimits } from './history/history.ts'
 import { Kernel } from './kernel/kernel.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
+import { readPodLogs, type LogAnswer, type LogRequest } from './kubelet/logs.ts'
+import { Provisioner } from './kubelet/storage.ts'
 import { Scheduler } from './scheduler/scheduler.ts'
 
 export interface ClusterOptions {
@@ -40,6 +42,7 @@ export class Cluster {
   readonly gc: GarbageCollector
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
+  readonly provisioner: Provisioner
   readonly history?: History
 
   constructor(opts: ClusterOptions = {}) {
@@ -56,9 +59,10 @@ export class Cluster {
     this.cronJobController = new CronJobController(this.ctx)
     this.ttlController = new TtlAfterFinishedController(this.ctx)
     this.scheduler = new Scheduler(this.ctx)
+    this.provisioner = new Provisioner(this.ctx)
     for (const node of defaultNodes(this.config.start)) {
       const stored = this.store.create(node)
-      this.kubelets.set(stored.metadata.name, new Kubelet(this.ctx, stored.metadata.name))
+      this.kubelets.set(stored.metadata.name, new Kubelet(this.ctx, stored.metadata.name, { volumes: this.provisioner.volumes }))
     }
   }
 
@@ -73,5 +77,10 @@ export class Cluster {
 
   advance(ms: number): void {
     this.kernel.advance(ms)
+  }
+
+  /** GET pods/{name}/log: the apiserver's checks, then the kubelet of the pod's node (kubectl logs). */
+  podLogs(namespace: string, pod: string, container: string, req: LogRequest = {}): LogAnswer {
+    return readPodLogs((ns, name) => this.store.get('Pod', ns, name), (node) => this.kubelets.get(node), namespace, pod, container, req)
   }
 }

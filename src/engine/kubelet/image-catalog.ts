@@ -70,6 +70,12 @@ export const BUILDS: Record<string, ImageBuild> = {
   'bash-5.2.37': { digest: '01a15c6f48f6a3c08431cd77e11567823530b18159889dca3b7309b707beef91', size: 6244319, config: { ...alpine, entrypoint: ['docker-entrypoint.sh'], cmd: ['bash'], env: [PATH, '_BASH_VERSION=5.2.37', '_BASH_BASELINE=5.2.37'], baselineBytes: 3 * MiB } },
   'curl-8.15.0': { digest: '4026b29997dc7c823b51c164b71e2b51e0fd95cce4601f78202c513d97da2922', size: 10004853, config: { ...alpine, entrypoint: ['/entrypoint.sh'], cmd: ['curl'], env: [PATH, 'CURL_CA_BUNDLE=/cacert.pem', 'CURL_VERSION=8.15.0', 'CURL_RELEASE_TAG=curl-8_15_0'], workingDir: '/home/curl_user', baselineBytes: 2 * MiB } },
   'pause-3.10': { digest: 'ee6521f290b2168b6e0935a181d4cff9be1ac3f505666ef0e3c98fae8199917a', size: 320368, config: { flavor: 'distroless', env: [PATH], entrypoint: ['/pause'], baselineBytes: 256 * 1024 } },
+  'kube-proxy-v1.33.2': { digest: '4796ef3e43efa5ed2a5b015c18f81d3c2fe3aea36f555ea643cc01827eb65e51', size: 31887726, config: { flavor: 'distroless', env: [PATH], entrypoint: ['/usr/local/bin/kube-proxy'], baselineBytes: 30 * MiB } },
+  'kube-apiserver-v1.33.2': { digest: 'e8ae58675899e946fabe38425f2b3bfd33120b7930d05b5898de97c81a7f6137', size: 30075034, config: { flavor: 'distroless', env: [PATH], entrypoint: ['kube-apiserver'], baselineBytes: 300 * MiB } },
+  'kube-controller-manager-v1.33.2': { digest: '2236e72a4be5dcc9c04600353ff8849db1557f5364947c520ff05471ae719081', size: 27646507, config: { flavor: 'distroless', env: [PATH], entrypoint: ['kube-controller-manager'], baselineBytes: 60 * MiB } },
+  'kube-scheduler-v1.33.2': { digest: '304c28303133be7d927973bc9bd6c83945b3735c59d283c25b63d5b9ed53bca3', size: 21782634, config: { flavor: 'distroless', env: [PATH], entrypoint: ['kube-scheduler'], baselineBytes: 30 * MiB } },
+  'etcd-3.5.21-0': { digest: 'd58c035df557080a27387d687092e3fc2b64c6d0e3162dc51453a115f847d121', size: 58938593, config: { flavor: 'distroless', env: [PATH], entrypoint: ['etcd'], baselineBytes: 60 * MiB } },
+  'coredns-v1.12.0': { digest: '40384aa1f5ea6bfdc77997d243aec73da05f27aed0c5e9d65bfa98933c519d97', size: 20939036, config: { flavor: 'distroless', env: [PATH], entrypoint: ['/coredns'], baselineBytes: 20 * MiB } },
   'hello-world-latest': { digest: 'ec153840d1e635ac434fab5e377081f17e0e15afab27beb3f726c3265039cfff', size: 3208, config: { flavor: 'distroless', env: [PATH], cmd: ['/hello'], baselineBytes: 128 * 1024 } },
 }
 
@@ -98,4 +104,10 @@ export const REPOSITORIES: Repository[] = [
   repo('docker.io/library/hello-world', { latest: 'hello-world-latest' }),
   repo('docker.io/curlimages/curl', { latest: 'curl-8.15.0', '8.15.0': 'curl-8.15.0' }),
   repo('registry.k8s.io/pause', { '3.10': 'pause-3.10' }),
+  repo('registry.k8s.io/kube-proxy', { 'v1.33.2': 'kube-proxy-v1.33.2' }),
+  repo('registry.k8s.io/kube-apiserver', { 'v1.33.2': 'kube-apiserver-v1.33.2' }),
+  repo('registry.k8s.io/kube-controller-manager', { 'v1.33.2': 'kube-controller-manager-v1.33.2' }),
+  repo('registry.k8s.io/kube-scheduler', { 'v1.33.2': 'kube-scheduler-v1.33.2' }),
+  repo('registry.k8s.io/etcd', { '3.5.21-0': 'etcd-3.5.21-0' }),
+  repo('registry.k8s.io/coredns/coredns', { 'v1.12.0': 'coredns-v1.12.0' }),
 ]

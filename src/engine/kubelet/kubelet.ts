@@ -56,6 +56,8 @@ export class Kubelet implements LogSource {
     this.relistPhase = ctx.kernel.now() + this.rng.int(0, 999)
     this.images = new ImageManager(ctx.kernel, ctx.recorder, nodeName, () => this.imagesChanged())
     this.images.preload(PAUSE_IMAGE)
+    // The node starts with the images its status lists (kubeadm's control-plane images, kube-proxy).
+    for (const img of this.node()?.status?.images ?? []) for (const name of img.names) if (!name.includes('@')) this.images.preload(name)
     const idRng = ctx.kernel.rng.stream('containers/' + nodeName)
     const claims = opts.volumes ?? new VolumeRegistry()
     this.services = {
