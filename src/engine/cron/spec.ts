@@ -41,8 +41,14 @@ export class CronField {
   }
 }
 
+const MEMO = 4
+
 export class SpecSchedule implements Schedule {
   private c = new Civil()
+  private t = 0
+  private memoIn = [NaN, NaN, NaN, NaN]
+  private memoOut = [0, 0, 0, 0]
+  private memoAt = 0
 
   constructor(
     readonly minute: CronField,
@@ -54,15 +60,20 @@ export class SpecSchedule implements Schedule {
   ) {}
 
   next(from: number): number {
+    // Callers ask for the same times again and again (t1, t2 of one sync, then the next sync's).
+    for (let i = 0; i < MEMO; i++) if (this.memoIn[i] === from) return this.memoOut[i]
+    const out = this.search(from)
+    this.memoIn[this.memoAt] = from
+    this.memoOut[this.memoAt] = out
+    this.memoAt = (this.memoAt + 1) % MEMO
+    return out
+  }
+
+  private search(from: number): number {
     const z = this.zone
     const c = this.c
     // Start at the upcoming whole second.
-    let t = Math.floor(from / SECOND_MS) * SECOND_MS + SECOND_MS
-    const at = (x: number): void => {
-      t = x
-      c.setWall(x + z.offsetAt(x))
-    }
-    at(t)
+    this.at(Math.floor(from / SECOND_MS) * SECOND_MS + SECOND_MS)
     let added = false
     const yearLimit = c.year + 5
 
@@ -72,38 +83,38 @@ export class SpecSchedule implements Schedule {
       while (!this.month.allowed[c.month]) {
         if (!added) {
           added = true
-          at(zoneDate(z, c.year, c.month, 1, 0, 0, 0))
+          this.at(zoneDate(z, c.year, c.month, 1, 0, 0, 0))
         }
-        at(zoneDate(z, c.year, c.month + 1, c.day, c.hour, c.minute, c.second))
+        this.at(zoneDate(z, c.year, c.month + 1, c.day, c.hour, c.minute, c.second))
         if (c.month === 1) continue wrap
       }
 
       while (!this.dayMatches()) {
         if (!added) {
           added = true
-          at(zoneDate(z, c.year, c.month, c.day, 0, 0, 0))
+          this.at(zoneDate(z, c.year, c.month, c.day, 0, 0, 0))
         }
-        at(zoneDate(z, c.year, c.month, c.day + 1, c.hour, c.minute, c.second))
+        this.at(zoneDate(z, c.year, c.month, c.day + 1, c.hour, c.minute, c.second))
         // Where DST moved midnight, pull back to the day's start (robfig's ±hour fix).
-        if (c.hour !== 0) at(t + (c.hour > 12 ? 24 - c.hour : -c.hour) * HOUR_MS)
+        if (c.hour !== 0) this.at(this.t + (c.hour > 12 ? 24 - c.hour : -c.hour) * HOUR_MS)
         if (c.day === 1) continue wrap
       }
 
       while (!this.hour.allowed[c.hour]) {
         if (!added) {
           added = true
-          at(zoneDate(z, c.year, c.month, c.day, c.hour, 0, 0))
+          this.at(zoneDate(z, c.year, c.month, c.day, c.hour, 0, 0))
         }
-        at(this.jump(t, (this.hour.nextFrom[c.hour + 1] - c.hour) * HOUR_MS, HOUR_MS))
+        this.at(this.jump((this.hour.nextFrom[c.hour + 1] - c.hour) * HOUR_MS, HOUR_MS))
         if (c.hour === 0) continue wrap
       }
 
       while (!this.minute.allowed[c.minute]) {
         if (!added) {
           added = true
-          at(Math.floor(t / MINUTE_MS) * MINUTE_MS)
+          this.at(Math.floor(this.t / MINUTE_MS) * MINUTE_MS)
         }
-        at(this.jump(t, (this.minute.nextFrom[c.minute + 1] - c.minute) * MINUTE_MS, MINUTE_MS))
+        this.at(this.jump((this.minute.nextFrom[c.minute + 1] - c.minute) * MINUTE_MS, MINUTE_MS))
         if (c.minute === 0) continue wrap
       }
 
@@ -111,18 +122,25 @@ export class SpecSchedule implements Schedule {
       while (c.second !== 0) {
         if (!added) {
           added = true
-          at(Math.floor(t / SECOND_MS) * SECOND_MS)
+          this.at(Math.floor(this.t / SECOND_MS) * SECOND_MS)
         }
-        at(this.jump(t, (60 - c.second) * SECOND_MS, SECOND_MS))
+        this.at(this.jump((60 - c.second) * SECOND_MS, SECOND_MS))
         if (c.second === 0) continue wrap
       }
 
-      return t
+      return this.t
     }
   }
 
+  /** Move the search to instant `t` and read its wall clock. */
+  private at(t: number): void {
+    this.t = t
+    this.c.setWall(t + this.zone.offsetAt(t))
+  }
+
   /** Many single steps at once, unless the zone's offset changes on the way. */
-  private jump(t: number, span: number, unit: number): number {
+  private jump(span: number, unit: number): number {
+    const t = this.t
     return this.zone.changesIn(t, t + span) ? t + unit : t + span
   }
 

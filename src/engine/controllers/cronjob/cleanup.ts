@@ -5,9 +5,8 @@ import type { ApiServer } from '../../api/server.ts'
 import { StatusError } from '../../api/errors.ts'
 import type { Job } from '../../api/types.ts'
 import type { EventRecorder } from '../../events/recorder.ts'
-import { parseTime } from '../../kernel/time.ts'
 import { SOURCE } from './schedule-utils.ts'
-import { deleteFromActiveList, finishedCondition, type WorkingCronJob } from './utils.ts'
+import { compareTimes, deleteFromActiveList, finishedCondition, type WorkingCronJob } from './utils.ts'
 
 export interface CleanupDeps {
   api: ApiServer
@@ -20,10 +19,9 @@ export function byJobStartTime(a: Job, b: Job): number {
   const sb = b.status?.startTime
   if (!sa && sb) return 1
   if (sa && !sb) return -1
-  const ta = sa ? parseTime(sa) : 0
-  const tb = sb ? parseTime(sb) : 0
-  if (ta === tb) return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
-  return ta - tb
+  const c = sa && sb ? compareTimes(sa, sb) : 0
+  if (c === 0) return a.metadata.name < b.metadata.name ? -1 : a.metadata.name > b.metadata.name ? 1 : 0
+  return c
 }
 
 /** Delete finished Jobs beyond the history limits; true when the active list changed. */

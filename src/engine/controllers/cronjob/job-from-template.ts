@@ -25,7 +25,10 @@ export function getJobFromTemplate2(cj: CronJob, scheduledTime: number, local: Z
   const tmpl = cj.spec.jobTemplate ?? { spec: { template: { spec: { containers: [] } } } }
   const zone = loadLocation(cj.spec.timeZone ?? '', local)
   const labels = tmpl.metadata?.labels
-  const annotations = { ...tmpl.metadata?.annotations, [SCHEDULED_TIMESTAMP_ANNOTATION]: formatInZone(scheduledTime, zone) }
+  const offset = zone.offsetAt(scheduledTime)
+  // time.RFC3339 prints a zero offset as "Z": the API's own (cached) format.
+  const stamp = offset === 0 ? rfc3339(scheduledTime) : formatInZone(scheduledTime, zone)
+  const annotations = { ...tmpl.metadata?.annotations, [SCHEDULED_TIMESTAMP_ANNOTATION]: stamp }
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',

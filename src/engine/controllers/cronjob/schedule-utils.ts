@@ -4,7 +4,7 @@
 import type { CronJob } from '../../api/types.ts'
 import { loadLocation, quote, ZERO_TIME, type Schedule } from '../../cron/index.ts'
 import type { EventRecorder } from '../../events/recorder.ts'
-import { parseTime } from '../../kernel/time.ts'
+import { timeOf } from './utils.ts'
 
 /** Padding after each schedule time, for clock skew (nextScheduleDelta). */
 export const NEXT_SCHEDULE_DELTA = 100
@@ -26,9 +26,9 @@ export interface MostRecent {
  * times, jump close to the end, then walk forward.
  */
 export function mostRecentScheduleTime(cj: CronJob, now: number, schedule: Schedule, includeStartingDeadlineSeconds: boolean): MostRecent {
-  let earliest = parseTime(cj.metadata.creationTimestamp)
+  let earliest = timeOf(cj.metadata.creationTimestamp)
   const last = cj.status?.lastScheduleTime
-  if (last) earliest = parseTime(last)
+  if (last) earliest = timeOf(last)
   const sds = cj.spec.startingDeadlineSeconds
   if (includeStartingDeadlineSeconds && sds !== undefined && sds !== null) {
     const deadline = now - sds * 1000

@@ -7,11 +7,11 @@ import type { ApiServer } from '../../api/server.ts'
 import type { CronJob, Job } from '../../api/types.ts'
 import { CronError, loadLocation, parseStandardCached, quote, type Schedule, type Zone } from '../../cron/index.ts'
 import type { EventRecorder } from '../../events/recorder.ts'
-import { rfc3339, parseTime } from '../../kernel/time.ts'
+import { rfc3339 } from '../../kernel/time.ts'
 import { cleanupFinishedJobs, deleteJob } from './cleanup.ts'
 import { getJobFromTemplate2, getJobName, getRef } from './job-from-template.ts'
 import { formatSchedule, nextScheduleTime, nextScheduleTimeDuration, SOURCE } from './schedule-utils.ts'
-import { deleteFromActiveList, finishedCondition, inActiveList, inActiveListByName, isControlledBy, isJobSucceeded, statusOf, workingCopy, type WorkingCronJob } from './utils.ts'
+import { deleteFromActiveList, finishedCondition, inActiveList, inActiveListByName, isControlledBy, isJobSucceeded, statusOf, compareTimes, workingCopy, type WorkingCronJob } from './utils.ts'
 
 export interface SyncDeps {
   api: ApiServer
@@ -53,18 +53,25 @@ interface SyncCronJobResult {
   err?: Error
 }
 
+interface SyncState {
+  updateStatus: boolean
+}
+
+function done(state: SyncState, requeueAfter: number | null, err?: Error): SyncCronJobResult {
+  return { requeueAfter, updateStatus: state.updateStatus, err }
+}
+
 export function syncCronJob(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[]): SyncCronJobResult {
   const now = deps.now()
-  const state = { updateStatus: false }
-  const done = (requeueAfter: number | null, err?: Error): SyncCronJobResult => ({ requeueAfter, updateStatus: state.updateStatus, err })
+  const state: SyncState = { updateStatus: false }
 
   try {
     reconcileJobs(deps, cj, jobs, state)
   } catch (e) {
-    return done(null, asStatusError(e))
+    return done(state, null, asStatusError(e))
   }
   // Being deleted: only the status is kept up to date.
-  if (cj.metadata.deletionTimestamp) return done(null)
+  if (cj.metadata.deletionTimestamp) return done(state, null)
 
   const tz = cj.spec.timeZone
   if (tz !== undefined && tz !== null) {
@@ -72,37 +79,34 @@ export function syncCronJob(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[]): Sy
       loadLocation(tz, deps.local)
     } catch (e) {
       deps.recorder.event(cj, 'Warning', 'UnknownTimeZone', `invalid timeZone: ${quote(tz)}: ${(e as Error).message}`, SOURCE)
-      return done(null)
+      return done(state, null)
     }
   }
-  if (cj.spec.suspend === true) return done(null)
+  if (cj.spec.suspend === true) return done(state, null)
 
-  let sched: Schedule
-  try {
-    sched = parseStandardCached(formatSchedule(cj, deps.recorder), deps.local)
-  } catch (e) {
-    if (!(e instanceof CronError)) throw e
-    deps.recorder.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: ${quote(cj.spec.schedule ?? '')} : ${e.message}`, SOURCE)
-    return done(null)
+  const sched = scheduleOf(deps, cj)
+  if (sched instanceof CronError) {
+    deps.recorder.event(cj, 'Warning', 'UnparseableSchedule', `unparseable schedule: ${quote(cj.spec.schedule ?? '')} : ${sched.message}`, SOURCE)
+    return done(state, null)
   }
 
   const next = nextScheduleTime(cj, now, sched, deps.recorder)
   if (next.err) {
     deps.recorder.event(cj, 'Warning', 'InvalidSchedule', `invalid schedule: ${cj.spec.schedule} : ${next.err}`, SOURCE)
-    return done(null)
+    return done(state, null)
   }
-  if (next.time === null) return done(nextScheduleTimeDuration(cj, now, sched))
+  if (next.time === null) return done(state, nextScheduleTimeDuration(cj, now, sched))
   const scheduledTime = next.time
   // Upstream's tooLate check (MissSchedule) cannot fire: the deadline already moved
   // `earliest` past any time that is too late (research §3.5), so it is not modelled.
 
   const lastSchedule = cj.status.lastScheduleTime
-  if (inActiveListByName(cj, getJobName(cj, scheduledTime), cj.metadata.namespace) || (lastSchedule !== undefined && parseTime(lastSchedule) === scheduledTime)) {
-    return done(nextScheduleTimeDuration(cj, now, sched))
+  if (inActiveListByName(cj, getJobName(cj, scheduledTime), cj.metadata.namespace) || (lastSchedule !== undefined && compareTimes(lastSchedule, rfc3339(scheduledTime)) === 0)) {
+    return done(state, nextScheduleTimeDuration(cj, now, sched))
   }
   if (cj.spec.concurrencyPolicy === 'Forbid' && cj.status.active.length > 0) {
     deps.recorder.event(cj, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid', SOURCE)
-    return done(nextScheduleTimeDuration(cj, now, sched))
+    return done(state, nextScheduleTimeDuration(cj, now, sched))
   }
   if (cj.spec.concurrencyPolicy === 'Replace') {
     for (const ref of [...cj.status.active]) {
@@ -112,20 +116,40 @@ export function syncCronJob(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[]): Sy
       } catch (e) {
         const err = asStatusError(e)
         deps.recorder.event(cj, 'Warning', 'FailedGet', `Get job: ${err.message}`, SOURCE)
-        return done(null, err)
+        return done(state, null, err)
       }
-      if (!deleteJob(deps, cj, job)) return done(null, new Error(`could not replace job ${job.metadata.namespace}/${job.metadata.name}`))
+      if (!deleteJob(deps, cj, job)) return done(state, null, new Error(`could not replace job ${job.metadata.namespace}/${job.metadata.name}`))
       state.updateStatus = true
     }
   }
   return createJob(deps, cj, scheduledTime, sched, now, state)
 }
 
+const parsedBySpec = new WeakMap<object, { local: Zone; sched: Schedule | CronError }>()
+
+/**
+ * cron.ParseStandard(formatSchedule(cj)), remembered per spec object: specs are immutable
+ * and a status write keeps the same one, so steady-state syncs skip the string work.
+ * The TZ-in-schedule warning is still recorded on every sync, as upstream does.
+ */
+function scheduleOf(deps: SyncDeps, cj: CronJob): Schedule | CronError {
+  if ((cj.spec.schedule ?? '').includes('TZ')) formatSchedule(cj, deps.recorder)
+  const hit = parsedBySpec.get(cj.spec)
+  if (hit && hit.local === deps.local) return hit.sched
+  let sched: Schedule | CronError
+  try {
+    sched = parseStandardCached(formatSchedule(cj, null), deps.local)
+  } catch (e) {
+    if (!(e instanceof CronError)) throw e
+    sched = e
+  }
+  parsedBySpec.set(cj.spec, { local: deps.local, sched })
+  return sched
+}
+
 /** The first half of syncCronJob: UnexpectedJob, SawCompletedJob, lastSuccessfulTime, MissingJob. */
-function reconcileJobs(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[], state: { updateStatus: boolean }): void {
-  const children = new Set<string>()
+function reconcileJobs(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[], state: SyncState): void {
   for (const j of jobs) {
-    children.add(j.metadata.uid)
     const found = inActiveList(cj, j.metadata.uid)
     const finished = finishedCondition(j)
     if (!found && !finished) {
@@ -146,7 +170,7 @@ function reconcileJobs(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[], state: {
         if (last === undefined) {
           if (completion !== undefined) cj.status.lastSuccessfulTime = completion
           state.updateStatus = true
-        } else if (completion !== undefined && parseTime(completion) > parseTime(last)) {
+        } else if (completion !== undefined && compareTimes(completion, last) > 0) {
           cj.status.lastSuccessfulTime = completion
           state.updateStatus = true
         }
@@ -155,7 +179,7 @@ function reconcileJobs(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[], state: {
   }
   // Active references whose Job is gone (deleted by hand, or by a TTL) are dropped.
   for (const ref of [...cj.status.active]) {
-    if (children.has(ref.uid ?? '')) continue
+    if (listed(jobs, ref.uid)) continue
     if (!deps.api.tryGet('Job', ref.namespace, ref.name ?? '')) {
       deps.recorder.event(cj, 'Normal', 'MissingJob', `Active job went missing: ${ref.name}`, SOURCE)
       deleteFromActiveList(cj, ref.uid)
@@ -164,14 +188,18 @@ function reconcileJobs(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[], state: {
   }
 }
 
+function listed(jobs: Job[], uid: string | undefined): boolean {
+  for (const j of jobs) if (j.metadata.uid === uid) return true
+  return false
+}
+
 /** Create the Job for `scheduledTime`; a name collision with our own Job repairs status.active. */
-function createJob(deps: SyncDeps, cj: WorkingCronJob, scheduledTime: number, sched: Schedule, now: number, state: { updateStatus: boolean }): SyncCronJobResult {
-  const done = (requeueAfter: number | null, err?: Error): SyncCronJobResult => ({ requeueAfter, updateStatus: state.updateStatus, err })
+function createJob(deps: SyncDeps, cj: WorkingCronJob, scheduledTime: number, sched: Schedule, now: number, state: SyncState): SyncCronJobResult {
   let req: Job
   try {
     req = getJobFromTemplate2(cj, scheduledTime, deps.local)
   } catch (e) {
-    return done(null, e as Error)
+    return done(state, null, e as Error)
   }
   let job: Job
   let alreadyExists = false
@@ -179,25 +207,25 @@ function createJob(deps: SyncDeps, cj: WorkingCronJob, scheduledTime: number, sc
     job = deps.api.create(req)
   } catch (e) {
     const err = asStatusError(e)
-    if (err.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) return done(null, err)
+    if (err.status.details?.causes?.some((c) => c.reason === 'NamespaceTerminating')) return done(state, null, err)
     if (err.reason !== 'AlreadyExists') {
       deps.recorder.event(cj, 'Warning', 'FailedCreate', `Error creating job: ${err.message}`, SOURCE)
-      return done(null, err)
+      return done(state, null, err)
     }
     alreadyExists = true
     try {
       job = deps.api.get<Job>('Job', req.metadata.namespace, req.metadata.name)
     } catch (e2) {
-      return done(null, asStatusError(e2))
+      return done(state, null, asStatusError(e2))
     }
     // Someone else's Job (or one we already track): leave it alone, without a requeue.
-    if (!isControlledBy(job, cj) || inActiveList(cj, job.metadata.uid)) return done(null)
+    if (!isControlledBy(job, cj) || inActiveList(cj, job.metadata.uid)) return done(state, null)
   }
   if (!alreadyExists) deps.recorder.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`, SOURCE)
   cj.status.active.push(getRef(job))
   cj.status.lastScheduleTime = rfc3339(scheduledTime)
   state.updateStatus = true
-  return done(nextScheduleTimeDuration(cj, now, sched))
+  return done(state, nextScheduleTimeDuration(cj, now, sched))
 }
 
 function asStatusError(e: unknown): StatusError {

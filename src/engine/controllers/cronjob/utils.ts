@@ -2,6 +2,8 @@
 // finished condition (k8s pkg/controller/cronjob/utils.go, pkg/controller/job/util/utils.go,
 // apimachinery metav1.GetControllerOf / IsControlledBy).
 import type { CronJob, Job, KObject, ObjectReference, OwnerReference } from '../../api/types.ts'
+import { daysFromCivil } from '../../cron/civil.ts'
+import { parseTime } from '../../kernel/time.ts'
 
 /** The CronJob the controller works on during one sync: a private copy of the status. */
 export interface WorkingCronJob extends CronJob {
@@ -57,4 +59,45 @@ export function isJobSucceeded(job: Job): boolean {
 
 export function cronJobKey(namespace: string | undefined, name: string): string {
   return `${namespace ?? ''}/${name}`
+}
+
+const digits = (s: string, from: number, n: number): number => {
+  let v = 0
+  for (let i = from; i < from + n; i++) {
+    const d = s.charCodeAt(i) - 48
+    if (d < 0 || d > 9) return NaN
+    v = v * 10 + d
+  }
+  return v
+}
+
+const canonical = (s: string): boolean => s.length === 20 && s.charCodeAt(19) === 90
+
+/** Compare two metav1.Time strings; the API's own form compares as text, without parsing. */
+export function compareTimes(a: string, b: string): number {
+  if (a === b) return 0
+  if (canonical(a) && canonical(b)) return a < b ? -1 : 1
+  return timeOf(a) - timeOf(b)
+}
+
+/**
+ * A metav1.Time string as virtual ms. The API writes "2026-01-01T00:00:00Z"; that form is
+ * read with integer arithmetic (syncs read these on every wake-up), anything else by parseTime.
+ */
+export function timeOf(s: string): number {
+  let t = seen.get(s)
+  if (t === undefined) {
+    if (seen.size >= 4096) seen.clear()
+    seen.set(s, (t = readTime(s)))
+  }
+  return t
+}
+
+const seen = new Map<string, number>()
+
+function readTime(s: string): number {
+  if (s.length !== 20 || s.charCodeAt(19) !== 90 || s[4] !== '-' || s[7] !== '-' || s[10] !== 'T' || s[13] !== ':' || s[16] !== ':') return parseTime(s)
+  const y = digits(s, 0, 4), mo = digits(s, 5, 2), d = digits(s, 8, 2), h = digits(s, 11, 2), mi = digits(s, 14, 2), sec = digits(s, 17, 2)
+  if (!(mo >= 1 && mo <= 12 && d >= 1 && d <= 31 && h <= 23 && mi <= 59 && sec <= 59)) return parseTime(s)
+  return ((daysFromCivil(y, mo, d) * 24 + h) * 60 + mi) * 60000 + sec * 1000
 }
