@@ -1,7 +1,6 @@
-// Differential property test: our robfig port against the cron-parser npm package, over
-// random 5-field expressions in the subset where both agree (research §2.7 lists where
-// they differ: day-of-week 7 and N/step, the star rule, L/#/H, descriptors, impossible
-// dates, DST). cron-parser is a test oracle only; nothing in src/engine imports it.
+// Differential property test: our robfig port against cron-parser (a test-only oracle) on
+// random 5-field expressions where both agree; research §2.7 lists where they differ
+// (DOW 7 and N/step, the star rule, L/#/H, descriptors, impossible dates, DST).
 import { CronExpressionParser } from 'cron-parser'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'

@@ -1,8 +1,6 @@
-// robfig/cron v3.0.1 SpecSchedule and ConstantDelaySchedule (spec.go, constantdelay.go):
-// the five-loop search for the next activation, walked on wall-clock fields in the
-// schedule's zone so DST behaves as in Kubernetes (skipped times skip the day, repeated
-// hours fire twice). Runs of single steps are taken in one jump when no offset change
-// lies in between, which is what makes `* * * * *` cheap.
+// robfig/cron v3.0.1 SpecSchedule and ConstantDelaySchedule (spec.go, constantdelay.go): the
+// five-loop search on wall-clock fields in the schedule's zone (DST: skipped times skip the day,
+// repeated hours fire twice), with runs of single steps jumped when no offset change is between.
 import { Civil, HOUR_MS, MINUTE_MS, SECOND_MS, ZERO_TIME } from './civil.ts'
 import { zoneDate, type Zone } from './zone.ts'
 

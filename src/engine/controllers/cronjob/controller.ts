@@ -1,7 +1,6 @@
-// The CronJob controller, v2 (k8s pkg/controller/cronjob/cronjob_controllerv2.go): informer
-// handlers that decide when a CronJob is synced (at once on add and on any owned Job change,
-// at the next schedule time when the schedule changes), a work queue on virtual time, and
-// client-go's per-item exponential back-off (5 ms doubling, 1000 s cap) after errors.
+// The CronJob controller v2 (k8s pkg/controller/cronjob/cronjob_controllerv2.go): informer
+// handlers deciding when a CronJob syncs, a work queue on virtual time, and client-go's
+// per-item exponential back-off (5 ms doubling, 1000 s cap) after errors.
 import type { WatchEvent } from '../../api/store.ts'
 import type { CronJob, Job, KObject, OwnerReference } from '../../api/types.ts'
 import type { ControllerContext } from '../../context.ts'

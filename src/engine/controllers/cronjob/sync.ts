@@ -1,7 +1,6 @@
-// One CronJob sync, in upstream's order (k8s pkg/controller/cronjob/cronjob_controllerv2.go
-// sync, syncCronJob): clean up history, reconcile owned Jobs with status.active, then decide
-// whether the latest due time gets a Job, honouring suspend, the starting deadline and the
-// concurrency policy. Returns the requeue delay (null: wait for the next change) or an error.
+// One CronJob sync in upstream's order (k8s pkg/controller/cronjob/cronjob_controllerv2.go sync,
+// syncCronJob): history cleanup, reconcile owned Jobs with status.active, then decide whether the
+// latest due time gets a Job (suspend, deadline, concurrency policy); returns the requeue delay.
 import { StatusError } from '../../api/errors.ts'
 import type { ApiServer } from '../../api/server.ts'
 import type { CronJob, Job } from '../../api/types.ts'

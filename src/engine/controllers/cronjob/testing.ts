@@ -1,7 +1,6 @@
-// A cluster core for CronJob controller tests: kernel, store, an API server whose create
-// and get can be made to fail (upstream's fake job control), an event log with virtual
-// timestamps, fixtures in upstream's shapes, and a stand-in for the Job controller that
-// starts each Job at once and finishes it after a set time.
+// A cluster core for CronJob controller tests: kernel, store, an API server whose create and get
+// can fail on demand (upstream's fake job control), an event log with virtual timestamps, and a
+// stand-in Job controller that starts each Job at once and finishes it after a set time.
 import { StatusError, type Status } from '../../api/errors.ts'
 import { ApiServer, type Admission } from '../../api/server.ts'
 import { Store } from '../../api/store.ts'
