@@ -103,7 +103,7 @@ export class ContainerStarter {
       const image = img!.image
       const config = image.build.config
       const env = containerEnv(this.w.pod, c.spec, config, svc.node())
-      if (env.error) return this.fail(c, 'CreateContainerConfigError', env.error)
+      if (env.error) return this.fail(c, 'CreateContainerConfigError', env.error, `Error: ${env.error}`)
       const argv = commandLine(c.spec, config, env.kubeletEnv)
       yield svc.rng.int(15, 60)
       svc.event(this.w.pod, 'Normal', 'Created', `Created container: ${c.spec.name}`, fieldPathOf(c))

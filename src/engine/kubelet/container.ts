@@ -57,7 +57,13 @@ export class ContainerInstance implements InstanceView {
     let proc: Proc
     const wrapped: Proc = {
       resume: () => {
-        const y = proc.resume()
+        let y
+        try {
+          y = proc.resume()
+        } catch {
+          // A fault in the program must not stop the cluster: it dies like a segfault would.
+          return { done: true, code: 139 }
+        }
         if (!y.done && (proc.memoryBytes?.() ?? 0) + spec.baselineBytes > spec.memoryLimit) {
           this.oom = true
           return { done: true, code: 137 }

@@ -63,7 +63,7 @@ function shouldRestart(pod: Pod, c: ContainerView, init: boolean): boolean {
   return policy === 'Always' || (policy === 'OnFailure' && last.exitCode !== 0)
 }
 
-function containerStatus(v: PodView, c: ContainerView, init: boolean, defaultWaiting: string): ContainerStatus {
+function containerStatus(v: PodView, c: ContainerView, init: boolean, defaultWaiting: string, unknownIfAbsent: boolean): ContainerStatus {
   const cur = c.instances[c.instances.length - 1]
   const prev = c.instances[c.instances.length - 2]
   let state: ContainerState = { waiting: { reason: defaultWaiting } }
@@ -75,7 +75,7 @@ function containerStatus(v: PodView, c: ContainerView, init: boolean, defaultWai
     if (cur) lastState = terminated(cur)
     state = { waiting: { reason: c.waiting.reason, message: c.waiting.message } }
   }
-  if (v.terminal && !cur && !state.terminated) state = { terminated: { exitCode: 137, reason: UNKNOWN.reason, message: UNKNOWN.message } }
+  if (v.terminal && unknownIfAbsent && !cur && !state.terminated) state = { terminated: { exitCode: 137, reason: UNKNOWN.reason, message: UNKNOWN.message } }
   const running = !!state.running
   const st: ContainerStatus = {
     name: c.spec.name,
@@ -172,8 +172,11 @@ function conditions(v: PodView, phase: PodPhase, init: ContainerStatus[], main: 
 export function generatePodStatus(v: PodView): PodStatus {
   const old = v.pod.status ?? { phase: 'Pending' }
   const hasInit = v.init.length > 0
-  const init = v.init.map((c) => containerStatus(v, c, true, 'PodInitializing'))
-  const main = v.main.map((c) => containerStatus(v, c, false, hasInit ? 'PodInitializing' : 'ContainerCreating'))
+  const init = v.init.map((c) => containerStatus(v, c, true, 'PodInitializing', true))
+  // status manager TerminatePod: a pod that never got past its init containers is
+  // described by them; its containers keep waiting.
+  const initialized = v.init.every((c) => c.instances[c.instances.length - 1]?.exitCode === 0)
+  const main = v.main.map((c) => containerStatus(v, c, false, hasInit ? 'PodInitializing' : 'ContainerCreating', initialized))
   // An init container that exited 0 is never shown waiting again.
   let phase: PodPhase = v.evicted ? 'Failed' : podPhase(v.pod, init, main, v.terminal)
   if (old.phase === 'Succeeded' || old.phase === 'Failed') phase = old.phase

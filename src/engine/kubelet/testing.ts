@@ -142,7 +142,8 @@ export class FakeRuntime implements ContainerRuntime {
           else if (op === 'mem') mem = Number(arg)
           else if (op === 'trap') trap = Number(arg)
           else if (op === 'write') opts.fs.writeFile(rest[0], rest.slice(1).join(':'))
-          else if (op === 'read') opts.stdout.write(opts.fs.readFile(arg))
+          else if (op === 'read') opts.stdout.write(opts.fs.exists(arg) ? opts.fs.readFile(arg) : `${arg}: missing\n`)
+          else if (op === 'throw') throw new Error('interpreter bug')
           else if (op === 'sleep') {
             until = now + Number(arg)
             return { done: false, until }
