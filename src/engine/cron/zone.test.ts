@@ -60,6 +60,11 @@ describe('offsets', () => {
     expect(loadLocation(name).offsetAt(t)).toBe(off)
   })
 
+  it('reads dates before year 1 AD (the zero time is in 1 BC west of Greenwich) and local mean time', () => {
+    const ny = loadLocation('America/New_York')
+    expect([ny.offsetAt(Date.parse('0001-01-01T00:00:00Z')), ny.offsetAt(Date.parse('1800-06-01T00:00:00Z'))]).toEqual([-17762_000, -17762_000])
+  })
+
   it('finds a transition to the second, and only inside its interval', () => {
     const ny = loadLocation('America/New_York')
     const change = Date.parse('2026-03-08T07:00:00Z')

@@ -41,6 +41,7 @@ class IntlZone implements Zone {
     this.fmt = new Intl.DateTimeFormat('en-US', {
       timeZone: name,
       hourCycle: 'h23',
+      era: 'short',
       year: 'numeric',
       month: 'numeric',
       day: 'numeric',
@@ -94,9 +95,11 @@ class IntlZone implements Zone {
 
   private probe(t: number): number {
     let y = 0, mo = 0, d = 0, h = 0, mi = 0, s = 0
+    let bc = false
     for (const p of this.fmt.formatToParts(t)) {
       const v = Number(p.value)
       switch (p.type) {
+        case 'era': bc = p.value === 'BC'; break
         case 'year': y = v; break
         case 'month': mo = v; break
         case 'day': d = v; break
@@ -105,6 +108,8 @@ class IntlZone implements Zone {
         case 'second': s = v; break
       }
     }
+    // Year 1 BC is astronomical year 0 (the zero time is in it west of Greenwich).
+    if (bc) y = 1 - y
     const wall = (daysFromCivil(y, mo, d) * 86400 + h * 3600 + mi * 60 + s) * 1000
     return wall - Math.floor(t / 1000) * 1000
   }
