@@ -65,7 +65,7 @@ export class CronJobController {
 
   /** A schedule or time-zone change waits for the new schedule's next time; anything else syncs now. */
   private updateCronJob(old: CronJob, cur: CronJob): void {
-    if (old.spec.schedule === cur.spec.schedule && old.spec.timeZone === cur.spec.timeZone) {
+    if (old.spec.schedule === cur.spec.schedule && (old.spec.timeZone ?? null) === (cur.spec.timeZone ?? null)) {
       this.enqueue(cur)
       return
     }
