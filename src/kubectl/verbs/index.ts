@@ -3,6 +3,9 @@ import type { Verb } from '../context.ts'
 import { applyVerb } from './apply.ts'
 import { createVerb } from './create.ts'
 import { deleteVerb } from './delete.ts'
+import { annotateVerb, labelVerb } from './label.ts'
+import { patchVerb } from './patch.ts'
+import { waitVerb } from './wait.ts'
 import { describeVerb } from './describe.ts'
 import { getVerb } from './get.ts'
 import { logsVerb } from './logs.ts'
@@ -14,6 +17,10 @@ export const VERBS: Verb[] = [
   applyVerb,
   createVerb,
   deleteVerb,
+  patchVerb,
+  labelVerb,
+  annotateVerb,
+  waitVerb,
 ]
 
 export function findVerb(name: string): Verb | undefined {
