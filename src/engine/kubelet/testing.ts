@@ -93,12 +93,14 @@ export function eventLines(core: Core, objName: string): string[] {
  * A container runtime for tests. Programs are `fake` followed by steps:
  * out:TEXT, err:TEXT (a line), sleep:MS, exit:N (end now), mem:BYTES (memory held),
  * trap:N (on TERM exit N; without it TERM is ignored, as PID 1 does),
- * write:PATH:TEXT and read:PATH (file in the container, read prints it), forever.
+ * write:PATH:TEXT and read:PATH (file in the container, read prints it), forever,
+ * crash-first:N (the first N runs of this command line exit 1 at once).
  * Any other argv[0] is "not found in $PATH".
  */
 export class FakeRuntime implements ContainerRuntime {
   readonly spawns: { at: number; argv: string[]; env: Record<string, string>; cwd: string }[] = []
   readonly exits: { at: number; code: number }[] = []
+  private runs = new Map<string, number>()
 
   makeRootFs(_flavor: Flavor, now: number): DirNode {
     const root = newDir(now)
@@ -114,6 +116,9 @@ export class FakeRuntime implements ContainerRuntime {
   spawn(argv: string[], opts: ShellOptions): Proc {
     this.spawns.push({ at: opts.host.now(), argv, env: opts.env, cwd: opts.cwd ?? '/' })
     const steps = argv[0] === 'fake' ? argv.slice(1) : ['exit:0']
+    const key = argv.join(' ')
+    const run = (this.runs.get(key) ?? 0) + 1
+    this.runs.set(key, run)
     let i = 0
     let until = -1
     let mem = 0
@@ -140,6 +145,9 @@ export class FakeRuntime implements ContainerRuntime {
           else if (op === 'err') opts.stderr.write(arg + '\n')
           else if (op === 'exit') return done(Number(arg))
           else if (op === 'mem') mem = Number(arg)
+          else if (op === 'crash-first') {
+            if (run <= Number(arg)) return done(1)
+          }
           else if (op === 'trap') trap = Number(arg)
           else if (op === 'write') opts.fs.writeFile(rest[0], rest.slice(1).join(':'))
           else if (op === 'read') opts.stdout.write(opts.fs.exists(arg) ? opts.fs.readFile(arg) : `${arg}: missing\n`)
