@@ -1,11 +1,11 @@
 // `--sort-by`: ordering objects by a JSONPath field the way kubectl's sorters
 // do (missing values first, numbers numerically, strings bytewise unless both
-// are resource quantities), including their quirks: Go's sort.Sort, which for
-// the short lists a lab has is an insertion sort, and a fatal klog line for
-// values it cannot compare. Upstream: kubernetes/kubectl pkg/cmd/get/sorter.go
+// are resource quantities), including their quirks: Go's unstable sort.Sort
+// and a fatal klog line for values it cannot compare. Upstream: kubernetes/kubectl pkg/cmd/get/sorter.go
 // (SortObjects, RuntimeSort.Less, TableSorter, isLess), get.go (RuntimeSorter).
 import type { KObject } from '../engine/api/types.ts'
 import { RawError } from './errors.ts'
+import { goSort } from './gosort.ts'
 import { evaluateJsonPath, JsonPathError, parseJsonPath, type JpNode } from './jsonpath.ts'
 import { relaxedJsonPath } from './printers/custom-columns.ts'
 
@@ -62,15 +62,6 @@ function fatal(now: number, line: number, message: string): RawError {
   return new RawError(`F${stamp}    4242 sorter.go:${line}] ${message}`)
 }
 
-/** Go's insertion sort with a possibly inconsistent less(), as sort.Sort runs on short slices. */
-function insertionSort<T>(items: T[], less: (a: T, b: T) => boolean): T[] {
-  const a = [...items]
-  for (let i = 1; i < a.length; i++) {
-    for (let j = i; j > 0 && less(a[j], a[j - 1]); j--) [a[j], a[j - 1]] = [a[j - 1], a[j]]
-  }
-  return a
-}
-
 export function sortPath(sortBy: string): { field: string; path: JpNode } {
   let field: string
   try {
@@ -109,5 +100,5 @@ export function sortObjects(objs: readonly KObject[], sortBy: string, now: numbe
       throw fatal(now, table ? 375 : 329, `Field ${field} in ${where} is an unsortable type: ${kind}, err: ${e.message}`)
     }
   }
-  return insertionSort([...objs], less)
+  return goSort(objs, less)
 }

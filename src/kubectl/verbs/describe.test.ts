@@ -1,0 +1,243 @@
+// kubectl describe against the research lab (kubectl-output.md §8), at its
+// clock Mon, 02 Jun 2025 10:04:35 UTC; texts are the research's real output.
+import { describe, expect, it } from 'vitest'
+import { labCluster } from '../fixtures.ts'
+import { kubectl } from '../testkit.ts'
+
+const COUNTDOWN_JOB = `Name:             countdown-job
+Namespace:        default
+Selector:         batch.kubernetes.io/controller-uid=0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09
+Labels:           batch.kubernetes.io/controller-uid=0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09
+                  batch.kubernetes.io/job-name=countdown-job
+                  controller-uid=0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09
+                  job-name=countdown-job
+Annotations:      <none>
+Parallelism:      1
+Completions:      1
+Completion Mode:  NonIndexed
+Suspend:          false
+Backoff Limit:    4
+Start Time:       Mon, 02 Jun 2025 09:59:35 +0000
+Completed At:     Mon, 02 Jun 2025 09:59:43 +0000
+Duration:         8s
+Pods Statuses:    0 Active (0 Ready) / 1 Succeeded / 0 Failed
+Pod Template:
+  Labels:  batch.kubernetes.io/controller-uid=0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09
+           batch.kubernetes.io/job-name=countdown-job
+           controller-uid=0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09
+           job-name=countdown-job
+  Containers:
+   countdown:
+    Image:      busybox:1.36
+    Port:       <none>
+    Host Port:  <none>
+    Command:
+      sh
+      -c
+      for i in 3 2 1; do echo $i; sleep 1; done; echo Liftoff!
+    Environment:   <none>
+    Mounts:        <none>
+  Volumes:         <none>
+  Node-Selectors:  <none>
+  Tolerations:     <none>
+Events:
+  Type    Reason            Age    From            Message
+  ----    ------            ----   ----            -------
+  Normal  SuccessfulCreate  5m     job-controller  Created pod: countdown-job-x7k2p
+  Normal  Completed         4m52s  job-controller  Job completed
+`
+
+const HELLO_CRONJOB = `Name:                          hello
+Namespace:                     default
+Labels:                        <none>
+Annotations:                   <none>
+Schedule:                      */1 * * * *
+Concurrency Policy:            Allow
+Suspend:                       False
+Successful Job History Limit:  3
+Failed Job History Limit:      1
+Starting Deadline Seconds:     <unset>
+Selector:                      <unset>
+Parallelism:                   <unset>
+Completions:                   <unset>
+Pod Template:
+  Labels:  <none>
+  Containers:
+   hello:
+    Image:      busybox:1.36
+    Port:       <none>
+    Host Port:  <none>
+    Command:
+      sh
+      -c
+      date; echo Hello from the Kubernetes cluster
+    Environment:     <none>
+    Mounts:          <none>
+  Volumes:           <none>
+  Node-Selectors:    <none>
+  Tolerations:       <none>
+Last Schedule Time:  Mon, 02 Jun 2025 10:04:00 +0000
+Active Jobs:         <none>
+Events:
+  Type    Reason            Age   From                Message
+  ----    ------            ----  ----                -------
+  Normal  SuccessfulCreate  95s   cronjob-controller  Created job hello-29147643
+  Normal  SawCompletedJob   89s   cronjob-controller  Saw completed job: hello-29147643, condition: Complete
+  Normal  SuccessfulCreate  35s   cronjob-controller  Created job hello-29147644
+  Normal  SawCompletedJob   29s   cronjob-controller  Saw completed job: hello-29147644, condition: Complete
+`
+
+const COUNTDOWN_POD = `Name:             countdown-job-x7k2p
+Namespace:        default
+Priority:         0
+Service Account:  default
+Node:             lab-worker/172.18.0.2
+Start Time:       Mon, 02 Jun 2025 09:59:35 +0000
+Labels:           batch.kubernetes.io/controller-uid=0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09
+                  batch.kubernetes.io/job-name=countdown-job
+                  controller-uid=0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09
+                  job-name=countdown-job
+Annotations:      <none>
+Status:           Succeeded
+IP:               10.244.0.15
+IPs:
+  IP:           10.244.0.15
+Controlled By:  Job/countdown-job
+Containers:
+  countdown:
+    Container ID:  containerd://4f1c0a7e9b2d
+    Image:         busybox:1.36
+    Image ID:      docker.io/library/busybox@sha256:7c3c3cea5d4d6133d6a694d23382f6a7b32652f23855abdba3eb039ca5995447
+    Port:          <none>
+    Host Port:     <none>
+    Command:
+      sh
+      -c
+      for i in 3 2 1; do echo $i; sleep 1; done; echo Liftoff!
+    State:          Terminated
+      Reason:       Completed
+      Exit Code:    0
+      Started:      Mon, 02 Jun 2025 09:59:37 +0000
+      Finished:     Mon, 02 Jun 2025 09:59:41 +0000
+    Ready:          False
+    Restart Count:  0
+    Environment:    <none>
+    Mounts:
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-8xk2f (ro)
+Conditions:
+  Type                        Status
+  PodReadyToStartContainers   False 
+  Initialized                 True 
+  Ready                       False 
+  ContainersReady             False 
+  PodScheduled                True 
+Volumes:
+  kube-api-access-8xk2f:
+    Type:                    Projected (a volume that contains injected data from multiple sources)
+    TokenExpirationSeconds:  3607
+    ConfigMapName:           kube-root-ca.crt
+    Optional:                false
+    DownwardAPI:             true
+QoS Class:                   BestEffort
+Node-Selectors:              <none>
+Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+                             node.kubernetes.io/unreachable:NoExecute op=Exists for 300s
+Events:
+  Type    Reason     Age    From               Message
+  ----    ------     ----   ----               -------
+  Normal  Scheduled  5m1s   default-scheduler  Successfully assigned default/countdown-job-x7k2p to lab-worker
+  Normal  Pulling    5m     kubelet            Pulling image "busybox:1.36"
+  Normal  Pulled     4m59s  kubelet            Successfully pulled image "busybox:1.36" in 1.03s (1.03s including waiting). Image size: 2160406 bytes.
+  Normal  Created    4m59s  kubelet            Created container: countdown
+  Normal  Started    4m59s  kubelet            Started container countdown
+`
+
+const RETRY_POD_EXCERPTS = [
+  `    State:          Waiting
+      Reason:       CrashLoopBackOff
+    Last State:     Terminated
+      Reason:       Error
+      Exit Code:    1
+      Started:      Mon, 02 Jun 2025 10:04:09 +0000
+      Finished:     Mon, 02 Jun 2025 10:04:10 +0000
+    Ready:          False
+    Restart Count:  3
+`,
+  `Events:
+  Type     Reason     Age                 From               Message
+  ----     ------     ----                ----               -------
+  Normal   Scheduled  2m10s               default-scheduler  Successfully assigned default/retry-job-9q8ws to lab-worker
+  Normal   Pulled     26s (x4 over 2m9s)  kubelet            Container image "busybox:1.36" already present on machine
+  Normal   Created    26s (x4 over 2m9s)  kubelet            Created container: worker
+  Normal   Started    26s (x4 over 2m9s)  kubelet            Started container worker
+  Warning  BackOff    12s (x6 over 110s)  kubelet            Back-off restarting failed container worker in pod retry-job-9q8ws_default(e2d4c6b8-a1f3-4e5d-9c7b-6a5f4e3d2c1b)
+`,
+]
+
+const FAIL_JOB_EXCERPTS = [
+  `Backoff Limit:    1
+Start Time:       Mon, 02 Jun 2025 10:01:15 +0000
+Pods Statuses:    0 Active (0 Ready) / 0 Succeeded / 2 Failed
+`,
+  `Events:
+  Type     Reason                Age    From            Message
+  ----     ------                ----   ----            -------
+  Normal   SuccessfulCreate      3m20s  job-controller  Created pod: fail-job-2xk9d
+  Normal   SuccessfulCreate      3m8s   job-controller  Created pod: fail-job-h6t4z
+  Warning  BackoffLimitExceeded  2m50s  job-controller  Job has reached the specified backoff limit
+`,
+]
+
+describe('kubectl describe (research §8)', () => {
+  it('§8.3 describe job (finished, with events)', () => {
+    expect(kubectl(labCluster(), ['describe', 'job', 'countdown-job'])).toEqual({ stdout: COUNTDOWN_JOB, stderr: '', code: 0 })
+  })
+  it('§8.4 describe cronjob', () => {
+    expect(kubectl(labCluster(), ['describe', 'cronjob', 'hello'])).toEqual({ stdout: HELLO_CRONJOB, stderr: '', code: 0 })
+  })
+  it('§8.5 describe pod (Job pod)', () => {
+    expect(kubectl(labCluster(), ['describe', 'pod', 'countdown-job-x7k2p'])).toEqual({ stdout: COUNTDOWN_POD, stderr: '', code: 0 })
+  })
+  it('§8.5 crash-looping pod (excerpts of the real output)', () => {
+    const out = kubectl(labCluster(), ['describe', 'pod', 'retry-job-9q8ws']).stdout
+    for (const part of RETRY_POD_EXCERPTS) expect(out).toContain(part)
+  })
+  it('§8.3 failed job (excerpts of the real output)', () => {
+    const out = kubectl(labCluster(), ['describe', 'job', 'fail-job']).stdout
+    for (const part of FAIL_JOB_EXCERPTS) expect(out).toContain(part)
+    expect(out).not.toContain('Completed At:')
+  })
+  it('§8.3 a suspended job that never ran', () => {
+    const out = kubectl(labCluster(), ['describe', 'job', 'paused-job']).stdout
+    expect(out).toContain('Pods Statuses:    0 Active / 0 Succeeded / 0 Failed\n')
+    expect(out).not.toContain('Start Time:')
+    expect(out.endsWith('  Tolerations:     <none>\nEvents:            <none>\n')).toBe(true)
+  })
+  it('§8.1 timestamps follow the terminal time zone (TZ)', () => {
+    const out = kubectl(labCluster(), ['describe', 'job', 'countdown-job'], { env: { TZ: 'Asia/Seoul' } }).stdout
+    expect(out).toContain('Start Time:       Mon, 02 Jun 2025 18:59:35 +0900\n')
+  })
+  it('several objects are separated by two newlines', () => {
+    const out = kubectl(labCluster(), ['describe', 'job', 'countdown-job', 'countdown-job']).stdout
+    expect(out).toBe(COUNTDOWN_JOB + '\n\n' + COUNTDOWN_JOB)
+  })
+  it('a name prefix describes every match, each followed by a newline', () => {
+    expect(kubectl(labCluster(), ['describe', 'job', 'countdown']).stdout).toBe(COUNTDOWN_JOB + '\n')
+  })
+  it('§13.1 not found', () => {
+    expect(kubectl(labCluster(), ['describe', 'job', 'nope'])).toEqual({ stdout: '', stderr: 'Error from server (NotFound): jobs.batch "nope" not found\n', code: 1 })
+  })
+  it('§13 unknown type', () => {
+    expect(kubectl(labCluster(), ['describe', 'jobz', 'nope'])).toEqual({ stdout: '', stderr: 'error: the server doesn\'t have a resource type "jobz"\n', code: 1 })
+  })
+  it('describe without arguments', () => {
+    expect(kubectl(labCluster(), ['describe'])).toEqual({
+      stdout: '',
+      stderr: 'error: You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.\n',
+      code: 1,
+    })
+  })
+  it('no match for a selector', () => {
+    expect(kubectl(labCluster(), ['describe', 'jobs', '-l', 'a=b'])).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', code: 0 })
+  })
+})
