@@ -35,7 +35,8 @@ export class ImageManager {
   private layers = new Set<string>()
   private backoff = new Backoff(BACKOFF_INITIAL, BACKOFF_MAX)
   private prevPullErr = new Map<string, string>()
-  private busyUntil = 0
+  private queue: (() => void)[] = []
+  private pulling = false
   private rng: Rng
 
   constructor(
@@ -127,22 +128,33 @@ export class ImageManager {
     return this.kernel.now() + this.backoff.get(`${podUid}_${image}`)
   }
 
+  /** puller.go serialImagePuller: one pull at a time per node, in request order. */
   private pull(full: string, done: (r: ResolvedImage | { error: string }, pullMs: number) => void): void {
-    const ref = parseImageRef(full)
-    const resolved = 'error' in ref ? ref : resolveImage(ref)
-    const roundTrip = this.rng.int(250, 700)
-    let ms = roundTrip
-    if (!('error' in resolved)) {
-      const b = resolved.build
-      const missing = this.layers.has(resolved.buildName) ? 0 : b.config.base && this.layers.has(b.config.base) ? Math.round(b.size * 0.25) : b.size
-      ms += Math.round(missing / this.rng.int(MIN_RATE, MAX_RATE))
-    }
-    const start = Math.max(this.kernel.now(), this.busyUntil)
-    this.busyUntil = start + ms
-    this.kernel.at(this.busyUntil, () => {
-      if (!('error' in resolved)) this.add(resolved)
-      done(resolved, ms)
+    this.queue.push(() => {
+      const ref = parseImageRef(full)
+      const resolved = 'error' in ref ? ref : resolveImage(ref)
+      let ms = this.rng.int(250, 700)
+      if (!('error' in resolved)) {
+        const b = resolved.build
+        const missing = this.layers.has(resolved.buildName) ? 0 : b.config.base && this.layers.has(b.config.base) ? Math.round(b.size * 0.25) : b.size
+        ms += Math.round(missing / this.rng.int(MIN_RATE, MAX_RATE))
+      }
+      this.kernel.after(ms, () => {
+        if (!('error' in resolved)) this.add(resolved)
+        done(resolved, ms)
+        this.pulling = false
+        this.next()
+      })
     })
+    this.next()
+  }
+
+  private next(): void {
+    if (this.pulling) return
+    const job = this.queue.shift()
+    if (!job) return
+    this.pulling = true
+    job()
   }
 
   private add(r: ResolvedImage, notify = true): void {
