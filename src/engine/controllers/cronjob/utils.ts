@@ -11,8 +11,12 @@ export interface WorkingCronJob extends CronJob {
 }
 
 export function workingCopy(cj: CronJob): WorkingCronJob {
-  const s = cj.status ?? {}
-  return { ...cj, status: { ...s, active: s.active ? [...s.active] : [] } }
+  const s = cj.status
+  const status: WorkingCronJob['status'] = { active: s?.active ? s.active.slice() : [] }
+  if (s?.lastScheduleTime !== undefined) status.lastScheduleTime = s.lastScheduleTime
+  if (s?.lastSuccessfulTime !== undefined) status.lastSuccessfulTime = s.lastSuccessfulTime
+  // Only identity, spec and status matter to a sync; a literal is cheaper than a spread.
+  return { apiVersion: cj.apiVersion, kind: cj.kind, metadata: cj.metadata, spec: cj.spec, status }
 }
 
 /** The status to write back: an empty active list is omitted, as Go's omitempty does. */
