@@ -59,7 +59,7 @@ export function forbidden(message: string): StatusError {
 
 /** A field error, rendered as field.Error.Error() renders it. */
 export interface FieldError {
-  type: 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueNotSupported' | 'FieldValueForbidden' | 'FieldValueDuplicate' | 'FieldValueTooLong' | 'FieldValueTooMany' | 'InternalError' | 'FieldValueTypeInvalid'
+  type: 'FieldValueRequired' | 'FieldValueInvalid' | 'FieldValueNotSupported' | 'FieldValueForbidden' | 'FieldValueDuplicate' | 'FieldValueTooLong' | 'FieldValueTooMany' | 'InternalError' | 'FieldValueTypeInvalid' | 'FieldValueNotFound'
   field: string
   /** The rendered bad value, already Go-formatted (quoted strings, bare ints), if any. */
   value?: string
@@ -76,13 +76,16 @@ const TYPE_TEXT: Record<FieldError['type'], string> = {
   FieldValueTooMany: 'Too many',
   InternalError: 'Internal error',
   FieldValueTypeInvalid: 'Invalid value',
+  FieldValueNotFound: 'Not found',
 }
+
+// The types whose bad value is printed (FE ErrorBody); the others print only the detail.
+const VALUE_SHOWN = new Set<FieldError['type']>(['FieldValueInvalid', 'FieldValueNotSupported', 'FieldValueDuplicate', 'FieldValueTypeInvalid', 'FieldValueNotFound', 'FieldValueTooMany'])
 
 /** field.Error.ErrorBody(): "Invalid value: 3: field is immutable". */
 export function errorBody(e: FieldError): string {
   let s = TYPE_TEXT[e.type]
-  const valueShown = e.value !== undefined && (e.type === 'FieldValueInvalid' || e.type === 'FieldValueNotSupported' || e.type === 'FieldValueDuplicate' || e.type === 'FieldValueTypeInvalid')
-  if (valueShown) s += ': ' + e.value
+  if (e.value !== undefined && VALUE_SHOWN.has(e.type)) s += ': ' + e.value
   if (e.detail) s += ': ' + e.detail
   return s
 }
@@ -94,7 +97,8 @@ export function fieldErrorString(e: FieldError): string {
 /** 422 Invalid, as returned for validation failures: "Job.batch "x" is invalid: [...]". */
 export function invalid(kind: string, group: string, name: string, errs: FieldError[]): StatusError {
   const qk = group ? `${kind}.${group}` : kind
-  const list = errs.map(fieldErrorString)
+  // ErrorList.ToAggregate drops repeated messages; the causes keep every error.
+  const list = [...new Set(errs.map(fieldErrorString))]
   const message = `${qk} "${name}" is invalid: ` + (list.length === 1 ? list[0] : `[${list.join(', ')}]`)
   return status(422, 'Invalid', message, {
     name,
@@ -104,7 +108,30 @@ export function invalid(kind: string, group: string, name: string, errs: FieldEr
   })
 }
 
-/** Go's %q for a string value in error texts. */
+/** Go's %q (strconv.Quote) for a string value in error texts. */
 export function goQuote(s: string): string {
-  return JSON.stringify(s)
+  let out = '"'
+  for (const ch of s) {
+    const c = ch.codePointAt(0)!
+    if (ch === '"' || ch === '\\') out += '\\' + ch
+    else if (c >= 0x20 && c < 0x7f) out += ch
+    else if (c < 0x80 || !isGoPrintable(c)) out += goEscape(c)
+    else out += ch
+  }
+  return out + '"'
+}
+
+const SHORT_ESCAPES: Record<number, string> = { 7: '\\a', 8: '\\b', 9: '\\t', 10: '\\n', 11: '\\v', 12: '\\f', 13: '\\r' }
+
+function goEscape(c: number): string {
+  if (SHORT_ESCAPES[c]) return SHORT_ESCAPES[c]
+  if (c < 0x20 || c === 0x7f) return '\\x' + c.toString(16).padStart(2, '0')
+  if (c < 0x10000) return '\\u' + c.toString(16).padStart(4, '0')
+  return '\\U' + c.toString(16).padStart(8, '0')
+}
+
+/** unicode.IsPrint for non-ASCII: letters, marks, numbers, punctuation, symbols, and U+0020 only. */
+function isGoPrintable(c: number): boolean {
+  if (c === 0xfffd) return true
+  return /[\p{L}\p{M}\p{N}\p{P}\p{S}]/u.test(String.fromCodePoint(c))
 }

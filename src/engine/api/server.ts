@@ -23,14 +23,22 @@ export interface WriteOptions {
   dryRun?: boolean
   /** Write status only (the /status subresource): spec and metadata changes are ignored. */
   subresource?: 'status'
+  /**
+   * The fieldValidation query parameter kubectl sends: the object is decoded as the
+   * apiserver decodes a request body (type errors, unknown fields: Strict fails,
+   * Warn warns, Ignore drops them). Controllers leave it unset: no decoding at all.
+   */
+  fieldValidation?: 'Strict' | 'Warn' | 'Ignore'
+  /** If given, the API warnings of the request are appended here (kubectl prints "Warning: ..."). */
+  warnings?: string[]
 }
 
 /** Admission: defaulting and validation, plugged in by src/engine/admission. */
 export interface Admission {
   /** Apply defaults and validate a new object; return the object to store or throw a StatusError. */
-  create(obj: KObject, api: ApiServer): KObject
+  create(obj: KObject, api: ApiServer, opts?: WriteOptions): KObject
   /** Validate an update of `old` to `obj` (spec/metadata); return the object to store or throw. */
-  update(obj: KObject, old: KObject, api: ApiServer): KObject
+  update(obj: KObject, old: KObject, api: ApiServer, opts?: WriteOptions): KObject
   /** Strategy: does this update change the spec (bump generation)? */
   specChanged?(obj: KObject, old: KObject): boolean
 }
@@ -69,7 +77,7 @@ export class ApiServer {
   }
 
   create<T extends KObject>(obj: T, opts: WriteOptions = {}): T {
-    const admitted = this.admission.create(obj, this) as T
+    const admitted = this.admission.create(obj, this, opts) as T
     const meta = admitted.metadata
     if (meta.name && this.store.get(admitted.kind, meta.namespace, meta.name)) {
       const r = resourceForKind(admitted.kind)!
@@ -95,7 +103,7 @@ export class ApiServer {
     if (opts.subresource === 'status') {
       next = { ...old, status: obj.status }
     } else {
-      const admitted = this.admission.update({ ...obj, status: old.status }, old, this) as T
+      const admitted = this.admission.update({ ...obj, status: old.status }, old, this, opts) as T
       const changed = this.admission.specChanged ? this.admission.specChanged(admitted, old) : false
       const gen = old.metadata.generation
       next = {

@@ -93,7 +93,8 @@ export class Store {
       do meta.name = this.generateName(meta.generateName)
       while (this.get(obj.kind, meta.namespace, meta.name))
     }
-    meta.uid = this.newUid()
+    // Admission assigns the uid before validation (a Job's selector needs it).
+    meta.uid = meta.uid || this.newUid()
     meta.resourceVersion = String(++this.rv)
     meta.creationTimestamp = rfc3339(this.kernel.now())
     const stored = { ...obj, metadata: meta } as T
