@@ -65,8 +65,18 @@ export class PodWorker {
     const wasDeleting = !!this.pod.metadata.deletionTimestamp
     this.pod = pod
     if (!pod.metadata.deletionTimestamp) return
-    if (!wasDeleting || this.terminated) this.requestSync()
+    if (!wasDeleting && !this.terminating) {
+      // A kill request cancels the sync in flight (an image pull, say): pod_workers cancels its context.
+      this.abortSync()
+      this.requestSync()
+    } else if (this.terminated) this.requestSync()
     else if (this.terminating) this.shortenGrace()
+  }
+
+  private abortSync(): void {
+    this.generation++
+    this.syncing = false
+    this.again = false
   }
 
   /** The pod is gone from the API: stop everything, report nothing. */
@@ -88,6 +98,7 @@ export class PodWorker {
     this.syncing = true
     const gen = this.generation
     runTask(this.svc.ctx, this.sync(), () => gen === this.generation && !this.removed, () => {
+      if (gen !== this.generation) return
       this.syncing = false
       if (this.again) {
         this.again = false
@@ -180,8 +191,7 @@ export class PodWorker {
   /** Kill every running container: TERM, KILL after the grace period; then tear the sandbox down. */
   private terminate(graceMs: number): void {
     this.terminating = { graceMs }
-    this.generation++
-    this.syncing = false
+    this.abortSync()
     for (const c of [...this.init, ...this.main]) {
       const cur = c.instances[c.instances.length - 1]
       if (cur?.state !== 'running') continue
