@@ -5,6 +5,8 @@
 import { Cluster } from '../engine/cluster.ts'
 import type { CronJob, Job, JobCondition, KObject } from '../engine/api/types.ts'
 import { rfc3339 } from '../engine/kernel/time.ts'
+import { pickLog, PodLogs } from '../engine/kubelet/logs.ts'
+import type { Pod } from '../engine/api/types.ts'
 import { labEvents, labPods } from './fixtures-pods.ts'
 
 export { labPods, labEvents, POD_UIDS } from './fixtures-pods.ts'
@@ -181,6 +183,40 @@ export function labCronJob(): CronJob {
 export function labCluster(): Cluster {
   const c = new Cluster({ start: LAB_NOW })
   putAll(c, [...labJobs(), labCronJob(), ...labPods(), ...labEvents()])
+  return c
+}
+
+/** What the lab's containers wrote (research §9), per pod: [containerID, text] per instance, oldest first. */
+const LAB_LOGS: Record<string, [string, string][]> = {
+  'countdown-job-x7k2p': [['containerd://4f1c0a7e9b2d', '3\n2\n1\nLiftoff!\n']],
+  'fail-job-2xk9d': [['containerd://9e8d7c6b5a49', 'doing work\n']],
+  'fail-job-h6t4z': [['containerd://9e8d7c6b5a49', 'doing work\n']],
+  'hello-29147644-lq8vn': [['containerd://9e8d7c6b5a49', 'Mon Jun  2 10:04:02 UTC 2025\nHello from the Kubernetes cluster\n']],
+  'retry-job-9q8ws': [['containerd://4f1c0a7e9b2d', '']],
+}
+
+/**
+ * Serve the lab's logs through Cluster.podLogs, as the kubelets would: the lab's
+ * pods run on a node the simulation does not have. Logs are written at their
+ * container's start time, one millisecond per line.
+ */
+export function withLabLogs(c: Cluster): Cluster {
+  const byPod = new Map<string, PodLogs>()
+  for (const [pod, instances] of Object.entries(LAB_LOGS)) {
+    const logs = new PodLogs(() => LAB_NOW - 298_000)
+    const container = c.store.get<Pod>('Pod', 'default', pod)!.spec.containers[0].name
+    for (const [id, text] of instances) {
+      const log = logs.start(container, id)
+      log.write('stdout', text)
+      log.close()
+    }
+    byPod.set(pod, logs)
+  }
+  c.podLogs = (ns, name, container, req = {}) => {
+    const pod = c.store.get<Pod>('Pod', ns, name)
+    if (!pod) return { ok: false, code: 404, message: `pods ${JSON.stringify(name)} not found` }
+    return pickLog(pod, byPod.get(name), container, req)
+  }
   return c
 }
 
