@@ -79,6 +79,20 @@ export interface CommandContext {
   host: ShellHost
   /** True for the student's terminal, false inside containers. */
   interactive: boolean
+  /**
+   * Run another program as a child process, found as execve would (a path, or a
+   * name on $PATH; no shell functions or builtins), e.g. for `xargs CMD` or
+   * `find -exec`. Streams and environment default to this command's. Set by the
+   * shell; absent in hand-made contexts.
+   */
+  spawn?(argv: string[], io?: SpawnIo): Generator<Wait, number, void>
+}
+
+export interface SpawnIo {
+  stdin?: InputStream
+  stdout?: OutputStream
+  stderr?: OutputStream
+  env?: ReadonlyMap<string, string>
 }
 
 /** A command either finishes at once (a number) or is a generator that may wait. */
@@ -103,4 +117,10 @@ export interface ShellOptions {
   pid1?: boolean
   /** Virtual CPU cost of one interpreter step, in ms (default 0.005 = 5 µs). */
   stepCostMs?: number
+  /** $$ of the shell (default 1 for a container, 100 for the terminal). */
+  pid?: number
+  /** Standard input (default: empty, like a container without `stdin: true`). */
+  stdin?: InputStream
+  /** The terminal shell's $0 and flavour of messages: 'bash' (default) or 'sh'. */
+  name?: string
 }

@@ -1,0 +1,130 @@
+// wait and kill (ash's waitcmd, killcmd with busybox's kill applet texts) over
+// the processes of this shell's process tree.
+import type { CommandContext } from '../api.ts'
+import { ExitSignal, parseSignal, SIGNAL_NAMES, SIGNAL_TEXT } from '../interp/control.ts'
+import { shellOf } from '../interp/context.ts'
+import { BLOCKED } from '../interp/streams.ts'
+import type { Gen, Task } from '../interp/sched.ts'
+import type { Sh } from '../interp/sh.ts'
+
+export function* wait(sh: Sh, argv: string[]): Gen {
+  const pids = argv.slice(1).filter((a) => a !== '--')
+  if (!pids.length) {
+    for (;;) {
+      if (sh.pendingSigs.length) return 128 + sh.pendingSigs[0]
+      if (sh.jobs.every((j) => j.done)) break
+      yield BLOCKED
+    }
+    sh.jobs = []
+    return 0
+  }
+  let status = 0
+  for (const p of pids) {
+    const job = /^[0-9]+$/.test(p) ? sh.jobs.find((j) => j.pid === Number(p)) : undefined
+    if (!job) {
+      status = 127
+      continue
+    }
+    const wasRunning = !job.done
+    while (!job.done) {
+      if (sh.pendingSigs.length) return 128 + sh.pendingSigs[0]
+      yield BLOCKED
+    }
+    status = job.code
+    if (wasRunning && job.signal && job.signal !== 2 && job.signal !== 13) sh.stderr().write((SIGNAL_TEXT[job.signal] ?? `Signal ${job.signal}`) + '\n')
+    sh.jobs = sh.jobs.filter((j) => j !== job)
+  }
+  return status
+}
+
+export function jobsCmd(sh: Sh): number {
+  let out = ''
+  sh.jobs.forEach((j, i) => {
+    if (!j.done) out += `[${i + 1}]${i === sh.jobs.length - 1 ? '+' : ' '} Running\n`
+  })
+  sh.stdout().write(out)
+  return 0
+}
+
+/** kill as a builtin and as busybox's kill applet. */
+export function kill(ctx: CommandContext): number {
+  const sh = shellOf(ctx)
+  const args = ctx.argv.slice(1)
+  let sig = 15
+  if (args[0] === '-l') {
+    if (args.length > 1) {
+      let out = ''
+      for (const a of args.slice(1)) {
+        const n = parseSignal(a)
+        if (n === undefined || n === 0) {
+          ctx.stderr.write(`sh: bad signal name '${a}'\n`)
+          return 1
+        }
+        out += (/^[0-9]+$/.test(a) ? SIGNAL_NAMES[n] : String(n)) + '\n'
+      }
+      ctx.stdout.write(out)
+      return 0
+    }
+    ctx.stdout.write(SIGNAL_NAMES.slice(1).map((n, i) => `${String(i + 1).padStart(2)}) ${n}`).join('\n') + '\n')
+    return 0
+  }
+  if (args[0] === '-s' || (args[0]?.startsWith('-') && args[0].length > 1 && args[0] !== '--')) {
+    const spec = args[0] === '-s' ? args[1] : args[0].slice(1)
+    args.splice(0, args[0] === '-s' ? 2 : 1)
+    const n = spec === undefined ? undefined : parseSignal(spec)
+    if (n === undefined) {
+      ctx.stderr.write(`sh: bad signal name '${spec ?? ''}'\n`)
+      return 1
+    }
+    sig = n
+  }
+  if (args[0] === '--') args.shift()
+  if (!args.length) {
+    ctx.stderr.write('sh: you need to specify whom to kill\n')
+    return 1
+  }
+  let status = 0
+  for (const a of args) {
+    const pid = /^-?[0-9]+$/.test(a) ? Number(a) : NaN
+    if (Number.isNaN(pid)) {
+      ctx.stderr.write(`sh: invalid number '${a}'\n`)
+      status = 1
+      continue
+    }
+    const r = sh ? signalPid(sh, pid, sig) : 'none'
+    if (r === 'die') throw new ExitSignal(128 + sig, true)
+    if (r === 'none') {
+      ctx.stderr.write(`sh: can't kill pid ${a}: No such process\n`)
+      status = 1
+    }
+  }
+  return status
+}
+
+/** Deliver a signal to a process of this tree: 'die' when it ends the caller's own process. */
+function signalPid(sh: Sh, pid: number, sig: number): 'ok' | 'none' | 'die' {
+  const sched = sh.p.sched
+  const task = sched.tasks.find((t) => t.pid === pid && !t.done)
+  if (task) {
+    deliver(task, sig, sh)
+    return 'ok'
+  }
+  if (pid === sh.p.mainPid || pid === 0) {
+    if (sig !== 0 && sh.p.signalSelf(sig)) return 'die'
+    return 'ok'
+  }
+  return sched.tasks.some((t) => t.pid === pid) ? 'ok' : 'none'
+}
+
+function deliver(task: Task, sig: number, from: Sh): void {
+  if (sig === 0) return
+  const name = SIGNAL_NAMES[sig]
+  const action = task.sh.traps.get(name)
+  if (action === '') return
+  if (action !== undefined && sig !== 9) {
+    task.sh.pendingSigs.push(sig)
+    return
+  }
+  task.signal = sig
+  from.p.sched.kill(task, 128 + sig)
+}

@@ -1,0 +1,229 @@
+// busybox printf (coreutils/printf.c), also ash's printf builtin: the format is
+// reused while arguments remain; %b, %c, %s, %d %i %o %u %x %X, %f %e %g %E %G
+// with flags, width, precision and *; numbers as strtoll reads them, 'c for a
+// character code; bad numbers print "invalid number" and count as 0 (status 1).
+import type { CommandContext } from '../api.ts'
+import { unescape } from './echo.ts'
+import { writeError } from './io.ts'
+
+class StopOutput {}
+
+export function printf(ctx: CommandContext): number {
+  const argv = ctx.argv
+  let i = 1
+  if (argv[1] === '--') i++
+  if (i >= argv.length) {
+    ctx.stderr.write('sh: usage: printf FORMAT [ARGUMENT...]\n')
+    return 2
+  }
+  const fmt = argv[i]
+  const args = argv.slice(i + 1)
+  const st = { args, pos: 0, err: false, out: '' }
+  try {
+    do {
+      const before = st.pos
+      if (!format(ctx, fmt, st)) return flush(ctx, st.out) || 1
+      if (st.pos === before) break
+    } while (st.pos < args.length)
+  } catch (e) {
+    if (!(e instanceof StopOutput)) throw e
+  }
+  if (flush(ctx, st.out)) return 1
+  return st.err ? 1 : 0
+}
+
+function flush(ctx: CommandContext, s: string): number {
+  return writeError(ctx, s) ? 1 : 0
+}
+
+interface State {
+  args: string[]
+  pos: number
+  err: boolean
+  out: string
+}
+
+/** One pass over the format; false after an invalid directive (already reported). */
+function format(ctx: CommandContext, fmt: string, st: State): boolean {
+  for (let i = 0; i < fmt.length; i++) {
+    const c = fmt[i]
+    if (c === '\\') {
+      const end = escapeEnd(fmt, i)
+      const [text, stop] = unescape(fmt.slice(i, end), false)
+      st.out += text
+      if (stop) throw new StopOutput()
+      i = end - 1
+      continue
+    }
+    if (c !== '%') {
+      st.out += c
+      continue
+    }
+    const m = /^%([-+ #0]*)(\*|[0-9]*)(?:\.(\*|[0-9]*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXfFeEgGcsb%])/.exec(fmt.slice(i))
+    if (!m || (m[5] === '%' && m[0] !== '%%')) {
+      ctx.stderr.write(`sh: ${fmt.slice(i)}: invalid format\n`)
+      return false
+    }
+    i += m[0].length - 1
+    if (m[5] === '%') {
+      st.out += '%'
+      continue
+    }
+    const width = m[2] === '*' ? intArg(ctx, st) : m[2] ? Number(m[2]) : undefined
+    const prec = m[3] === undefined ? undefined : m[3] === '*' ? intArg(ctx, st) : Number(m[3] || '0')
+    st.out += directive(ctx, st, m[1], width, prec, m[5])
+  }
+  return true
+}
+
+/** Where a backslash escape starting at i ends (exclusive). */
+function escapeEnd(s: string, i: number): number {
+  const n = s[i + 1]
+  if (n === undefined) return i + 1
+  if (n >= '0' && n <= '7') {
+    let j = i + 1
+    while (j < i + 4 && s[j] >= '0' && s[j] <= '7') j++
+    return j
+  }
+  if (n === 'x') {
+    let j = i + 2
+    while (j < i + 4 && /[0-9a-fA-F]/.test(s[j] ?? '')) j++
+    return j
+  }
+  return i + 2
+}
+
+function next(st: State): string | undefined {
+  return st.pos < st.args.length ? st.args[st.pos++] : undefined
+}
+
+function intArg(ctx: CommandContext, st: State): number {
+  const a = next(st)
+  return a === undefined ? 0 : Number(toInt(ctx, st, a))
+}
+
+/** strtoll as busybox uses it: leading blanks, sign, base prefix, nothing after. */
+function toInt(ctx: CommandContext, st: State, a: string): bigint {
+  if (a[0] === '"' || a[0] === "'") return BigInt(a.length > 1 ? a.charCodeAt(1) : 0)
+  const m = /^[ \t\n]*([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(a)
+  if (!m) {
+    ctx.stderr.write(`sh: invalid number '${a}'\n`)
+    st.err = true
+    return 0n
+  }
+  const v = BigInt(m[2].length > 1 && m[2][0] === '0' && !/[xX]/.test(m[2]) ? '0o' + m[2].slice(1) : m[2])
+  return m[1] === '-' ? -v : v
+}
+
+function toFloat(ctx: CommandContext, st: State, a: string): number {
+  if (a[0] === '"' || a[0] === "'") return a.length > 1 ? a.charCodeAt(1) : 0
+  const t = a.replace(/^[ \t\n]+/, '')
+  if (/^[-+]?(\d+\.?\d*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|0[xX][0-9a-fA-F]+|inf(inity)?|nan)$/i.test(t)) return Number(t.replace(/^([-+]?)inf(inity)?$/i, '$1Infinity'))
+  ctx.stderr.write(`sh: invalid number '${a}'\n`)
+  st.err = true
+  return 0
+}
+
+function directive(ctx: CommandContext, st: State, flags: string, width: number | undefined, prec: number | undefined, conv: string): string {
+  const a = next(st)
+  let body: string
+  switch (conv) {
+    case 's':
+      body = a ?? ''
+      if (prec !== undefined) body = body.slice(0, prec)
+      return pad(body, flags, width, false)
+    case 'b': {
+      const [text, stop] = unescape(a ?? '', true)
+      body = prec !== undefined ? text.slice(0, prec) : text
+      if (stop) {
+        st.out += pad(body, flags, width, false)
+        throw new StopOutput()
+      }
+      return pad(body, flags, width, false)
+    }
+    case 'c':
+      return pad(a === undefined ? '' : a.length ? a[0] : '\0', flags, width, false)
+    case 'd':
+    case 'i':
+      return formatInt(a === undefined ? 0n : toInt(ctx, st, a), flags, width, prec, 10, false)
+    case 'u':
+    case 'o':
+    case 'x':
+    case 'X': {
+      let v = a === undefined ? 0n : toInt(ctx, st, a)
+      if (v < 0n) v = BigInt.asUintN(64, v)
+      const base = conv === 'o' ? 8 : conv === 'u' ? 10 : 16
+      return formatInt(v, flags, width, prec, base, conv === 'X', conv)
+    }
+    default:
+      return formatFloat(a === undefined ? 0 : toFloat(ctx, st, a), flags, width, prec, conv)
+  }
+}
+
+function pad(s: string, flags: string, width: number | undefined, zero: boolean): string {
+  if (width === undefined || s.length >= Math.abs(width)) return s
+  const left = flags.includes('-') || width < 0
+  const w = Math.abs(width)
+  if (left) return s + ' '.repeat(w - s.length)
+  if (zero && flags.includes('0')) {
+    const sign = /^[-+ ]/.test(s) ? s[0] : ''
+    const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(sign.length, sign.length + 2) : ''
+    const rest = s.slice(sign.length + prefix.length)
+    return sign + prefix + '0'.repeat(w - s.length) + rest
+  }
+  return ' '.repeat(w - s.length) + s
+}
+
+function formatInt(v: bigint, flags: string, width: number | undefined, prec: number | undefined, base: number, upper: boolean, conv = 'd'): string {
+  const neg = v < 0n
+  let digits = (neg ? -v : v).toString(base)
+  if (upper) digits = digits.toUpperCase()
+  if (prec !== undefined) {
+    if (prec === 0 && v === 0n) digits = ''
+    else if (digits.length < prec) digits = '0'.repeat(prec - digits.length) + digits
+  }
+  if (flags.includes('#') && v !== 0n) {
+    if (conv === 'o' && digits[0] !== '0') digits = '0' + digits
+    if (conv === 'x') digits = '0x' + digits
+    if (conv === 'X') digits = '0X' + digits
+  }
+  const sign = neg ? '-' : flags.includes('+') && conv === 'd' ? '+' : flags.includes(' ') && conv === 'd' ? ' ' : ''
+  return pad(sign + digits, flags, width, prec === undefined)
+}
+
+function formatFloat(v: number, flags: string, width: number | undefined, prec: number | undefined, conv: string): string {
+  const p = prec ?? 6
+  let body: string
+  const lower = conv.toLowerCase()
+  if (!Number.isFinite(v)) body = Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf'
+  else if (lower === 'f') body = v.toFixed(p)
+  else if (lower === 'e') body = expForm(v, p)
+  else body = gForm(v, p === 0 ? 1 : p, flags.includes('#'))
+  if (conv === 'E' || conv === 'G' || conv === 'F') body = body.toUpperCase()
+  if (!body.startsWith('-')) {
+    if (flags.includes('+')) body = '+' + body
+    else if (flags.includes(' ')) body = ' ' + body
+  }
+  return pad(body, flags, width, Number.isFinite(v))
+}
+
+function expForm(v: number, p: number): string {
+  const s = v.toExponential(p)
+  const [mant, exp] = s.split('e')
+  const e = Number(exp)
+  return `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`
+}
+
+function gForm(v: number, p: number, alt: boolean): string {
+  if (v === 0) return alt ? (0).toFixed(p - 1) : '0'
+  const e = Math.floor(Math.log10(Math.abs(Number(v.toExponential(p - 1)))))
+  let s: string
+  if (e < -4 || e >= p) {
+    s = expForm(v, p - 1)
+    if (!alt) s = s.replace(/\.?0+e/, 'e')
+  } else {
+    s = v.toFixed(Math.max(0, p - 1 - e))
+    if (!alt && s.includes('.')) s = s.replace(/\.?0+$/, '')
+  }
+  return s
+}

@@ -1,0 +1,135 @@
+// read (busybox's shell_builtin_read): one line from stdin, backslashes
+// joining and escaping unless -r, split on IFS into the names (the last takes
+// the rest), REPLY by default; -t SECS times out on the virtual clock (status 1),
+// -n N reads at most N characters, -p PROMPT is shown only on a terminal.
+import type { Wait } from '../api.ts'
+import type { Sh } from '../interp/sh.ts'
+import { parseDuration } from '../runners/sleep.ts'
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+
+export function* read(sh: Sh, argv: string[]): Generator<Wait, number, void> {
+  let raw = false
+  let timeout: number | undefined
+  let count: number | undefined
+  let prompt = ''
+  let i = 1
+  for (; i < argv.length && argv[i][0] === '-' && argv[i].length > 1; i++) {
+    const a = argv[i]
+    if (a === '--') {
+      i++
+      break
+    }
+    for (let j = 1; j < a.length; j++) {
+      const c = a[j]
+      if (c === 'r' || c === 's') {
+        if (c === 'r') raw = true
+        continue
+      }
+      if ('ptnud'.includes(c)) {
+        const val = j + 1 < a.length ? a.slice(j + 1) : argv[++i]
+        j = a.length
+        if (val === undefined) {
+          sh.appletError(`read: option requires an argument -- '${c}'`)
+          return 2
+        }
+        if (c === 'p') prompt = val
+        else if (c === 't') {
+          const ms = parseDuration(val)
+          if (ms === undefined) {
+            sh.appletError(`read: invalid timeout '${val}'`)
+            return 1
+          }
+          timeout = ms
+        } else if (c === 'n') count = Number(val)
+        continue
+      }
+      sh.appletError(`read: invalid option -- '${c}'`)
+      return 2
+    }
+  }
+  const names = argv.slice(i)
+  for (const n of names) {
+    if (!NAME.test(n)) {
+      sh.appletError(`read: '${n}': bad variable name`)
+      return 1
+    }
+  }
+  if (prompt && sh.stdout().tty) sh.stderr().write(prompt)
+  const line = yield* readInput(sh, raw, timeout, count)
+  const vars = names.length ? names : ['REPLY']
+  if (line === null) {
+    for (const n of vars) sh.set(n, '')
+    return 1
+  }
+  assign(sh, vars, line.text, raw)
+  return line.eof ? 1 : 0
+}
+
+interface Line {
+  text: string
+  /** The input ended before a newline. */
+  eof: boolean
+}
+
+function* readInput(sh: Sh, raw: boolean, timeout: number | undefined, count: number | undefined): Generator<Wait, Line | null, void> {
+  const input = sh.stdin()
+  const deadline = timeout === undefined ? Infinity : sh.p.host.now() + timeout
+  let text = ''
+  for (;;) {
+    const gen = input.readLine()
+    let r = gen.next()
+    while (!r.done) {
+      if (sh.pendingSigs.length) return null
+      if (sh.p.host.now() >= deadline) return null
+      const w = r.value
+      yield { until: Math.min(w.until, deadline) }
+      r = gen.next()
+    }
+    const piece = r.value
+    if (piece === null) return text ? { text, eof: true } : null
+    if (count !== undefined) return { text: (text + piece).slice(0, count), eof: false }
+    if (!raw && /(^|[^\\])(\\\\)*\\$/.test(piece)) {
+      text += piece.slice(0, -1)
+      continue
+    }
+    return { text: text + piece, eof: false }
+  }
+}
+
+function assign(sh: Sh, vars: string[], text: string, raw: boolean): void {
+  const ifs = sh.vars.get('IFS') ?? ' \t\n'
+  const ws = (c: string): boolean => (c === ' ' || c === '\t' || c === '\n') && ifs.includes(c)
+  let pos = 0
+  const n = text.length
+  while (pos < n && ws(text[pos])) pos++
+  for (let v = 0; v < vars.length; v++) {
+    const last = v === vars.length - 1
+    let field = ''
+    if (last) {
+      let end = n
+      while (end > pos && ws(text[end - 1])) end--
+      field = unescape(text.slice(pos, end), raw)
+      sh.set(vars[v], field)
+      return
+    }
+    while (pos < n && !ifs.includes(text[pos])) {
+      if (!raw && text[pos] === '\\' && pos + 1 < n) {
+        field += text[pos + 1]
+        pos += 2
+        continue
+      }
+      field += text[pos++]
+    }
+    sh.set(vars[v], field)
+    while (pos < n && ws(text[pos])) pos++
+    if (pos < n && ifs.includes(text[pos]) && !ws(text[pos])) {
+      pos++
+      while (pos < n && ws(text[pos])) pos++
+    }
+  }
+}
+
+function unescape(s: string, raw: boolean): string {
+  return raw ? s : s.replace(/\\(.)/g, '$1')
+}

@@ -1,0 +1,21 @@
+// Which shell made a CommandContext, so programs that run other programs
+// (timeout, xargs, env) can start them through it.
+import type { CommandContext } from '../api.ts'
+import type { Sh } from './sh.ts'
+
+export const CONTEXT_SHELL = new WeakMap<CommandContext, Sh>()
+
+/** The shell behind a context, if the shell made it. */
+export function shellOf(ctx: CommandContext): Sh | undefined {
+  return CONTEXT_SHELL.get(ctx)
+}
+
+/**
+ * A program ends because a signal killed it: the shell that waits for it prints
+ * the signal's name ("Terminated") as ash does for a foreground job.
+ */
+export function killedBy(ctx: CommandContext, sig: number): number {
+  const sh = CONTEXT_SHELL.get(ctx)
+  if (sh) sh.fgSignal = sig
+  return 128 + sig
+}

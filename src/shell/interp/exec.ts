@@ -1,0 +1,274 @@
+// Running the syntax tree: lists, and-or lists, pipelines, compound commands,
+// with set -e's exceptions, break/continue/return, and traps run between
+// commands (ash's evaltree, evalloop, evalfor, evalcase, evalpipe).
+import type { Case, Cmd, For, If, List, Loop, Pipeline, Redir, Script } from '../parse/ast.ts'
+import { ExitSignal, ShellError } from './control.ts'
+import { expandFields, expandPattern, expandString } from './expand.ts'
+import { matches } from './pattern.ts'
+import { applyRedirs, restoreRedirs } from './redirect.ts'
+import { PREEMPT, type Gen, type Task } from './sched.ts'
+import type { Sh } from './sh.ts'
+import { runSimple } from './simple.ts'
+import { BLOCKED, EMPTY_INPUT, Pipe, PipeReader, PipeWriter } from './streams.ts'
+import { runTrapAction, runTraps } from './traps.ts'
+
+export function* runScript(sh: Sh, script: Script): Gen {
+  let status = 0
+  for (const item of script.items) {
+    if (item.k === 'error') {
+      sh.lineno = item.line
+      sh.error(item.message)
+      sh.status = 2
+      if (!sh.p.interactive) throw new ExitSignal(2)
+      return 2
+    }
+    status = yield* runList(sh, item)
+    if (sh.skip) break
+  }
+  return status
+}
+
+export function* runList(sh: Sh, list: List): Gen {
+  let status = sh.status
+  for (const item of list.items) {
+    if (item.bg) {
+      background(sh, item.cmd)
+      status = sh.status = 0
+    } else status = yield* runCmd(sh, item.cmd)
+    if (sh.pendingSigs.length) yield* runTraps(sh)
+    if (sh.skip) break
+  }
+  return status
+}
+
+export function* runCmd(sh: Sh, cmd: Cmd): Gen {
+  if (sh.p.sched.tick()) yield PREEMPT
+  let status: number
+  switch (cmd.k) {
+    case 'simple':
+      status = yield* runSimple(sh, cmd)
+      break
+    case 'pipe':
+      status = yield* runPipeline(sh, cmd)
+      break
+    case 'andor':
+      status = yield* runAndOr(sh, cmd.first, cmd.rest)
+      sh.status = status
+      return status
+    case 'list':
+      return yield* runList(sh, cmd)
+    case 'subshell':
+      status = yield* runSubshellCmd(sh, cmd.body, cmd.redirs)
+      break
+    case 'group':
+      status = yield* withRedirs(sh, cmd.redirs, () => runList(sh, cmd.body))
+      break
+    case 'if':
+      status = yield* withRedirs(sh, cmd.redirs, () => runIf(sh, cmd))
+      break
+    case 'while':
+    case 'until':
+      status = yield* withRedirs(sh, cmd.redirs, () => runLoop(sh, cmd))
+      break
+    case 'for':
+      status = yield* withRedirs(sh, cmd.redirs, () => runFor(sh, cmd))
+      break
+    case 'case':
+      status = yield* withRedirs(sh, cmd.redirs, () => runCase(sh, cmd))
+      break
+    case 'func':
+      sh.funcs.set(cmd.name, cmd.body)
+      status = 0
+      break
+  }
+  sh.status = status
+  if (status !== 0 && sh.opts.e && sh.tested === 0 && !sh.skip && (cmd.k === 'simple' || cmd.k === 'pipe' || cmd.k === 'subshell')) {
+    if (!(cmd.k === 'pipe' && cmd.bang)) throw new ExitSignal(status)
+  }
+  return status
+}
+
+/** Run `body` in `sh` under redirections; a failed redirection gives status 1. */
+export function* withRedirs(sh: Sh, redirs: Redir[], body: () => Gen): Gen {
+  if (!redirs.length) return yield* body()
+  const saved = yield* applyRedirs(sh, redirs)
+  if (!saved) return 1
+  try {
+    return yield* body()
+  } finally {
+    restoreRedirs(sh, saved)
+  }
+}
+
+function* tested(sh: Sh, gen: Gen): Gen {
+  sh.tested++
+  try {
+    return yield* gen
+  } finally {
+    sh.tested--
+  }
+}
+
+function* runAndOr(sh: Sh, first: Cmd, rest: { op: '&&' | '||'; cmd: Cmd }[]): Gen {
+  let status = yield* tested(sh, runCmd(sh, first))
+  for (let i = 0; i < rest.length; i++) {
+    if (sh.skip) break
+    const { op, cmd } = rest[i]
+    if ((op === '&&') !== (status === 0)) continue
+    status = i === rest.length - 1 ? yield* runCmd(sh, cmd) : yield* tested(sh, runCmd(sh, cmd))
+  }
+  return status
+}
+
+function* runIf(sh: Sh, node: If): Gen {
+  for (const clause of node.clauses) {
+    const c = yield* tested(sh, runList(sh, clause.cond))
+    if (sh.skip) return c
+    if (c === 0) return yield* runList(sh, clause.body)
+  }
+  if (node.else) return yield* runList(sh, node.else)
+  return 0
+}
+
+/** After a loop body: what a pending break/continue/return means for this loop. */
+function loopControl(sh: Sh): 'next' | 'break' | 'out' {
+  const s = sh.skip
+  if (!s) return 'next'
+  if (s.kind === 'return') return 'out'
+  if (--s.n > 0) return 'out'
+  sh.skip = null
+  return s.kind === 'break' ? 'break' : 'next'
+}
+
+function* runLoop(sh: Sh, node: Loop): Gen {
+  let status = 0
+  sh.loopDepth++
+  try {
+    for (;;) {
+      if (sh.p.sched.tick()) yield PREEMPT
+      const c = yield* tested(sh, runList(sh, node.cond))
+      if (sh.skip) {
+        const k = loopControl(sh)
+        if (k === 'next') continue
+        break
+      }
+      if ((c === 0) !== (node.k === 'while')) break
+      status = yield* runList(sh, node.body)
+      const k = loopControl(sh)
+      if (k !== 'next') break
+    }
+  } finally {
+    sh.loopDepth--
+  }
+  return status
+}
+
+function* runFor(sh: Sh, node: For): Gen {
+  const items = node.items ? yield* expandFields(sh, node.items) : sh.positional.slice()
+  let status = 0
+  sh.loopDepth++
+  try {
+    for (const v of items) {
+      if (sh.p.sched.tick()) yield PREEMPT
+      sh.set(node.name, v)
+      status = yield* runList(sh, node.body)
+      const k = loopControl(sh)
+      if (k !== 'next') break
+    }
+  } finally {
+    sh.loopDepth--
+  }
+  return status
+}
+
+function* runCase(sh: Sh, node: Case): Gen {
+  const word = yield* expandString(sh, node.word)
+  for (const item of node.items) {
+    for (const p of item.patterns) {
+      const pat = p.lit !== undefined && !/[\\*?[]/.test(p.lit) ? p.lit : yield* expandPattern(sh, p)
+      if (pat === word || matches(pat, word)) return item.body ? yield* runList(sh, item.body) : 0
+    }
+  }
+  return 0
+}
+
+function* runSubshellCmd(sh: Sh, body: List, redirs: Redir[]): Gen {
+  return yield* withRedirs(sh, redirs, function* () {
+    const sub = sh.subshell()
+    return yield* runProcess(sub, runList(sub, body))
+  })
+}
+
+/**
+ * Run the body of a process (a subshell, a stage, a job, the shell itself):
+ * `exit` and fatal errors end it here, then its EXIT trap runs.
+ */
+export function* runProcess(sh: Sh, body: Gen): Gen {
+  let code: number
+  try {
+    code = yield* body
+  } catch (e) {
+    if (e instanceof ExitSignal) {
+      if (e.replaced) return e.code
+      code = e.code
+    } else if (e instanceof ShellError) code = e.code
+    else throw e
+  }
+  sh.skip = null
+  return yield* exitTrap(sh, code)
+}
+
+/** Run the EXIT trap (once) with $? set to the exit status; `exit` in it changes the status. */
+export function* exitTrap(sh: Sh, code: number): Gen {
+  const action = sh.traps.get('EXIT')
+  if (!action) return code
+  sh.traps.delete('EXIT')
+  sh.status = code
+  try {
+    yield* runTrapAction(sh, action)
+  } catch (e) {
+    if (e instanceof ExitSignal) return e.code
+    if (e instanceof ShellError) return e.code
+    throw e
+  }
+  return code
+}
+
+
+function background(sh: Sh, cmd: Cmd): void {
+  const sub = sh.subshell()
+  sub.group = sub.ownPid
+  if (!sh.p.interactive) sub.fds[0] = { r: EMPTY_INPUT }
+  const task = sh.p.sched.spawn(sub, runProcess(sub, runCmd(sub, cmd)))
+  sh.lastBg = task.pid
+  sh.jobs.push(task)
+  if (sh.p.interactive && !sh.isSubshell) sh.stderr().write(`[${sh.jobs.length}] ${task.pid}\n`)
+}
+
+function* runPipeline(sh: Sh, node: Pipeline): Gen {
+  const n = node.cmds.length
+  if (n === 1) {
+    const st = yield* tested(sh, runCmd(sh, node.cmds[0]))
+    return st === 0 ? 1 : 0
+  }
+  if (node.bang) sh.tested++
+  try {
+    const sched = sh.p.sched
+    const tasks: Task[] = []
+    let prev: Pipe | undefined
+    for (let i = 0; i < n; i++) {
+      const sub = sh.subshell()
+      const out = i < n - 1 ? new Pipe(sched) : undefined
+      if (prev) sub.fds[0] = { r: new PipeReader(prev) }
+      if (out) sub.fds[1] = { w: new PipeWriter(out) }
+      tasks.push(sched.spawn(sub, runProcess(sub, runCmd(sub, node.cmds[i])), { in: prev, out }))
+      prev = out
+    }
+    while (!tasks.every((t) => t.done)) yield BLOCKED
+    let status = tasks[n - 1].code
+    if (sh.opts.pipefail) for (const t of tasks) if (t.code !== 0) status = t.code
+    return node.bang ? (status === 0 ? 1 : 0) : status
+  } finally {
+    if (node.bang) sh.tested--
+  }
+}

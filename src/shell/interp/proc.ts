@@ -1,0 +1,149 @@
+// A process tree as the host sees it (the Proc contract of api.ts): resume runs
+// its processes on one virtual CPU until all of them wait, the CPU slice is
+// used up, or the main process exits. Signals follow Linux and ash: a trap runs
+// between commands; without one TERM ends the shell, except PID 1 (ignored, as
+// the kernel does for a namespace's init) and the interactive shell.
+import type { Proc, Signal, Yield } from '../api.ts'
+import { SIGNAL_NAMES, SIGNALS } from './control.ts'
+import type { Gen, Task } from './sched.ts'
+import type { Sh } from './sh.ts'
+
+export class ShellProc implements Proc {
+  private incoming: Signal[] = []
+  private result: Yield | null = null
+  readonly main: Task
+
+  constructor(
+    private sh: Sh,
+    gen: Gen,
+    /** The terminal keeps its background jobs when a line ends. */
+    private keepJobs = false,
+  ) {
+    this.main = sh.p.sched.spawn(sh, gen)
+    sh.p.signalSelf = (n) => this.selfSignal(n)
+  }
+
+  signal(sig: Signal): void {
+    this.incoming.push(sig)
+  }
+
+  memoryBytes(): number {
+    let n = 0
+    for (const [k, v] of this.sh.vars) n += k.length + v.length
+    for (const p of this.sh.positional) n += p.length
+    return n * 2
+  }
+
+  resume(): Yield {
+    if (this.result) return this.result
+    while (this.incoming.length) this.deliver(this.incoming.shift() as Signal)
+    if (this.result) return this.result
+    const sched = this.sh.p.sched
+    const now = this.sh.p.host.now()
+    let poll = true
+    for (;;) {
+      const activity = sched.activity
+      let runnable = false
+      for (let i = 0; i < sched.tasks.length; i++) {
+        const t = sched.tasks[i]
+        if (t.done || !(poll || t.until <= now)) continue
+        if (t.out?.epipe) {
+          t.signal = 13
+          sched.kill(t, 141)
+          continue
+        }
+        this.step(t)
+        if (this.result) return this.result
+        if (this.main.done) return this.finish()
+        if (!t.done && t.until <= now) runnable = true
+        if (sched.debt >= sched.slice) {
+          sched.debt -= sched.slice
+          sched.prune()
+          return { done: false, until: now + sched.slice }
+        }
+      }
+      sched.prune()
+      if (!runnable && sched.activity === activity) {
+        sched.debt = 0
+        let min = Infinity
+        for (const t of sched.tasks) if (!t.done && t.until < min) min = t.until
+        return { done: false, until: min }
+      }
+      poll = sched.activity !== activity
+    }
+  }
+
+  private step(t: Task): void {
+    const sched = this.sh.p.sched
+    sched.debt += sched.stepCost
+    let r: IteratorResult<{ until: number }, number>
+    try {
+      r = t.gen.next()
+    } catch (e) {
+      const overflow = e instanceof RangeError && /call stack/.test(e.message)
+      t.sh.stderr().write(overflow ? 'Segmentation fault\n' : `sh: internal error: ${(e as Error)?.message ?? String(e)}\n`)
+      sched.finish(t, overflow ? 139 : 2)
+      return
+    }
+    if (r.done) sched.finish(t, r.value)
+    else t.until = r.value.until
+  }
+
+  private finish(): Yield {
+    if (!this.keepJobs) this.killAll()
+    this.sh.p.sched.prune()
+    this.result = { done: true, code: this.main.code }
+    return this.result
+  }
+
+  private end(code: number): void {
+    this.killAll()
+    this.main.code = code
+    this.result = { done: true, code }
+  }
+
+  private killAll(): void {
+    const sched = this.sh.p.sched
+    for (const t of sched.tasks) if (!t.done && (t === this.main || !this.keepJobs)) sched.kill(t, 137)
+    sched.prune()
+  }
+
+  /** A signal from outside (the kubelet's TERM, the terminal's Ctrl-C). */
+  private deliver(sig: Signal): void {
+    if (sig === 'KILL') return this.end(137)
+    this.selfSignal(SIGNALS[sig])
+  }
+
+  /** Apply a signal to the main shell; true when the process ends now. */
+  private selfSignal(n: number): boolean {
+    const sh = this.sh
+    if (n === 9) {
+      this.end(137)
+      return true
+    }
+    const action = sh.traps.get(SIGNAL_NAMES[n])
+    if (action === '') return false
+    if (action !== undefined) {
+      sh.pendingSigs.push(n)
+      return false
+    }
+    if (sh.p.interactive) {
+      if (n === 15 || n === 3) return false
+      if (this.keepJobs) {
+        this.main.code = 128 + n
+        this.killMainOnly()
+        return true
+      }
+    } else if (sh.p.pid1 && n !== 2) return false
+    this.end(128 + n)
+    return true
+  }
+
+  /** Ctrl-C in the terminal ends the line (its foreground processes), not the background jobs. */
+  private killMainOnly(): void {
+    const sched = this.sh.p.sched
+    for (const t of sched.tasks) if (!t.done && t.sh.group === 0 && t !== this.main) sched.kill(t, 130)
+    sched.kill(this.main, this.main.code)
+    this.result = { done: true, code: this.main.code }
+  }
+}

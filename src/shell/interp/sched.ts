@@ -1,0 +1,80 @@
+// Cooperative scheduling of the processes inside one shell process tree
+// (pipeline stages, background jobs): one virtual CPU, processes as generators
+// that yield when they must wait. Every step costs virtual CPU time; when a
+// slice is used up the whole tree yields so the virtual clock moves on.
+import type { Wait } from '../api.ts'
+import type { Sh } from './sh.ts'
+import type { Pipe } from './streams.ts'
+
+export type Gen = Generator<Wait, number, void>
+
+/** Yielded when the CPU slice is used up: resume as soon as the clock has moved. */
+export const PREEMPT: Wait = { until: -Infinity }
+
+/** Virtual CPU time one process may run before the host gets control back, in ms. */
+export const SLICE_MS = 10
+
+export interface Task {
+  gen: Gen
+  /** Resume time; -Infinity when runnable, Infinity when waiting for a change. */
+  until: number
+  done: boolean
+  code: number
+  pid: number
+  sh: Sh
+  /** The pipe this task writes (closed when it ends; SIGPIPE when broken). */
+  out?: Pipe
+  /** The pipe this task reads (broken when it ends). */
+  in?: Pipe
+  /** The signal that ended it, if one did. */
+  signal?: number
+}
+
+export class Sched {
+  tasks: Task[] = []
+  activity = 0
+  /** Virtual CPU ms used since the process last gave the host control. */
+  debt = 0
+
+  constructor(
+    readonly stepCost: number,
+    readonly slice = SLICE_MS,
+  ) {}
+
+  spawn(sh: Sh, gen: Gen, pipes: { in?: Pipe; out?: Pipe } = {}): Task {
+    const t: Task = { gen, until: -Infinity, done: false, code: 0, pid: sh.ownPid, sh, ...pipes }
+    this.tasks.push(t)
+    this.activity++
+    return t
+  }
+
+  finish(t: Task, code: number): void {
+    if (t.done) return
+    t.done = true
+    t.code = t.out?.epipe ? 141 : code
+    t.out?.close()
+    t.in?.breakPipe()
+    this.activity++
+  }
+
+  /** End a task at once (a signal's default action). */
+  kill(t: Task, code: number): void {
+    if (t.done) return
+    try {
+      t.gen.return(code)
+    } catch {
+      // a finally block that throws while unwinding changes nothing here
+    }
+    this.finish(t, code)
+  }
+
+  /** Charge one interpreter step; true when the slice is used up. */
+  tick(): boolean {
+    this.debt += this.stepCost
+    return this.debt >= this.slice
+  }
+
+  prune(): void {
+    if (this.tasks.some((t) => t.done)) this.tasks = this.tasks.filter((t) => !t.done)
+  }
+}

@@ -1,0 +1,211 @@
+// A simple command (ash's evalcommand): expand the words, find the command
+// (function, special builtin, builtin, program on $PATH), apply prefix
+// assignments and redirections, trace it (set -x), run it.
+import type { Command, CommandContext, Wait } from '../api.ts'
+import type { Simple } from '../parse/ast.ts'
+import { parseCached } from '../parse/cache.ts'
+import type { Builtin } from '../builtins/index.ts'
+import { ExitSignal, ShellError, SIGNAL_TEXT } from './control.ts'
+import { expandFields, expandString } from './expand.ts'
+import { runCmd } from './exec.ts'
+import { resolveCommand, searchPath, type Resolved } from './lookup.ts'
+import { runProgram } from './program.ts'
+import { applyRedirs, restoreRedirs } from './redirect.ts'
+import type { Gen } from './sched.ts'
+import type { Sh } from './sh.ts'
+import { trace } from './xtrace.ts'
+import { CONTEXT_SHELL } from './context.ts'
+import { spawnFromContext } from './spawn.ts'
+
+/** Nested function calls, subshells and substitutions allowed before the shell "crashes". */
+export const MAX_DEPTH = 200
+
+export function* runSimple(sh: Sh, cmd: Simple): Gen {
+  sh.lineno = cmd.line
+  sh.substStatus = 0
+  let argv = cmd.words.length ? yield* expandFields(sh, cmd.words) : EMPTY
+  if (argv.length && sh.p.aliases.size && cmd.words[0].lit !== undefined) argv = yield* withAlias(sh, argv)
+  if (!argv.length) return yield* assignOnly(sh, cmd)
+  const r = resolveCommand(sh, argv[0])
+  let restoreVars: (() => void) | null = null
+  let env: Map<string, string> | null = null
+  const values: [string, string][] = []
+  for (const a of cmd.assigns) values.push([a.name, yield* expandString(sh, a.value)])
+  if (sh.opts.x) yield* trace(sh, values, argv)
+  if (values.length) {
+    if (r.k === 'special') for (const [n, v] of values) sh.set(n, v)
+    else if (r.k === 'builtin' || r.k === 'func') restoreVars = tempAssign(sh, values)
+    else {
+      env = new Map(sh.env())
+      for (const [n, v] of values) env.set(n, v)
+    }
+  }
+  const keep = argv[0] === 'exec' && argv.length === 1 && r.k === 'special'
+  const saved = cmd.redirs.length ? yield* applyRedirs(sh, cmd.redirs) : EMPTY_SAVED
+  if (!saved) {
+    restoreVars?.()
+    if (r.k === 'special' && !sh.p.interactive) throw new ShellError(1)
+    return 1
+  }
+  try {
+    return yield* invoke(sh, r, argv, env)
+  } finally {
+    if (!keep && saved !== EMPTY_SAVED) restoreRedirs(sh, saved)
+    restoreVars?.()
+  }
+}
+
+const EMPTY: string[] = []
+const EMPTY_SAVED: [number, undefined][] = []
+
+function* assignOnly(sh: Sh, cmd: Simple): Gen {
+  const values: [string, string][] = []
+  for (const a of cmd.assigns) {
+    const v = yield* expandString(sh, a.value)
+    values.push([a.name, v])
+    sh.set(a.name, v)
+  }
+  if (sh.opts.x && values.length) yield* trace(sh, values, EMPTY)
+  const status = sh.substStatus
+  if (cmd.redirs.length) {
+    const saved = yield* applyRedirs(sh, cmd.redirs)
+    if (!saved) return 1
+    restoreRedirs(sh, saved)
+  }
+  return status
+}
+
+/** Prefix assignments for a builtin or function: visible during the call only. */
+function tempAssign(sh: Sh, values: [string, string][]): () => void {
+  const old = values.map(([n]) => [n, sh.vars.get(n), sh.exported.has(n)] as const)
+  for (const [n, v] of values) {
+    sh.set(n, v)
+    sh.export(n)
+  }
+  return () => {
+    for (const [n, v, exp] of old) {
+      if (v === undefined) sh.vars.delete(n)
+      else sh.vars.set(n, v)
+      if (exp) sh.exported.add(n)
+      else sh.exported.delete(n)
+    }
+    sh.invalidateEnv()
+  }
+}
+
+function* withAlias(sh: Sh, argv: string[]): Generator<Wait, string[], void> {
+  const value = sh.p.aliases.get(argv[0])
+  if (value === undefined) return argv
+  const first = parseCached(value).items[0]
+  if (!first || first.k !== 'list' || first.items[0]?.cmd.k !== 'simple') return argv
+  const words = yield* expandFields(sh, first.items[0].cmd.words)
+  return [...words, ...argv.slice(1)]
+}
+
+function* invoke(sh: Sh, r: Resolved, argv: string[], env: Map<string, string> | null): Gen {
+  switch (r.k) {
+    case 'func':
+      return yield* callFunction(sh, r.name, argv)
+    case 'special':
+      return yield* runBuiltin(sh, r.fn, argv, true)
+    case 'builtin':
+      return yield* runBuiltin(sh, r.fn, argv, false)
+    case 'command':
+      return yield* runCommandFn(sh, r.fn, argv, env)
+    case 'program': {
+      const code = yield* runProgram(sh, r, argv, env, sh.p.nextPid++)
+      if (sh.fgSignal) {
+        const sig = sh.fgSignal
+        sh.fgSignal = 0
+        if (sig !== 2 && sig !== 13) sh.stderr().write((SIGNAL_TEXT[sig] ?? `Signal ${sig}`) + '\n')
+      }
+      return code
+    }
+    case 'denied':
+      sh.error(`${argv[0]}: Permission denied`)
+      return 126
+    case 'notfound':
+      sh.error(sh.flavor === 'bash' ? `${argv[0]}: command not found` : `${argv[0]}: not found`)
+      return 127
+  }
+}
+
+/** `command NAME ARGS`: run NAME skipping shell functions. */
+export function* runWithoutFunctions(sh: Sh, argv: string[]): Gen {
+  if (!argv.length) return 0
+  let r = resolveCommand(sh, argv[0])
+  if (r.k === 'func') r = searchPath(sh, argv[0])
+  return yield* invoke(sh, r, argv, null)
+}
+
+function* runBuiltin(sh: Sh, fn: Builtin, argv: string[], special: boolean): Gen {
+  const saved = sh.commandName
+  sh.commandName = argv[0]
+  try {
+    const res = fn(sh, argv)
+    return typeof res === 'number' ? res : yield* res
+  } catch (e) {
+    if (e instanceof ShellError && !special) return e.code
+    throw e
+  } finally {
+    sh.commandName = saved
+  }
+}
+
+/** Run a Command (the shared command interface) with this shell's files and environment. */
+export function* runCommandFn(sh: Sh, fn: Command, argv: string[], env: Map<string, string> | null): Gen {
+  const ctx = makeContext(sh, argv, env)
+  try {
+    const res = fn(ctx)
+    return typeof res === 'number' ? res : yield* res
+  } catch (e) {
+    if (e instanceof ExitSignal || e instanceof ShellError) throw e
+    const msg = (e as { text?: string }).text ?? (e as Error).message ?? String(e)
+    sh.stderr().write(`${argv[0]}: ${msg}\n`)
+    return 1
+  }
+}
+
+export function makeContext(sh: Sh, argv: string[], env: Map<string, string> | null): CommandContext {
+  const ctx: CommandContext = {
+    argv,
+    env: env ?? sh.env(),
+    cwd: sh.cwd,
+    fs: sh.p.fs,
+    stdin: sh.stdin(),
+    stdout: sh.stdout(),
+    stderr: sh.stderr(),
+    host: sh.p.host,
+    interactive: sh.p.interactive,
+    spawn: spawnFromContext,
+  }
+  CONTEXT_SHELL.set(ctx, sh)
+  return ctx
+}
+
+
+function* callFunction(sh: Sh, name: string, argv: string[]): Gen {
+  const body = sh.funcs.get(name)
+  if (!body) return 127
+  if (sh.p.depth >= MAX_DEPTH) {
+    sh.stderr().write('Segmentation fault\n')
+    throw new ExitSignal(139, true)
+  }
+  const savedPos = sh.positional
+  sh.positional = argv.slice(1)
+  sh.frames.push(new Map())
+  sh.p.depth++
+  try {
+    let status = yield* runCmd(sh, body)
+    if (sh.skip?.kind === 'return') {
+      sh.skip = null
+      status = sh.status
+    }
+    return status
+  } finally {
+    sh.p.depth--
+    sh.popFrame()
+    sh.positional = savedPos
+  }
+}
+

@@ -1,0 +1,204 @@
+// Byte streams between commands: pipes that block the reader (cooperatively) and
+// break for the writer when the reader is gone (SIGPIPE), strings as input,
+// bounded capture for command substitution. Kernel pipe semantics, on our scheduler.
+import type { InputStream, OutputStream, Wait } from '../api.ts'
+
+/** Yielded by a reader with nothing to read yet: try again when something changes. */
+export const BLOCKED: Wait = { until: Infinity }
+
+/** A pipe buffer holds at most this much before the writer is made to wait. */
+export const PIPE_CAPACITY = 64 * 1024
+/** A command substitution keeps at most this much output (the rest is dropped). */
+export const CAPTURE_LIMIT = 4 * 1024 * 1024
+
+/** Counts changes that may unblock a waiting task (writes, closes, exits). */
+export interface Activity {
+  activity: number
+}
+
+export class Pipe {
+  private chunks: string[] = []
+  private head = 0
+  size = 0
+  /** The writer is done: readers get end of input after the buffer. */
+  closed = false
+  /** The reader is done: writes are dropped and the writer gets SIGPIPE. */
+  broken = false
+  /** Something was written after the reader was gone (the writer dies of SIGPIPE). */
+  epipe = false
+
+  constructor(private sched: Activity) {}
+
+  write(s: string): void {
+    if (this.broken) {
+      if (s) this.epipe = true
+      return
+    }
+    if (!s) return
+    this.chunks.push(s)
+    this.size += s.length
+    this.sched.activity++
+  }
+
+  close(): void {
+    if (this.closed) return
+    this.closed = true
+    this.sched.activity++
+  }
+
+  breakPipe(): void {
+    if (this.broken) return
+    this.broken = true
+    this.chunks = []
+    this.head = 0
+    this.size = 0
+    this.sched.activity++
+  }
+
+  /** Take everything buffered. */
+  take(): string {
+    if (!this.size) return ''
+    const rest = this.chunks.slice(this.head)
+    const out = rest.length === 1 ? rest[0] : rest.join('')
+    this.chunks = []
+    this.head = 0
+    this.size = 0
+    this.sched.activity++
+    return out
+  }
+
+  /** Take one line (without its newline) if a whole line is buffered, or the rest at end of input. */
+  takeLine(): string | null | undefined {
+    for (let i = this.head; i < this.chunks.length; i++) {
+      const c = this.chunks[i]
+      const nl = c.indexOf('\n')
+      if (nl >= 0) {
+        const before = this.chunks.slice(this.head, i).join('') + c.slice(0, nl)
+        const after = c.slice(nl + 1)
+        if (after) {
+          this.chunks[i] = after
+          this.head = i
+        } else this.head = i + 1
+        if (this.head === this.chunks.length) {
+          this.chunks = []
+          this.head = 0
+        }
+        this.size -= before.length + 1
+        this.sched.activity++
+        return before
+      }
+    }
+    if (!this.closed) return undefined
+    if (!this.size) return null
+    return this.take()
+  }
+}
+
+export class PipeReader implements InputStream {
+  constructor(readonly pipe: Pipe) {}
+
+  *readAll(): Generator<Wait, string, void> {
+    let out = ''
+    for (;;) {
+      out += this.pipe.take()
+      if (this.pipe.closed) return out + this.pipe.take()
+      yield BLOCKED
+    }
+  }
+
+  *readLine(): Generator<Wait, string | null, void> {
+    for (;;) {
+      const l = this.pipe.takeLine()
+      if (l !== undefined) return l
+      yield BLOCKED
+    }
+  }
+
+  *read(): Generator<Wait, string | null, void> {
+    for (;;) {
+      const s = this.pipe.take()
+      if (s) return s
+      if (this.pipe.closed) return null
+      yield BLOCKED
+    }
+  }
+}
+
+export class PipeWriter implements OutputStream {
+  constructor(readonly pipe: Pipe) {}
+  write(chunk: string): void {
+    this.pipe.write(chunk)
+  }
+}
+
+/** Input from a fixed text: a file, a here-document, /dev/null. */
+export class StringInput implements InputStream {
+  private pos = 0
+  constructor(private text: string) {}
+
+  *readAll(): Generator<Wait, string, void> {
+    const out = this.pos ? this.text.slice(this.pos) : this.text
+    this.pos = this.text.length
+    return out
+  }
+
+  *readLine(): Generator<Wait, string | null, void> {
+    return this.line()
+  }
+
+  *read(): Generator<Wait, string | null, void> {
+    if (this.pos >= this.text.length) return null
+    const out = this.pos ? this.text.slice(this.pos) : this.text
+    this.pos = this.text.length
+    return out
+  }
+
+  /** Synchronous form of readLine for the shell's own use. */
+  line(): string | null {
+    if (this.pos >= this.text.length) return null
+    const nl = this.text.indexOf('\n', this.pos)
+    const end = nl < 0 ? this.text.length : nl
+    const out = this.text.slice(this.pos, end)
+    this.pos = nl < 0 ? end : nl + 1
+    return out
+  }
+}
+
+export const EMPTY_INPUT: InputStream = {
+  *readAll() {
+    return ''
+  },
+  *readLine() {
+    return null
+  },
+  *read() {
+    return null
+  },
+}
+
+/** Output kept in memory, up to a limit (command substitution). */
+export class Capture implements OutputStream {
+  private parts: string[] = []
+  size = 0
+  constructor(private limit = CAPTURE_LIMIT) {}
+  write(chunk: string): void {
+    if (this.size >= this.limit) return
+    const room = this.limit - this.size
+    const s = chunk.length > room ? chunk.slice(0, room) : chunk
+    this.parts.push(s)
+    this.size += s.length
+  }
+  text(): string {
+    return this.parts.length === 1 ? this.parts[0] : this.parts.join('')
+  }
+}
+
+export const NULL_OUTPUT: OutputStream = { write() {} }
+
+/** Writes to a file in the VFS as they happen (the file was opened by a redirection). */
+export class FileOutput implements OutputStream {
+  constructor(private append: (s: string) => void) {}
+  write(chunk: string): void {
+    if (chunk) this.append(chunk)
+  }
+}

@@ -1,0 +1,46 @@
+// Facts about a parsed word that the interpreter's fast paths use: whether it is
+// a plain literal (no expansion, no pathname pattern) and whether expanding it
+// can wait (it holds a command substitution).
+import type { Part, Word } from './ast.ts'
+
+const GLOB_CHARS = /[*?[]/
+
+export function finishWord(parts: Part[]): Word {
+  const w: Word = { parts, sync: partsSync(parts) }
+  const lit = literalOf(parts)
+  if (lit !== undefined) w.lit = lit
+  return w
+}
+
+function partsSync(parts: Part[]): boolean {
+  for (const p of parts) {
+    if (p.k === 'cmd') return false
+    if (p.k === 'dq' && !partsSync(p.parts)) return false
+    if (p.k === 'param' && ((p.arg && !p.arg.sync) || (p.arg2 && !p.arg2.sync))) return false
+    if (p.k === 'arith' && !p.expr.sync) return false
+  }
+  return true
+}
+
+/** The single field a word expands to when it has no expansions; undefined otherwise. */
+function literalOf(parts: Part[]): string | undefined {
+  let out = ''
+  for (const p of parts) {
+    if (p.k === 'lit') {
+      if (GLOB_CHARS.test(p.v)) return undefined
+      out += p.v
+    } else if (p.k === 'q') out += p.v
+    else if (p.k === 'dq') {
+      for (const q of p.parts) {
+        if (q.k !== 'q') return undefined
+        out += q.v
+      }
+    } else return undefined
+  }
+  return out
+}
+
+/** The text of a word when it is entirely unquoted literal text (reserved words, names). */
+export function plainText(w: Word): string | undefined {
+  return w.parts.length === 1 && w.parts[0].k === 'lit' ? w.parts[0].v : undefined
+}

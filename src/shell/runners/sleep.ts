@@ -1,0 +1,47 @@
+// busybox sleep (coreutils/sleep.c with FANCY_SLEEP and FLOAT_DURATION): the
+// sum of its arguments, each a number with an optional s/m/h/d suffix, waited
+// on the virtual clock.
+import type { CommandContext, CommandResult, Wait } from '../api.ts'
+import { BANNER } from '../commands/util/usage.ts'
+
+const SUFFIX: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }
+
+const USAGE =
+  `${BANNER}\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\n` +
+  'have an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n'
+
+/** Parse one duration argument to milliseconds; undefined if busybox would reject it. */
+export function parseDuration(arg: string): number | undefined {
+  const m = /^([0-9]*\.?[0-9]*)([smhd]?)$/.exec(arg)
+  if (!m || m[1] === '' || m[1] === '.') return undefined
+  return Math.round(Number(m[1]) * SUFFIX[m[2]] * 1000)
+}
+
+export function sleep(ctx: CommandContext): CommandResult {
+  const args = ctx.argv.slice(1)
+  if (args[0] === '--') args.shift()
+  if (!args.length) {
+    ctx.stderr.write(USAGE)
+    return 1
+  }
+  if (args[0] === '--help') {
+    ctx.stdout.write(USAGE)
+    return 0
+  }
+  let ms = 0
+  for (const a of args) {
+    const d = parseDuration(a)
+    if (d === undefined) {
+      ctx.stderr.write(`sleep: invalid number '${a}'\n`)
+      return 1
+    }
+    ms += d
+  }
+  if (ms <= 0) return 0
+  return waitUntil(ctx, ctx.host.now() + ms)
+}
+
+export function* waitUntil(ctx: CommandContext, until: number): Generator<Wait, number, void> {
+  while (ctx.host.now() < until) yield { until }
+  return 0
+}
