@@ -1,10 +1,14 @@
 // The verb registry: one file per verb, one line here per verb.
 import type { Verb } from '../context.ts'
+import { apiResourcesVerb } from './api-resources.ts'
 import { applyVerb } from './apply.ts'
+import { clusterInfoVerb } from './cluster-info.ts'
+import { configVerb } from './config.ts'
 import { createVerb } from './create.ts'
 import { deleteVerb } from './delete.ts'
 import { annotateVerb, labelVerb } from './label.ts'
 import { patchVerb } from './patch.ts'
+import { versionVerb } from './version.ts'
 import { waitVerb } from './wait.ts'
 import { describeVerb } from './describe.ts'
 import { getVerb } from './get.ts'
@@ -21,6 +25,10 @@ export const VERBS: Verb[] = [
   labelVerb,
   annotateVerb,
   waitVerb,
+  versionVerb,
+  apiResourcesVerb,
+  clusterInfoVerb,
+  configVerb,
 ]
 
 export function findVerb(name: string): Verb | undefined {
