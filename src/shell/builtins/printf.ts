@@ -142,15 +142,15 @@ function directive(ctx: CommandContext, st: State, flags: string, width: number 
       return pad(body, flags, width, false)
     }
     case 'c':
-      return pad(a === undefined ? '' : a.length ? a[0] : '\0', flags, width, false)
+      return pad(a ? a[0] : '\0', flags, width, false)
     case 'd':
     case 'i':
-      return formatInt(a === undefined ? 0n : toInt(ctx, st, a), flags, width, prec, 10, false)
+      return formatInt(toInt(ctx, st, a ?? ''), flags, width, prec, 10, false)
     case 'u':
     case 'o':
     case 'x':
     case 'X': {
-      let v = a === undefined ? 0n : toInt(ctx, st, a)
+      let v = toInt(ctx, st, a ?? '')
       if (v < 0n) v = BigInt.asUintN(64, v)
       const base = conv === 'o' ? 8 : conv === 'u' ? 10 : 16
       return formatInt(v, flags, width, prec, base, conv === 'X', conv)

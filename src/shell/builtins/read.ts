@@ -88,12 +88,13 @@ function* readInput(sh: Sh, raw: boolean, timeout: number | undefined, count: nu
     }
     const piece = r.value
     if (piece === null) return text ? { text, eof: true } : null
-    if (count !== undefined) return { text: (text + piece).slice(0, count), eof: false }
-    if (!raw && /(^|[^\\])(\\\\)*\\$/.test(piece)) {
+    const eof = (input as { lastNl?: boolean }).lastNl === false
+    if (count !== undefined) return { text: (text + piece).slice(0, count), eof }
+    if (!raw && !eof && /(^|[^\\])(\\\\)*\\$/.test(piece)) {
       text += piece.slice(0, -1)
       continue
     }
-    return { text: text + piece, eof: false }
+    return { text: text + piece, eof }
   }
 }
 

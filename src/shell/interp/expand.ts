@@ -220,7 +220,7 @@ function* expandParam(sh: Sh, p: ParamPart, b: Builder, inDq: boolean): ExpGen<v
       b.expanded(value ?? unset(sh, name), inDq)
       return
     case 'len':
-      if (name === '@' || name === '*') b.expanded(String(sh.positional.length), inDq)
+      if (name === '@' || name === '*') b.expanded(String(sh.positional.join(' ').length), inDq)
       else b.expanded(String((value ?? unset(sh, name)).length), inDq)
       return
     case '-':
@@ -247,7 +247,7 @@ function* expandParam(sh: Sh, p: ParamPart, b: Builder, inDq: boolean): ExpGen<v
       const isNull = value === undefined || (p.colon && value === '')
       if (!isNull) return b.expanded(value ?? '', inDq)
       const msg = p.arg ? yield* expandString(sh, p.arg) : ''
-      sh.error(`${name}: ${msg || (value === undefined ? 'parameter not set' : 'parameter null or not set')}`)
+      sh.error(`${name}: ${msg || (p.colon ? 'parameter not set or null' : 'parameter not set')}`)
       throw new ShellError(2)
     }
     default:

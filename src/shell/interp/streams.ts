@@ -67,6 +67,9 @@ export class Pipe {
     return out
   }
 
+  /** Whether the last line takeLine returned ended with a newline. */
+  lastNl = true
+
   /** Take one line (without its newline) if a whole line is buffered, or the rest at end of input. */
   takeLine(): string | null | undefined {
     for (let i = this.head; i < this.chunks.length; i++) {
@@ -85,17 +88,23 @@ export class Pipe {
         }
         this.size -= before.length + 1
         this.sched.activity++
+        this.lastNl = true
         return before
       }
     }
     if (!this.closed) return undefined
     if (!this.size) return null
+    this.lastNl = false
     return this.take()
   }
 }
 
-export class PipeReader implements InputStream {
+export class PipeReader implements InputStream, LineEnd {
   constructor(readonly pipe: Pipe) {}
+
+  get lastNl(): boolean {
+    return this.pipe.lastNl
+  }
 
   *readAll(): Generator<Wait, string, void> {
     let out = ''
@@ -131,9 +140,15 @@ export class PipeWriter implements OutputStream {
   }
 }
 
+/** Our streams tell whether the line just read ended with a newline (read's status at EOF). */
+export interface LineEnd {
+  lastNl: boolean
+}
+
 /** Input from a fixed text: a file, a here-document, /dev/null. */
-export class StringInput implements InputStream {
+export class StringInput implements InputStream, LineEnd {
   private pos = 0
+  lastNl = true
   constructor(private text: string) {}
 
   *readAll(): Generator<Wait, string, void> {
@@ -160,6 +175,7 @@ export class StringInput implements InputStream {
     const end = nl < 0 ? this.text.length : nl
     const out = this.text.slice(this.pos, end)
     this.pos = nl < 0 ? end : nl + 1
+    this.lastNl = nl >= 0
     return out
   }
 }
