@@ -26,12 +26,31 @@ export const VALIDATE_FLAG: FlagSpec = {
   usage: 'Must be one of: strict (or true), warn, ignore (or false). strict and warn check the object against the schema before sending it.',
 }
 
+export type FieldValidation = 'Strict' | 'Warn' | 'Ignore'
+
+/** --validate as the fieldValidation directive sent with writes (GetValidationDirective). */
+export function fieldValidation(ctx: KubectlContext): FieldValidation {
+  if (!ctx.flags.has('validate')) return 'Strict'
+  const v = ctx.flags.string('validate').toLowerCase()
+  if (v === 'strict' || v === 'true') return 'Strict'
+  if (v === 'warn') return 'Warn'
+  if (v === 'ignore' || v === 'false') return 'Ignore'
+  throw new KubectlError(`invalid - validate option "${ctx.flags.string('validate')}"; must be one of: strict (or true), warn, ignore (or false)`)
+}
+
 /** Whether the client checks manifests (apiVersion and kind set) before sending them. */
 export function validateMode(ctx: KubectlContext): boolean {
-  const v = ctx.flags.string('validate').toLowerCase()
-  if (['strict', 'true', 'warn'].includes(v)) return true
-  if (['ignore', 'false'].includes(v)) return false
-  throw new KubectlError(`invalid - validate option "${ctx.flags.string('validate')}"; must be one of: strict (or true), warn, ignore (or false)`)
+  return fieldValidation(ctx) !== 'Ignore'
+}
+
+/** Write options for a request from kubectl, collecting the API's warnings. */
+export function writeOptions(ctx: KubectlContext, dryRun: boolean): { dryRun: boolean; fieldValidation: FieldValidation; warnings: string[] } {
+  return { dryRun, fieldValidation: fieldValidation(ctx), warnings: [] }
+}
+
+/** kubectl prints each API warning header as "Warning: <text>" on stderr. */
+export function printWarnings(ctx: KubectlContext, warnings: readonly string[]): void {
+  for (const w of warnings) ctx.err(`Warning: ${w}\n`)
 }
 
 /** Throw nothing, the one error, or all of them as checkErr prints an aggregate. */

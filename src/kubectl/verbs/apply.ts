@@ -11,7 +11,7 @@ import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { goJson, readManifests, type ManifestInfo } from '../manifest.ts'
 import { applyStrategicPatch, threeWayPatch, type JsonMap } from '../merge/strategic.ts'
-import { gvkString, gvrString, throwCollected, validateMode } from '../write-common.ts'
+import { gvkString, gvrString, printWarnings, throwCollected, validateMode, writeOptions } from '../write-common.ts'
 import { addSourceToErr, dryRunStrategy, jsonCopy, printWritten, type DryRun } from '../write-util.ts'
 import { APPLY_FLAGS, APPLY_HELP } from './apply-flags.ts'
 
@@ -80,10 +80,13 @@ function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): void {
   if (!current) {
     let created = modified
     if (dry !== 'client') {
+      const opts = writeOptions(ctx, dry === 'server')
       try {
-        created = ctx.api.create(modified, { dryRun: dry === 'server' })
+        created = ctx.api.create(modified, opts)
       } catch (e) {
         throw addSourceToErr('creating', info.source, e)
+      } finally {
+        printWarnings(ctx, opts.warnings)
       }
     }
     printWritten(ctx, created, 'created', dry)
@@ -102,9 +105,12 @@ function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): void {
   const patch = threeWayPatch(lastApplied(current), modified as unknown as JsonMap, live)
   let result = current
   if (Object.keys(patch).length) {
+    const opts = writeOptions(ctx, dry === 'server')
     try {
-      result = ctx.api.update(applyStrategicPatch(live, patch) as unknown as KObject, { dryRun: dry === 'server' })
+      result = ctx.api.update(applyStrategicPatch(live, patch) as unknown as KObject, opts)
+      printWarnings(ctx, opts.warnings)
     } catch (e) {
+      printWarnings(ctx, opts.warnings)
       const inner = addSourceToErr('patching', info.source, e)
       throw addSourceToErr(`applying patch:\n${goJson(patch)}\nto:\n${infoString(info)}\nfor:`, info.source, inner)
     }

@@ -6,6 +6,7 @@ import type { CronJob, Job, KObject } from '../../engine/api/types.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError, UsageError } from '../errors.ts'
 import { resolveResource } from '../mapper.ts'
+import { printWarnings, writeOptions } from '../write-common.ts'
 import { DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
 
 export const createJobVerb: Verb = {
@@ -106,10 +107,13 @@ export function send(ctx: KubectlContext, obj: KObject, dry: DryRun, what: strin
     const toSend = jsonCopy(obj)
     toSend.metadata = { ...toSend.metadata, namespace: ctx.namespace }
     delete (toSend.metadata as { creationTimestamp?: unknown }).creationTimestamp
+    const opts = writeOptions(ctx, dry === 'server')
     try {
-      out = ctx.api.create(toSend, { dryRun: dry === 'server' })
+      out = ctx.api.create(toSend, opts)
     } catch (e) {
       throw new KubectlError(`failed to create ${what}: ${e instanceof Error ? e.message : String(e)}`)
+    } finally {
+      printWarnings(ctx, opts.warnings)
     }
   }
   printWritten(ctx, out, 'created', dry)

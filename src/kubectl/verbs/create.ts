@@ -7,7 +7,7 @@ import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { readManifests } from '../manifest.ts'
-import { throwCollected, VALIDATE_FLAG, validateMode } from '../write-common.ts'
+import { printWarnings, throwCollected, VALIDATE_FLAG, validateMode, writeOptions } from '../write-common.ts'
 import { addSourceToErr, DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten } from '../write-util.ts'
 import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
 import { modifiedConfiguration } from './apply.ts'
@@ -70,10 +70,13 @@ function* runCreate(ctx: KubectlContext): Generator<Wait, number, void> {
       const modified = ctx.flags.bool('save-config') ? modifiedConfiguration(info, true).modified : withNamespace(info.obj, info.namespace)
       let created = modified
       if (dry !== 'client') {
+        const opts = writeOptions(ctx, dry === 'server')
         try {
-          created = ctx.api.create(modified, { dryRun: dry === 'server' })
+          created = ctx.api.create(modified, opts)
         } catch (e) {
           throw addSourceToErr('creating', info.source, e)
+        } finally {
+          printWarnings(ctx, opts.warnings)
         }
       }
       printWritten(ctx, created, 'created', dry)

@@ -28,10 +28,12 @@ describe('kubectl patch', () => {
 
   it('merges containers by name in a strategic patch, replaces them in a merge patch', () => {
     const { run, cluster } = lab()
-    const containers = () => (cluster.store.get<Job>('Job', 'default', 'countdown-job')!.spec.template.spec.containers ?? []).map((c) => [c.name, c.image])
-    run(['patch', 'job', 'countdown-job', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"side","image":"alpine"}]}}}}'])
-    expect(containers()).toEqual([['countdown-job', 'busybox'], ['side', 'alpine']])
-    run(['patch', 'job', 'countdown-job', '--type=merge', '-p', '{"spec":{"template":{"spec":{"containers":[{"name":"only","image":"alpine"}]}}}}'])
+    type CJ = { spec: { jobTemplate: { spec: { template: { spec: { containers: { name: string; image: string }[] } } } } } }
+    const containers = () => cluster.store.get<CJ & Job>('CronJob', 'default', 'hello')!.spec.jobTemplate.spec.template.spec.containers.map((c) => [c.name, c.image])
+    const tpl = (containers: string) => `{"spec":{"jobTemplate":{"spec":{"template":{"spec":{"containers":${containers}}}}}}}`
+    expect(run(['patch', 'cronjob', 'hello', '-p', tpl('[{"name":"side","image":"alpine"}]')])).toEqual(ok('cronjob.batch/hello patched\n'))
+    expect(containers()).toEqual([['hello', 'busybox'], ['side', 'alpine']])
+    expect(run(['patch', 'cronjob', 'hello', '--type=merge', '-p', tpl('[{"name":"only","image":"alpine"}]')])).toEqual(ok('cronjob.batch/hello patched\n'))
     expect(containers()).toEqual([['only', 'alpine']])
   })
 

@@ -13,7 +13,7 @@ import { readManifests } from '../manifest.ts'
 import { applyJsonPatch, JsonPatchError } from '../merge/jsonpatch.ts'
 import { applyMergePatch, applyStrategicPatch, deepEqual, isMap, type Json, type JsonMap } from '../merge/strategic.ts'
 import { fetchObjects } from '../resources.ts'
-import { throwCollected } from '../write-common.ts'
+import { printWarnings, throwCollected } from '../write-common.ts'
 import { DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
 import { yamlToJson } from '../yamljson.ts'
 import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
@@ -148,6 +148,12 @@ function patchOne(ctx: KubectlContext, current: KObject, type: PatchType, body: 
     printWritten(ctx, current, 'patched (no change)', 'none')
     return
   }
-  const result = dry === 'client' ? patched : ctx.api.update(patched, { dryRun: dry === 'server' })
+  const opts = { dryRun: dry === 'server', fieldValidation: 'Strict' as const, warnings: [] as string[] }
+  let result = patched
+  try {
+    if (dry !== 'client') result = ctx.api.update(patched, opts)
+  } finally {
+    printWarnings(ctx, opts.warnings)
+  }
   printWritten(ctx, result, 'patched', dry)
 }

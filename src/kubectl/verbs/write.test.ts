@@ -94,8 +94,25 @@ describe('kubectl apply', () => {
     )
   })
 
+  it('unknown fields fail strict decoding on the server (research §13 row 10)', () => {
+    const { run } = lab({ 'unknownfield.yaml': JOB.replace('        command:', '        commands:') })
+    expect(run('apply -f unknownfield.yaml')).toEqual(
+      fail('Error from server (BadRequest): error when creating "unknownfield.yaml": Job in version "v1" cannot be handled as a Job: strict decoding error: unknown field "spec.template.spec.containers[0].commands"\n'),
+    )
+  })
+
+  it('a changed pod template of an existing Job is immutable (research §13 row 5)', () => {
+    const { run, fs } = lab({ 'job.yaml': JOB })
+    run('apply -f job.yaml')
+    fs.writeFile('/root/job.yaml', JOB.replace('image: busybox', 'image: busybox:1.36'))
+    const r = run('apply -f job.yaml')
+    expect([r.stdout, r.code]).toEqual(['', 1])
+    expect(r.stderr.startsWith('The Job "countdown" is invalid: spec.template: Invalid value: core.PodTemplateSpec{ObjectMeta:v1.ObjectMeta{Name:"", ')).toBe(true)
+    expect(r.stderr.endsWith('}: field is immutable\n')).toBe(true)
+  })
+
   it('reads stdin and every manifest of a directory in name order', () => {
-    const { run } = lab({ 'd/b.yaml': JOB.replace(/countdown/g, 'b'), 'd/a.json': JSON.stringify({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'a' }, spec: {} }), 'd/notes.txt': 'x' })
+    const { run } = lab({ 'd/b.yaml': JOB.replace(/countdown/g, 'b'), 'd/a.json': JSON.stringify({ apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: 'a' }, spec: { schedule: '* * * * *', jobTemplate: { spec: { template: { spec: { containers: [{ name: 'c', image: 'busybox' }], restartPolicy: 'Never' } } } } } }), 'd/notes.txt': 'x' })
     expect(run('apply -f d')).toEqual(ok('cronjob.batch/a created\njob.batch/b created\n'))
     expect(run('apply -f -', JOB)).toEqual(ok('job.batch/countdown created\n'))
   })
