@@ -8,6 +8,7 @@ import { date } from './date/date.ts'
 import { mkdir, rm, rmdir, touch } from './fileops.ts'
 import { grep } from './grep.ts'
 import { head } from './head.ts'
+import { jq } from './jq/jq.ts'
 import { ls } from './ls.ts'
 import { rev, tac } from './rev.ts'
 import { seq } from './seq.ts'
@@ -26,6 +27,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['fgrep', grep],
   ['grep', grep],
   ['head', head],
+  ['jq', jq],
   ['ls', ls],
   ['mkdir', mkdir],
   ['mv', mv],
