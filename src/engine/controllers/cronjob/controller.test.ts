@@ -121,6 +121,26 @@ describe('timelines (research §10.4)', () => {
   })
 })
 
+describe('@every shorter than a minute (research §5.3)', () => {
+  it('two times in one minute share a Job name: the second adopts the finished Job instead of creating one', () => {
+    const h = new CronHarness(at('00:00:10'))
+    h.start()
+    h.runJobs({ runMs: 5 * S, outcome: 'Complete' })
+    h.createCronJob('every', cronJobSpec({ schedule: '@every 30s' }))
+    h.runUntil(at('00:02:45'))
+    expect(h.timeline()).toEqual([
+      `00:00:40.1 ${create('every-29453760')}`,
+      `00:00:45.1 ${saw('every-29453760')}`,
+      `00:01:10.1 ${create('every-29453761')}`,
+      `00:01:15.1 ${saw('every-29453761')}`,
+      `00:01:40.1 ${saw('every-29453761')}`,
+      `00:02:10.1 ${create('every-29453762')}`,
+      `00:02:15.1 ${saw('every-29453762')}`,
+      `00:02:40.1 ${saw('every-29453762')}`,
+    ])
+  })
+})
+
 describe('TestControllerV2UpdateCronJob (now 09:59:59, last scheduled 09:59)', () => {
   const now = ms('2016-05-19T09:59:59Z')
   function delayAfter(old: Partial<CronJobSpec>, change: Partial<CronJobSpec>): number[] {
