@@ -173,6 +173,16 @@ describe('TestControllerV2UpdateCronJob (now 09:59:59, last scheduled 09:59)', (
     h.updateSpec('mycronjob', { schedule: '61 * * * *' })
     expect([delays, h.timeline()]).toEqual([[], ['09:59:59.0 Warning UnParseableCronJobSchedule unparseable schedule for cronjob: 61 * * * *']])
   })
+
+  it('spec.timeZone changed (upstream\'s case has no schedule, so nothing is enqueued)', () => {
+    const h = new CronHarness(now)
+    h.putCronJob('mycronjob', cronJobSpec({ schedule: '' }), now - M, {}, 'default')
+    const c = h.start()
+    const delays: number[] = []
+    c.queue.add = (_key: string, delay = 0) => void delays.push(delay)
+    h.updateSpec('mycronjob', { timeZone: 'America/New_York' })
+    expect([delays, h.timeline()]).toEqual([[], ['09:59:59.0 Warning UnParseableCronJobSchedule unparseable schedule for cronjob: ']])
+  })
 })
 
 describe('the work queue', () => {
