@@ -105,6 +105,10 @@ export function runKubectl(argv: readonly string[], inv: Invocation): CommandRes
   if (!words.length) return runRoot(argv, rootSet, verbs, inv)
   const first = words[0]
   if (first.word === 'help') return runHelp(words.slice(1).map((w) => w.word), verbs, inv)
+  if (first.word === 'options' && !verbs.some((v) => v.name === 'options')) {
+    cmd.stdout.write(optionsHelp(GLOBAL_FLAGS))
+    return 0
+  }
   let verb = verbs.find((v) => v.name === first.word)
   if (!verb) {
     if (KUBECTL_COMMANDS.includes(first.word)) {
