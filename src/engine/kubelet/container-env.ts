@@ -40,7 +40,7 @@ export function podHostname(pod: Pod): string {
   return (pod.spec.hostname || pod.metadata.name).slice(0, 63)
 }
 
-function fieldRef(pod: Pod, path: string): string | { error: string } {
+function fieldRef(pod: Pod, path: string, ips: { host: string; pod?: string }): string | { error: string } {
   const m = /^metadata\.(labels|annotations)\['(.*)'\]$/.exec(path)
   if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? ''
   const st = pod.status
@@ -60,13 +60,11 @@ function fieldRef(pod: Pod, path: string): string | { error: string } {
     case 'spec.serviceAccountName':
       return pod.spec.serviceAccountName ?? ''
     case 'status.hostIP':
-      return st?.hostIP ?? ''
     case 'status.hostIPs':
-      return (st?.hostIPs ?? []).map((i) => i.ip).join(',')
+      return ips.host || st?.hostIP || ''
     case 'status.podIP':
-      return st?.podIP ?? ''
     case 'status.podIPs':
-      return (st?.podIPs ?? []).map((i) => i.ip).join(',')
+      return ips.pod ?? st?.podIP ?? ''
     default:
       return { error: `unsupported fieldPath: ${path}` }
   }
@@ -92,7 +90,8 @@ function resourceRef(pod: Pod, c: Container, node: Node | undefined, ref: { cont
   return String(Math.ceil(valueOf(v) / valueOf(divisor)))
 }
 
-export function containerEnv(pod: Pod, c: Container, image: ImageConfig, node: Node | undefined): EnvResult {
+/** The sandbox's IP and the node's: the kubelet knows them before the API status shows them. */
+export function containerEnv(pod: Pod, c: Container, image: ImageConfig, node: Node | undefined, ips: { host: string; pod?: string } = { host: '' }): EnvResult {
   const env = new Map<string, string>()
   const kubeletEnv = new Map<string, string>()
   for (const kv of image.env) {
@@ -108,7 +107,7 @@ export function containerEnv(pod: Pod, c: Container, image: ImageConfig, node: N
     if (e.valueFrom) {
       const vf = e.valueFrom
       if (vf.fieldRef) {
-        const v = fieldRef(pod, vf.fieldRef.fieldPath)
+        const v = fieldRef(pod, vf.fieldRef.fieldPath, ips)
         if (typeof v !== 'string') return { env, kubeletEnv, error: v.error }
         value = v
       } else if (vf.resourceFieldRef) value = resourceRef(pod, c, node, vf.resourceFieldRef)

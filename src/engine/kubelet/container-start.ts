@@ -102,7 +102,7 @@ export class ContainerStarter {
       if (!img!.ok) return this.fail(c, img!.reason, img!.message)
       const image = img!.image
       const config = image.build.config
-      const env = containerEnv(this.w.pod, c.spec, config, svc.node())
+      const env = containerEnv(this.w.pod, c.spec, config, svc.node(), { host: svc.hostIP(), pod: this.w.podIP })
       if (env.error) return this.fail(c, 'CreateContainerConfigError', env.error, `Error: ${env.error}`)
       const argv = commandLine(c.spec, config, env.kubeletEnv)
       yield svc.rng.int(15, 60)
@@ -114,7 +114,7 @@ export class ContainerStarter {
       c.instances.push(inst)
       if (c.instances.length > 2) c.instances.shift()
       const rt = svc.runtime()
-      const root = containerRootFs(rt, this.w.pod, c.spec, config, this.w.volumes, () => k.now())
+      const root = containerRootFs(rt, this.w.pod, c.spec, config, this.w.volumes, () => k.now(), this.w.podIP)
       const why = argv.length ? rt.resolve(root.fs, argv[0], root.cwd, env.env.get('PATH') ?? '') : 'no command specified'
       if (why) {
         const msg = startErrorMessage(why)

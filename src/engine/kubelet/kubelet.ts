@@ -13,6 +13,7 @@ import { pickLog, type LogAnswer, type LogRequest, type LogSource, type PodLogs 
 import { PodWorker } from './pod-worker.ts'
 import { getDefaultRuntime, type ContainerRuntime } from './runtime.ts'
 import type { KubeletServices } from './services.ts'
+import { shellRuntime } from './shell-runtime.ts'
 import { VolumeRegistry } from './storage.ts'
 
 /** The sandbox image every node has (kubeadm 1.33's pause). */
@@ -25,15 +26,6 @@ export interface KubeletOptions {
   runtime?: ContainerRuntime
   /** The cluster's provisioned volumes (shared by every node). */
   volumes?: VolumeRegistry
-}
-
-/** Until a runtime is installed, nothing can be executed: runc's own words. */
-const noRuntime: ContainerRuntime = {
-  makeRootFs: (_flavor, now) => newDir(now),
-  resolve: (_fs, argv0) => `exec: ${JSON.stringify(argv0)}: executable file not found in $PATH`,
-  spawn: () => {
-    throw new Error('no container runtime installed')
-  },
 }
 
 export class Kubelet implements LogSource {
@@ -66,7 +58,7 @@ export class Kubelet implements LogSource {
       node: () => this.node(),
       hostIP: () => this.hostIP(),
       images: this.images,
-      runtime: () => this.opts.runtime ?? getDefaultRuntime() ?? noRuntime,
+      runtime: () => this.opts.runtime ?? getDefaultRuntime() ?? shellRuntime,
       crashBackoff: new Backoff(10_000, 300_000),
       rng: this.rng,
       nextRelist: (t) => this.relistPhase + Math.ceil((t - this.relistPhase) / 1000) * 1000,

@@ -13,8 +13,8 @@ const CLUSTER_DNS = '10.96.0.10'
 const CLUSTER_DOMAIN = 'cluster.local'
 
 /** /etc/hosts as the kubelet writes it for a pod on the pod network. */
-export function hostsFile(pod: Pod): string {
-  const ip = pod.status?.podIP ?? ''
+export function hostsFile(pod: Pod, podIP?: string): string {
+  const ip = podIP ?? pod.status?.podIP ?? ''
   const name = podHostname(pod)
   const ns = pod.metadata.namespace ?? 'default'
   let out = '# Kubernetes-managed hosts file.\n127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\nfe00::0\tip6-localnet\nfe00::0\tip6-mcastprefix\nfe00::1\tip6-allnodes\nfe00::2\tip6-allrouters\n'
@@ -38,7 +38,7 @@ export interface RootFs {
   cwd: string
 }
 
-export function containerRootFs(rt: ContainerRuntime, pod: Pod, c: Container, image: ImageConfig, volumes: Map<string, DirNode>, clock: () => number): RootFs {
+export function containerRootFs(rt: ContainerRuntime, pod: Pod, c: Container, image: ImageConfig, volumes: Map<string, DirNode>, clock: () => number, podIP?: string): RootFs {
   const now = clock()
   const fs = new Vfs(rt.makeRootFs(image.flavor, now), clock)
   const put = (path: string, data: string) => {
@@ -55,7 +55,7 @@ export function containerRootFs(rt: ContainerRuntime, pod: Pod, c: Container, im
     parent.entries.set(path.slice(path.lastIndexOf('/') + 1), { type: 'file', data: '', mode: 0o755, mtime: now, exec: 'img:' + program })
   }
   put('/etc/hostname', podHostname(pod) + '\n')
-  put('/etc/hosts', hostsFile(pod))
+  put('/etc/hosts', hostsFile(pod, podIP))
   put('/etc/resolv.conf', resolvConf(pod))
   put(c.terminationMessagePath ?? TERMINATION_LOG, '')
   for (const m of c.volumeMounts ?? []) {

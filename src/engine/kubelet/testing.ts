@@ -168,19 +168,22 @@ export class FakeRuntime implements ContainerRuntime {
 
 export interface KubeletCore extends Core {
   runtime: FakeRuntime
+  /** The runtime the kubelets use: the fake, unless a real one was asked for. */
+  used: ContainerRuntime
   kubelets: Map<string, Kubelet>
   provisioner: Provisioner
 }
 
 /** A core with the scheduler, a provisioner and a kubelet per node, all on a fake runtime. */
-export function makeNodes(seed: number | string = 1): KubeletCore {
+export function makeNodes(seed: number | string = 1, real?: ContainerRuntime): KubeletCore {
   const core = makeCore(seed)
   const runtime = new FakeRuntime()
+  const used = real ?? runtime
   withScheduler(core)
   const provisioner = new Provisioner(core.ctx)
   const kubelets = new Map<string, Kubelet>()
-  for (const n of core.store.list<Node>('Node')) kubelets.set(n.metadata.name, new Kubelet(core.ctx, n.metadata.name, { runtime, volumes: provisioner.volumes }))
-  return { ...core, runtime, kubelets, provisioner }
+  for (const n of core.store.list<Node>('Node')) kubelets.set(n.metadata.name, new Kubelet(core.ctx, n.metadata.name, { runtime: used, volumes: provisioner.volumes }))
+  return { ...core, runtime, used, kubelets, provisioner }
 }
 
 /** Watch a pod and note each status change as "<s since T0> <phase> <kubectl-like status>". */

@@ -1,0 +1,23 @@
+// The container runtime on top of our shell: image root filesystems, runc's
+// executable lookup, and PID 1 — a shell script or utility through
+// spawnContainer, or one of the programs an image brings (image-programs.ts).
+import type { Proc, ShellOptions } from '../../shell/api.ts'
+import { makeRootFs, resolveExecutable, spawnContainer } from '../../shell/index.ts'
+import { imageProgram } from './image-programs.ts'
+import type { ContainerRuntime } from './runtime.ts'
+
+export const shellRuntime: ContainerRuntime = {
+  makeRootFs: (flavor, now) => makeRootFs(flavor, now),
+  resolve(fs, argv0, cwd, path) {
+    const r = resolveExecutable(fs, argv0, cwd, path)
+    return r.ok ? null : r.error
+  },
+  spawn(argv: string[], opts: ShellOptions): Proc {
+    const r = argv.length ? resolveExecutable(opts.fs, argv[0], opts.cwd ?? '/', opts.env.PATH ?? '') : undefined
+    if (r?.ok && r.program.startsWith('img:')) {
+      const p = imageProgram(r.program.slice(4), { argv, opts, exec: (next) => spawnContainer(next, opts) })
+      if (p) return p
+    }
+    return spawnContainer(argv, opts)
+  },
+}
