@@ -3,6 +3,7 @@
 import type { Command } from '../api.ts'
 import { basename, dirname } from './basename.ts'
 import { cat } from './cat.ts'
+import { cut } from './cut.ts'
 import { cp, mv } from './cp.ts'
 import { date } from './date/date.ts'
 import { mkdir, rm, rmdir, touch } from './fileops.ts'
@@ -12,8 +13,11 @@ import { jq } from './jq/jq.ts'
 import { ls } from './ls.ts'
 import { rev, tac } from './rev.ts'
 import { seq } from './seq.ts'
+import { sort } from './sort.ts'
 import { tail } from './tail.ts'
 import { tee } from './tee.ts'
+import { tr } from './tr.ts'
+import { uniq } from './uniq.ts'
 import { wc } from './wc.ts'
 import { yes } from './yes.ts'
 
@@ -21,6 +25,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['basename', basename],
   ['cat', cat],
   ['cp', cp],
+  ['cut', cut],
   ['date', date],
   ['dirname', dirname],
   ['egrep', grep],
@@ -35,10 +40,13 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['rm', rm],
   ['rmdir', rmdir],
   ['seq', seq],
+  ['sort', sort],
   ['tac', tac],
   ['tail', tail],
   ['tee', tee],
   ['touch', touch],
+  ['tr', tr],
+  ['uniq', uniq],
   ['wc', wc],
   ['yes', yes],
 ])
