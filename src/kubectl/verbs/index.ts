@@ -6,6 +6,7 @@ import { clusterInfoVerb } from './cluster-info.ts'
 import { configVerb } from './config.ts'
 import { createVerb } from './create.ts'
 import { deleteVerb } from './delete.ts'
+import { explainVerb } from './explain.ts'
 import { annotateVerb, labelVerb } from './label.ts'
 import { patchVerb } from './patch.ts'
 import { versionVerb } from './version.ts'
@@ -29,6 +30,7 @@ export const VERBS: Verb[] = [
   apiResourcesVerb,
   clusterInfoVerb,
   configVerb,
+  explainVerb,
 ]
 
 export function findVerb(name: string): Verb | undefined {
