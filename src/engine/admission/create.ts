@@ -4,7 +4,7 @@
 // (k8s.io/apiserver pkg/registry/generic/registry/store.go Create, rest.BeforeCreate).
 import type { FieldError } from '../api/errors.ts'
 import type { ApiServer } from '../api/server.ts'
-import { defaultCronJob, defaultJob, prepareJobForCreate } from './defaults-batch.ts'
+import { copyTemplateLabels, defaultCronJob, defaultJob, prepareJobForCreate } from './defaults-batch.ts'
 import { defaultPodSpec } from './defaults-pod.ts'
 import { required } from './field.ts'
 import { nameIsDNSLabel, nameIsDNSSubdomain } from './names.ts'
@@ -40,6 +40,9 @@ function admitJob(job: J, api: ApiServer): Admitted {
   let out = defaultJob(job)
   out = prepareJobForCreate(assignIdentity(out, api))
   const errs = validateJob(out, true)
+  // The apiserver applies defaults again whenever it reads the Job back, so a Job
+  // stored without labels shows its template's, generated ones included.
+  if (!errs.length) out = copyTemplateLabels(out)
   const warnings = [nameWarning(out.metadata.name), ...podSpecWarnings(out.spec.template?.spec ?? {}, 'spec.template')].filter((w): w is string => !!w)
   return { obj: out, errs, warnings }
 }

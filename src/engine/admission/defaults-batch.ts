@@ -56,16 +56,10 @@ export function defaultJob(job: J): J {
   return copyTemplateLabels({ ...job, spec: defaultJobSpec(spec) })
 }
 
-/**
- * PrepareForCreate: the generated selector and template labels (unless
- * manualSelector), a cleared status. The labels copy runs again because the
- * apiserver applies defaults each time it reads the Job back: a Job created
- * without labels shows the generated ones.
- */
+/** PrepareForCreate: the generated selector and template labels (unless manualSelector), a cleared status. */
 export function prepareJobForCreate(job: J): J {
-  let out: J = { ...job, status: {} }
-  if (out.spec.manualSelector !== true) out = generateSelector(out)
-  return copyTemplateLabels(out)
+  const out: J = { ...job, status: {} }
+  return out.spec.manualSelector !== true ? generateSelector(out) : out
 }
 
 /** generateSelector: the four template labels and the controller-uid selector. */

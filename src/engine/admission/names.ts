@@ -28,7 +28,8 @@ export function inclusiveRangeError(lo: number, hi: number): string {
 /** RegexError: the message, then the examples and the regex in parentheses. */
 export function regexError(msg: string, fmt: string, ...examples: string[]): string {
   if (!examples.length) return `${msg} (regex used for validation is '${fmt}')`
-  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join('or ')}regex used for validation is '${fmt}')`
+  // Each example ends in ", " and the next starts with " or ": upstream's double space.
+  return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`
 }
 
 export function isDNS1123Label(v: string): string[] {
