@@ -101,7 +101,7 @@ export function describeEvents(w: DescribeWriter, events: readonly Event[]): voi
     let interval = first
     if (series) interval = `${w.since(series.lastObservedTime)} (x${series.count ?? 0} over ${first})`
     else if (e.count > 1) interval = `${w.since(e.lastTimestamp)} (x${e.count} over ${first})`
-    const source = e.source?.component || (e.reportingController as string | undefined) || ''
+    const source = e.source?.component || e.reportingComponent || ''
     w.write(LEVEL_1, `${e.type}\t${e.reason}\t${interval}\t${source}\t${(e.message ?? '').trim()}\n`)
   }
 }
