@@ -6,10 +6,12 @@
 // visitByResource, visitByName), helper.go (EnhanceListError).
 import { badRequest } from '../engine/api/errors.ts'
 import type { KObject } from '../engine/api/types.ts'
+import type { Wait } from '../shell/api.ts'
 import type { KubectlContext } from './context.ts'
 import { KubectlError } from './errors.ts'
 import { checkFieldTerms, fieldsMatch, parseFieldSelector, type FieldTerm } from './field-selectors.ts'
 import { splitResourceArgs, type ResourceInfo, type ResourceTarget } from './mapper.ts'
+import { readManifests } from './manifest.ts'
 import { labelsMatch, parseLabelSelector, SelectorError, type Requirement } from './selectors.ts'
 
 export interface Info {
@@ -119,4 +121,35 @@ function getNamed(ctx: KubectlContext, t: ResourceTarget, name: string, opts: Fe
   } catch (e) {
     errors.push(e)
   }
+}
+
+/**
+ * `-f FILE|DIR|-`: the objects the manifests name, fetched from the server
+ * (FilenameParam + Latest). Reading errors come after the objects found.
+ */
+export function* fetchFromFiles(ctx: KubectlContext, enforceNamespace: boolean): Generator<Wait, Fetched, void> {
+  if (ctx.args.length) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
+  const read = yield* readManifests({
+    fs: ctx.fs,
+    cwd: ctx.cwd,
+    filenames: ctx.flags.strings('filename'),
+    recursive: ctx.flags.bool('recursive'),
+    validate: false,
+    namespace: ctx.namespace,
+    enforceNamespace,
+    readStdin: () => ctx.stdin.readAll(),
+  })
+  const infos: Info[] = []
+  const errors: unknown[] = []
+  for (const m of read.infos) {
+    try {
+      const obj = ctx.api.get(m.resource.kind, m.resource.namespaced ? m.namespace : undefined, m.name)
+      infos.push({ resource: m.resource, isList: false, objects: [obj] })
+    } catch (e) {
+      errors.push(e)
+    }
+  }
+  const files = ctx.flags.strings('filename')
+  const single = files.length === 1 && files[0] !== '-' && ctx.fs.lookup(files[0], ctx.cwd)?.type === 'file' && read.infos.length === 1
+  return { infos, errors: [...errors, ...read.errors], singleItemImplied: single }
 }

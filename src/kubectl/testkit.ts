@@ -73,11 +73,17 @@ export class Running {
       this.code = result
       return
     }
+    // The command runs now, before anything else due at this instant; later
+    // wake-ups and timers go through the kernel like a shell process's.
     const proc = procOf(result)
+    const first = proc.resume()
+    if (first.done) {
+      this.code = first.code
+      return
+    }
     this.handle = new ProcessHandle(kernel, proc, (code) => (this.code = code))
     wake = () => this.handle?.wake()
-    this.handle.start()
-    kernel.runUntil(kernel.now())
+    if (first.until !== Infinity) kernel.at(first.until, () => this.handle?.wake())
   }
 
   /** Ctrl-C: stop a command that waits (a watch, logs -f); exit status 130 like a shell reports. */

@@ -5,6 +5,7 @@
 import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod } from '../../engine/api/types.ts'
 import { SECOND } from '../../engine/kernel/time.ts'
 import { rfc3339 } from '../../engine/kernel/time.ts'
+import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultiline } from '../describe/common.ts'
 import { describeNamespace, describeNode, describePvc } from '../describe/cluster.ts'
@@ -12,7 +13,7 @@ import { describePod } from '../describe/pod.ts'
 import { describeCronJob, describeJob } from '../describe/workloads.ts'
 import { DescribeWriter, LEVEL_0 } from '../describe/writer.ts'
 import { AggregateError, KubectlError } from '../errors.ts'
-import { byKey, fetchObjects } from '../resources.ts'
+import { byKey, fetchFromFiles, fetchObjects } from '../resources.ts'
 import { DESCRIBE_FLAGS, DESCRIBE_HELP } from './describe-flags.ts'
 
 function isNotFound(e: unknown): boolean {
@@ -81,20 +82,21 @@ function describeGeneric(w: DescribeWriter, obj: KObject, events: Event[] | unde
   if (events) describeEvents(w, events)
 }
 
-function run(ctx: KubectlContext): number {
+function* run(ctx: KubectlContext): Generator<Wait, number, void> {
   if (!ctx.args.length && !ctx.flags.strings('filename').length) {
     throw new KubectlError('You must specify the type of resource to describe. Use "kubectl api-resources" for a complete list of supported resources.')
   }
-  if (ctx.flags.strings('filename').length) throw new KubectlError('describe -f is not available in this lab yet; name the objects instead')
   const allNamespaces = ctx.flags.bool('all-namespaces')
   const showEvents = ctx.flags.bool('show-events')
-  const fetched = fetchObjects(ctx, {
-    args: ctx.args,
-    namespace: ctx.namespace,
-    allNamespaces,
-    labelSelector: ctx.flags.string('selector').trim(),
-    fieldSelector: '',
-  })
+  const fetched = ctx.flags.strings('filename').length
+    ? yield* fetchFromFiles(ctx, ctx.namespaceExplicit)
+    : fetchObjects(ctx, {
+        args: ctx.args,
+        namespace: ctx.namespace,
+        allNamespaces,
+        labelSelector: ctx.flags.string('selector').trim(),
+        fieldSelector: '',
+      })
   const objects = fetched.infos.flatMap((i) => i.objects)
   if (fetched.errors.length && ctx.args.length === 2 && fetched.errors.every(isNotFound)) return describePrefix(ctx, fetched.errors[0], showEvents)
   let first = true

@@ -4,6 +4,7 @@
 // Upstream: kubernetes/kubectl pkg/cmd/get/get.go (Complete, Validate, Run,
 // printGeneric); research kubectl-output.md §2, §10, §13.
 import type { KObject } from '../../engine/api/types.ts'
+import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { AggregateError, KubectlError, RawError } from '../errors.ts'
 import { kindPrefix } from '../mapper.ts'
@@ -11,7 +12,7 @@ import { isHumanReadable, objectPrinter } from '../printers/output.ts'
 import { wireObject } from '../printers/json.ts'
 import { tableFor } from '../printers/rows.ts'
 import { headerCells, rowCells, tabLine, type TableOptions } from '../printers/table.ts'
-import { fetchObjects, type Info } from '../resources.ts'
+import { fetchFromFiles, fetchObjects, type Info } from '../resources.ts'
 import { sortObjects } from '../sort.ts'
 import { TabWriter } from '../tabwriter.ts'
 import { GET_FLAGS, GET_HELP } from './get-flags.ts'
@@ -72,7 +73,7 @@ function run(ctx: KubectlContext) {
   if (o.watchOnly && !o.watch && o.sortBy) ctx.err('warning: --watch-only requested, --sort-by will be ignored\n')
   if (o.watch || o.watchOnly) return watchObjects(ctx, o)
   if (!ctx.args.length && !ctx.flags.strings('filename').length) throw new RawError(NO_TYPE)
-  if (ctx.flags.strings('filename').length) throw new KubectlError('get -f is not available in this lab yet; name the objects instead')
+  if (ctx.flags.strings('filename').length) return getFromFiles(ctx, o)
   const fetched = fetchObjects(ctx, {
     args: ctx.args,
     namespace: ctx.namespace,
@@ -80,6 +81,13 @@ function run(ctx: KubectlContext) {
     labelSelector: ctx.flags.string('selector').trim(),
     fieldSelector: ctx.flags.string('field-selector').trim(),
   })
+  const errors = o.ignoreNotFound ? fetched.errors.filter((e) => !isNotFound(e)) : fetched.errors
+  if (!isHumanReadable(o.format, o.template)) return printGeneric(ctx, o, fetched.infos, errors, fetched.singleItemImplied)
+  return printTables(ctx, o, fetched.infos, errors)
+}
+
+function* getFromFiles(ctx: KubectlContext, o: GetOptions): Generator<Wait, number, void> {
+  const fetched = yield* fetchFromFiles(ctx, ctx.namespaceExplicit && !o.allNamespaces)
   const errors = o.ignoreNotFound ? fetched.errors.filter((e) => !isNotFound(e)) : fetched.errors
   if (!isHumanReadable(o.format, o.template)) return printGeneric(ctx, o, fetched.infos, errors, fetched.singleItemImplied)
   return printTables(ctx, o, fetched.infos, errors)
