@@ -31,6 +31,7 @@ export class BackoffStore {
   newBackoffRecord(key: string, newSucceeded: Pod[], newFailed: Pod[]): BackoffRecord {
     const old = this.records.get(key)
     const b: BackoffRecord = old ? { ...old } : { key, failuresAfterLastSuccess: 0 }
+    if (!newSucceeded.length && !newFailed.length) return b
     const succeeded = sortByFinishedTime(newSucceeded)
     const failed = sortByFinishedTime(newFailed)
     if (succeeded.length === 0) {
@@ -53,6 +54,7 @@ export class BackoffStore {
 }
 
 function sortByFinishedTime(pods: Pod[]): Pod[] {
+  if (pods.length < 2) return pods
   const t = new Map(pods.map((p) => [p, getFinishedTime(p)]))
   return [...pods].sort((a, b) => t.get(a)! - t.get(b)!)
 }
