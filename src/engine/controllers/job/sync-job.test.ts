@@ -253,6 +253,42 @@ const cases: SyncCase[] = [
     pods: [{ phase: 'Succeeded' }, { phase: 'Failed' }, { phase: 'Failed' }],
     steps: [{ status: { conditions: [backoffExceeded('FailureTarget'), backoffExceeded('Failed')], startTime: T0, succeeded: 1, failed: 2, terminating: 0, uncountedTerminatedPods: {}, ready: 0 }, events: ['Warning BackoffLimitExceeded Job has reached the specified backoff limit'] }],
   },
+  {
+    row: 'TEST', name: 'more terminating pods than parallelism', spec: { parallelism: 1, completions: 1, podReplacementPolicy: 'Failed' },
+    pods: [...n(2, { phase: 'Running' }), ...n(4, { phase: 'Running', deleting: true })],
+    steps: [{ status: base({ active: 1, terminating: 5 }), events: [deletedPod('pod-0')] }],
+  },
+  {
+    row: 'TEST', name: 'WQ job: recreate pods when failed', spec: { parallelism: 1, podReplacementPolicy: 'Failed' },
+    pods: [{ phase: 'Running' }, { phase: 'Failed' }, { phase: 'Running', deleting: true }],
+    steps: [{ status: base({ active: 1, failed: 1, terminating: 1 }), events: [] }],
+  },
+  {
+    row: 'TEST', name: 'indexed job with some pods deleted, podReplacementPolicy Failed', spec: { parallelism: 2, completions: 5, completionMode: 'Indexed', podReplacementPolicy: 'Failed' },
+    pods: [{ phase: 'Running', deleting: true }],
+    steps: [{ status: base({ active: 1, terminating: 1 }), events: ['Normal SuccessfulCreate Created pod: foobar-0-*****'] }],
+    createdIndexes: ['0'],
+  },
+  {
+    row: '§8.2', name: 'more failed indexes than maxFailedIndexes: MaxFailedIndexesExceeded, the running pods go', spec: { parallelism: 3, completions: 3, completionMode: 'Indexed', backoffLimitPerIndex: 0, maxFailedIndexes: 0 },
+    pods: [{ phase: 'Failed', index: '0', annotations: { 'batch.kubernetes.io/job-index-failure-count': '0' } }, { phase: 'Running', index: '1' }, { phase: 'Running', index: '2' }],
+    steps: [
+      {
+        status: { conditions: [cond('FailureTarget', 'True', 'MaxFailedIndexesExceeded', 'Job has exceeded the specified maximal number of failed indexes')], startTime: T0, failed: 3, terminating: 2, failedIndexes: '0', uncountedTerminatedPods: {}, ready: 0 },
+        events: [deletedPod('pod-1'), deletedPod('pod-2')],
+      },
+    ],
+  },
+  {
+    row: '§8.3', name: 'a FailIndex rule fails the index at once; with the others done the Job fails: FailedIndexes', spec: { parallelism: 2, completions: 2, completionMode: 'Indexed', backoffLimitPerIndex: 2, ...pfpTemplate, podFailurePolicy: { rules: [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [42] } }] } },
+    pods: [{ phase: 'Failed', index: '0', exitCode: 42, annotations: { 'batch.kubernetes.io/job-index-failure-count': '0' } }, { phase: 'Succeeded', index: '1' }],
+    steps: [
+      {
+        status: { conditions: [cond('FailureTarget', 'True', 'FailedIndexes', 'Job has failed indexes'), cond('Failed', 'True', 'FailedIndexes', 'Job has failed indexes')], startTime: T0, succeeded: 1, failed: 1, terminating: 0, completedIndexes: '1', failedIndexes: '0', uncountedTerminatedPods: {}, ready: 0 },
+        events: ['Warning FailedIndexes Job has failed indexes'],
+      },
+    ],
+  },
 ]
 
 function pfpFailed(message: string): Step {
