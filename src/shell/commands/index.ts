@@ -4,6 +4,7 @@ import type { Command } from '../api.ts'
 import { basename, dirname } from './basename.ts'
 import { cat } from './cat.ts'
 import { cut } from './cut.ts'
+import { expr } from './expr.ts'
 import { cp, mv } from './cp.ts'
 import { date } from './date/date.ts'
 import { mkdir, rm, rmdir, touch } from './fileops.ts'
@@ -11,9 +12,13 @@ import { grep } from './grep.ts'
 import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
 import { ls } from './ls.ts'
+import { curl, wget } from './network.ts'
+import { notSimulated, UNSIMULATED } from './programs.ts'
 import { rev, tac } from './rev.ts'
 import { seq } from './seq.ts'
 import { sort } from './sort.ts'
+import { base64, hashsum } from './sums.ts'
+import { hostname, id, nproc, printenv, uname, which, whoami } from './system.ts'
 import { tail } from './tail.ts'
 import { tee } from './tee.ts'
 import { tr } from './tr.ts'
@@ -23,30 +28,46 @@ import { yes } from './yes.ts'
 
 export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['basename', basename],
+  ['base64', base64],
   ['cat', cat],
+  ['curl', curl],
   ['cp', cp],
   ['cut', cut],
   ['date', date],
   ['dirname', dirname],
   ['egrep', grep],
+  ['expr', expr],
   ['fgrep', grep],
   ['grep', grep],
   ['head', head],
+  ['hostname', hostname],
+  ['id', id],
   ['jq', jq],
   ['ls', ls],
+  ['md5sum', hashsum],
   ['mkdir', mkdir],
   ['mv', mv],
+  ['nproc', nproc],
+  ['printenv', printenv],
   ['rev', rev],
   ['rm', rm],
   ['rmdir', rmdir],
   ['seq', seq],
+  ['sha1sum', hashsum],
+  ['sha256sum', hashsum],
+  ['sha512sum', hashsum],
   ['sort', sort],
   ['tac', tac],
   ['tail', tail],
   ['tee', tee],
   ['touch', touch],
   ['tr', tr],
+  ['uname', uname],
   ['uniq', uniq],
+  ['wget', wget],
+  ['which', which],
+  ['whoami', whoami],
   ['wc', wc],
   ['yes', yes],
+  ...UNSIMULATED.map((name): [string, Command] => [name, notSimulated]),
 ])
