@@ -62,7 +62,8 @@ export function modifiedConfiguration(info: ManifestInfo, annotate: boolean): { 
   const annotations = { ...(meta.annotations ?? {}) }
   delete annotations[LAST_APPLIED]
   meta.annotations = annotations
-  const lastApplied = goJson(obj)
+  // The JSON encoder's trailing newline stays in the annotation (it prints as a `|` block).
+  const lastApplied = goJson(obj) + '\n'
   if (annotate) meta.annotations = { ...annotations, [LAST_APPLIED]: lastApplied }
   return { modified: obj, lastApplied }
 }

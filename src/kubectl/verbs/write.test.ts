@@ -49,7 +49,7 @@ describe('kubectl apply', () => {
     const { run } = lab({ 'job.yaml': JOB })
     run('apply -f job.yaml')
     expect(run(['get', 'job', 'countdown', '-o', "jsonpath={.metadata.annotations['kubectl\\.kubernetes\\.io/last-applied-configuration']}"])).toEqual(
-      ok('{"apiVersion":"batch/v1","kind":"Job","metadata":{"annotations":{},"name":"countdown","namespace":"default"},"spec":{"template":{"spec":{"containers":[{"command":["sh","-c","echo hi"],"image":"busybox","name":"counter"}],"restartPolicy":"Never"}}}}'),
+      ok('{"apiVersion":"batch/v1","kind":"Job","metadata":{"annotations":{},"name":"countdown","namespace":"default"},"spec":{"template":{"spec":{"containers":[{"command":["sh","-c","echo hi"],"image":"busybox","name":"counter"}],"restartPolicy":"Never"}}}}\n'),
     )
   })
 
