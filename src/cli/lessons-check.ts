@@ -1,0 +1,27 @@
+// `npm run lessons:check`: replay every lesson's reference solution and grade it
+// with the lesson's checks; replay every wrong attempt and make sure it gets the
+// failure and hint it is meant to. Exit 1 on the first lesson that does not.
+import { expectedFailures, runLessonTranscript } from '../content/lesson-run.ts'
+import { describeMismatches } from '../testing/transcript.ts'
+import { loadLessons } from './lesson-files.ts'
+
+let failed = 0
+for (const lesson of loadLessons()) {
+  const problems: string[] = []
+  if (!lesson.solution) problems.push('no solution.txtar')
+  else {
+    const r = runLessonTranscript(lesson, lesson.solution)
+    if (!r.run.ok) problems.push(describeMismatches(r.run, `${lesson.id}/solution.txtar`))
+    for (const c of r.checks) if (!c.passed) problems.push(`check ${c.id} fails on the reference solution: ${c.message}`)
+  }
+  for (const a of lesson.attempts) {
+    const r = runLessonTranscript(lesson, a.text)
+    for (const want of expectedFailures(a.text)) {
+      const got = r.checks.find((c) => c.id === want.check)
+      if (!got || got.passed || got.reason !== want.reason) problems.push(`${a.name}: expected ${want.check} to fail with ${want.reason}, got ${got ? (got.passed ? 'passed' : got.reason) : 'no such check'}`)
+    }
+  }
+  console.log(`${problems.length ? '✗' : '✓'} ${lesson.id}${problems.length ? '\n  ' + problems.join('\n  ') : ''}`)
+  if (problems.length) failed++
+}
+process.exit(failed ? 1 : 0)
