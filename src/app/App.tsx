@@ -1,11 +1,13 @@
 // The app: picks the page for the current route and applies language and theme.
-import { useEffect, useSyncExternalStore } from 'react'
+import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
 import { CoursePage } from '../ui/course/CoursePage.tsx'
-import { LabPage } from '../ui/lab/LabPage.tsx'
 import { detectLang, STRINGS } from '../ui/i18n.ts'
 import { usePrefs } from '../ui/state/prefs.ts'
 import { findLesson, LESSONS } from './lessons.ts'
 import { navigate, parseRoute } from './route.ts'
+
+// The lab (terminal, timeline, editor) loads on its own, so the course page stays small.
+const LabPage = lazy(() => import('../ui/lab/LabPage.tsx').then((m) => ({ default: m.LabPage })))
 
 const subscribe = (cb: () => void) => {
   addEventListener('popstate', cb)
@@ -38,7 +40,12 @@ export function App() {
   if (route.name === 'course') return <CoursePage lessons={LESSONS} />
   if (route.name === 'lab') {
     const lesson = findLesson(route.params.lessonId)
-    if (lesson) return <LabPage key={href.split('#')[0]} lesson={lesson} params={route.params} />
+    if (lesson)
+      return (
+        <Suspense fallback={<div className="lab" aria-busy="true" />}>
+          <LabPage key={href.split('#')[0]} lesson={lesson} params={route.params} />
+        </Suspense>
+      )
   }
   const t = STRINGS[lang]
   return (

@@ -50,7 +50,10 @@ export function parseLesson(files: Record<string, string>): Lesson {
     steps,
     checks,
     intro: { ko: docs.ko.intro, en: docs.en.intro },
-    solution: files['check.txtar'],
+    solution: files['solution.txtar'],
+    attempts: Object.entries(files)
+      .filter(([n]) => /^attempt-.+\.txtar$/.test(n))
+      .map(([name, text]) => ({ name, text })),
     exercise: meta.exercise,
   }
 }

@@ -27,8 +27,10 @@ export interface Lesson {
   checks: CheckSpec[]
   /** Markdown before the first step. */
   intro: Localized
-  /** The reference solution transcript (check.txtar), replayed in CI. */
+  /** The reference solution transcript (solution.txtar), replayed in CI: every check must pass. */
   solution?: string
+  /** Wrong attempts (attempt-*.txtar): each must fail the checks its header names, with that reason. */
+  attempts: { name: string; text: string }[]
   exercise?: boolean
 }
 

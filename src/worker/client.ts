@@ -27,7 +27,7 @@ export interface LabState {
 }
 
 export type OutputListener = (data: string, stream: 'stdout' | 'stderr') => void
-export type PromptListener = (cwd: string, code: number, more: boolean) => void
+export type PromptListener = (prompt: string, code: number, more: boolean) => void
 
 export interface LabEvents {
   onJobFinished?: (name: string, outcome: 'Complete' | 'Failed') => void
@@ -42,6 +42,7 @@ export class LabClient {
   private worker: Worker | null = null
   private output = new Set<OutputListener>()
   private prompt = new Set<PromptListener>()
+  private resetListeners = new Set<() => void>()
   private pending = new Map<number, (v: unknown) => void>()
   private nextId = 1
   private log: InputEntry[]
@@ -114,7 +115,7 @@ export class LabClient {
         break
       case 'prompt':
         set({ busy: false })
-        for (const l of this.prompt) l(m.cwd, m.code, !!m.more)
+        for (const l of this.prompt) l(m.prompt, m.code, !!m.more)
         break
       case 'busy':
         set({ busy: true })
@@ -151,6 +152,13 @@ export class LabClient {
         this.log.push(m.entry)
         this.events.onLog?.(this.log)
         break
+      case 'logReset':
+        this.log = [...m.log]
+        this.events.onLog?.(this.log)
+        break
+      case 'reset':
+        for (const l of this.resetListeners) l()
+        break
       case 'fatal':
         this.recover(m.message)
         break
@@ -160,6 +168,11 @@ export class LabClient {
   onOutput(l: OutputListener): () => void {
     this.output.add(l)
     return () => this.output.delete(l)
+  }
+
+  onReset(l: () => void): () => void {
+    this.resetListeners.add(l)
+    return () => this.resetListeners.delete(l)
   }
 
   onPrompt(l: PromptListener): () => void {

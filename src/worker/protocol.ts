@@ -50,7 +50,11 @@ export interface TimelineSnapshot {
 export type FromWorker =
   | { type: 'ready'; now: number }
   | { type: 'output'; data: string; stream: 'stdout' | 'stderr' }
-  | { type: 'prompt'; cwd: string; code: number; more?: boolean }
+  | { type: 'prompt'; prompt: string; code: number; more?: boolean }
+  /** The lab was rebuilt (seek back, reset): clear the terminal before the replayed output. */
+  | { type: 'reset' }
+  /** The input log was cut (new input after a rewind). */
+  | { type: 'logReset'; log: InputEntry[] }
   | { type: 'busy' }
   | { type: 'clock'; now: number; playing: boolean; speed: number; horizon: number; nextEvent: number }
   | { type: 'timeline'; snapshot: TimelineSnapshot }

@@ -25,7 +25,6 @@ export function configureYaml(lang: Lang): void {
     hover: true,
     completion: true,
     validate: true,
-    format: true,
     schemas: [{ uri: 'inmemory://batchlab/manifest.json', fileMatch: ['*'], schema: manifestSchema(lang) }],
   }
   if (yaml) yaml.update(options)

@@ -2,7 +2,7 @@
 // itself, reports what happens (applied, job finished, check passed), tells its
 // height, and obeys play/pause/setSpeed/loadManifest. Commands are accepted only
 // from the parent window, and from origins listed in `?origins=` when given.
-import { useEffect, useMemo } from 'react'
+import { useEffect, useMemo, useRef } from 'react'
 import type { LabClient } from '../../worker/client.ts'
 
 export type EmbedMessage =
@@ -28,6 +28,8 @@ export function allowedOrigin(origin: string, search: string, referrer: string):
 
 export function useEmbedBridge(embed: boolean, client: LabClient, hooks: EmbedHooks) {
   const parent = embed && window.parent !== window ? window.parent : null
+  const hooksRef = useRef(hooks)
+  hooksRef.current = hooks
   const bridge = useMemo(() => {
     const post = (m: EmbedMessage) => parent?.postMessage(m, '*')
     return { post, ready: () => post({ type: 'batchlab:ready', lesson: location.pathname.split('/').pop() }) }
@@ -49,7 +51,7 @@ export function useEmbedBridge(embed: boolean, client: LabClient, hooks: EmbedHo
           if (typeof m.speed === 'number') client.setSpeed(Math.max(1, Math.min(600, m.speed)))
           break
         case 'loadManifest':
-          if (typeof m.content === 'string') hooks.loadManifest(m.name ?? 'manifest.yaml', m.content)
+          if (typeof m.content === 'string') hooksRef.current.loadManifest(m.name ?? 'manifest.yaml', m.content)
           break
       }
     }
@@ -60,6 +62,6 @@ export function useEmbedBridge(embed: boolean, client: LabClient, hooks: EmbedHo
       removeEventListener('message', onMessage)
       ro.disconnect()
     }
-  }, [parent, client, hooks, bridge])
+  }, [parent, client, bridge])
   return bridge
 }

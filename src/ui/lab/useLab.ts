@@ -29,7 +29,10 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
   const lang = usePrefs((s) => s.lang)
   const markPassed = usePrefs((s) => s.markPassed)
   const [generation, setGeneration] = useState(0)
-  const state = useMemo(() => initialLab(lesson, params), [lesson, params, generation])
+  // Params come from the URL, parsed afresh on every render: read them once per lab.
+  const paramsRef = useRef(params)
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  const state = useMemo(() => initialLab(lesson, paramsRef.current), [lesson, generation])
   const [files, setFiles] = useState(state.files)
   const filesRef = useRef(files)
   filesRef.current = files
@@ -41,7 +44,7 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
     return new LabClient(
       {
         lessonId: lesson.id,
-        seed: params.seed ?? lesson.seed,
+        seed: paramsRef.current.seed ?? lesson.seed,
         start,
         files: Object.entries(state.files).map(([name, content]) => ({ name, content })),
         checks: lesson.checks,
@@ -77,7 +80,7 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
     },
     reset() {
       clearLab(lesson.id)
-      if (params.shared) history.replaceState(null, '', location.pathname + location.search)
+      if (paramsRef.current.shared) history.replaceState(null, '', location.pathname + location.search)
       usePrefs.getState().resetLesson(lesson.id)
       setGeneration((g) => g + 1)
     },

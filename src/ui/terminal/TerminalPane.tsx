@@ -12,12 +12,11 @@ export interface TerminalHandle {
   run(line: string): void
 }
 
-const HOME = '/root'
-
-function promptFor(cwd: string, more: boolean): string {
+/** Colour the session's prompt ("controlplane:~$ ") like a Killercoda terminal. */
+function promptFor(text: string, more: boolean): string {
   if (more) return '> '
-  const dir = cwd === HOME ? '~' : cwd.startsWith(HOME + '/') ? '~' + cwd.slice(HOME.length) : cwd
-  return `\x1b[1;32mstudent@controlplane\x1b[0m:\x1b[1;34m${dir}\x1b[0m$ `
+  const m = /^([^:]+):(.*)\$ $/.exec(text)
+  return m ? `\x1b[1;32m${m[1]}\x1b[0m:\x1b[1;34m${m[2]}\x1b[0m$ ` : text
 }
 
 export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient }>(function TerminalPane({ client }, ref) {
@@ -39,7 +38,7 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient }>(fu
     term.open(host.current!)
     term.textarea?.setAttribute('aria-label', 'Terminal input')
     const ed = new LineEditor()
-    let prompt = promptFor(HOME, false)
+    let prompt = promptFor('controlplane:~$ ', false)
     let busy = true
     const queue: string[] = []
 
@@ -60,9 +59,13 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient }>(fu
       }
     }
     const offOut = client.onOutput((data) => term.write(data))
-    const offPrompt = client.onPrompt((cwd, _code, more) => {
+    const offReset = client.onReset(() => {
+      term.reset()
+      busy = true
+    })
+    const offPrompt = client.onPrompt((text, _code, more) => {
       busy = false
-      prompt = promptFor(cwd, more)
+      prompt = promptFor(text, more)
       term.write(prompt)
       drain()
       if (!busy) redraw()
@@ -139,6 +142,7 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient }>(fu
       ro.disconnect()
       offOut()
       offPrompt()
+      offReset()
       dataSub.dispose()
       term.dispose()
     }

@@ -1,0 +1,279 @@
+// The lab as the worker runs it: a terminal session, the input log, and virtual
+// time paced against the wall clock at the chosen speed. Everything the student
+// does is an input-log entry stamped with virtual time, so the lab can be rebuilt
+// exactly (rewind, reload, crash) by replaying the log from the seed.
+import { ProcessHandle } from '../engine/kernel/process.ts'
+import type { Job } from '../engine/api/types.ts'
+import { Session } from '../session/index.ts'
+import { evaluateLabChecks } from './lab-checks.ts'
+import { complete } from './complete.ts'
+import { markersFromStderr } from './markers.ts'
+import type { FromWorker, InputEntry, LabInit, ToWorker } from './protocol.ts'
+import { sideKubectl } from './side.ts'
+import { timelineSnapshot } from './snapshot.ts'
+
+export interface WallClock {
+  now(): number
+  later(fn: () => void, ms: number): void
+}
+
+const TICK_MS = 50
+const EVENTS_PER_TICK = 40_000
+const SNAPSHOT_MS = 200
+const CHECKS_MS = 500
+
+export class LabRuntime {
+  private session!: Session
+  private init!: LabInit
+  private log: InputEntry[] = []
+  private playing = false
+  private speed = 10
+  private horizon = 0
+  private pending = ''
+  private running: ProcessHandle | null = null
+  private line = ''
+  private stderr = ''
+  private lastWall = 0
+  private lastSnapshot = -1
+  private lastSnapshotWall = 0
+  private lastChecksWall = 0
+  private checksVersion = -1
+  private ticking = false
+  private replaying = false
+
+  constructor(
+    private post: (m: FromWorker) => void,
+    private wall: WallClock,
+  ) {}
+
+  handle(m: ToWorker): void {
+    switch (m.type) {
+      case 'init':
+        this.boot(m.init, m.init.log, m.init.until)
+        break
+      case 'line':
+        this.input({ at: this.now(), kind: 'line', line: m.line })
+        break
+      case 'interrupt':
+        if (this.running) this.input({ at: this.now(), kind: 'interrupt' })
+        else this.post({ type: 'prompt', prompt: this.session.prompt(), code: 130 })
+        break
+      case 'file':
+        this.input({ at: this.now(), kind: 'file', name: m.name, content: m.content })
+        break
+      case 'complete':
+        this.post({ type: 'completions', id: m.id, ...complete(this.session, m.line) })
+        break
+      case 'play':
+        this.playing = true
+        if (m.speed) this.speed = m.speed
+        this.startTicking()
+        break
+      case 'pause':
+        this.playing = false
+        this.publish(true)
+        break
+      case 'speed':
+        this.speed = m.speed
+        this.publish(true)
+        break
+      case 'step':
+        this.session.cluster.kernel.step()
+        this.publish(true)
+        break
+      case 'jump':
+        this.advanceTo(this.now() + m.ms)
+        this.publish(true)
+        break
+      case 'seek':
+        this.seek(m.at)
+        break
+      case 'query':
+        this.post({ type: 'queryResult', id: m.id, text: sideKubectl(this.session, m.what === 'logs' ? ['logs', m.pod, '-n', m.namespace, '--all-containers'] : ['describe', 'pod', m.pod, '-n', m.namespace]) })
+        break
+    }
+  }
+
+  private now(): number {
+    return this.session.cluster.now()
+  }
+
+  /** Build the lab from the seed and replay `log` up to `until` (or all of it). */
+  private boot(init: LabInit, log: InputEntry[], until?: number): void {
+    this.init = init
+    this.running?.kill()
+    this.running = null
+    this.pending = ''
+    this.session = new Session({ seed: init.seed, start: init.start, files: init.files.map((f) => ({ name: f.name, data: f.content })), env: init.lang === 'ko' ? { BATCHLAB_LANG: 'ko' } : {} })
+    this.session.setSink((stream, text) => {
+      if (stream === 'stderr') this.stderr += text
+      this.post({ type: 'output', data: text, stream })
+    })
+    this.watchJobs()
+    this.log = []
+    this.replaying = true
+    for (const e of log) {
+      if (until !== undefined && e.at > until) break
+      this.advanceTo(e.at)
+      this.apply(e)
+    }
+    this.replaying = false
+    if (until !== undefined) this.advanceTo(until)
+    this.horizon = Math.max(this.horizon, this.now())
+    this.post({ type: 'ready', now: this.now() })
+    if (!this.running) this.post({ type: 'prompt', prompt: this.session.prompt(), code: 0 })
+    this.publish(true)
+    this.startTicking()
+  }
+
+  private seek(at: number): void {
+    const target = Math.max(this.init.start, at)
+    if (target >= this.now()) {
+      const future = this.log.filter((e) => e.at > this.now() && e.at <= target)
+      for (const e of future) {
+        this.advanceTo(e.at)
+        this.apply(e, true)
+      }
+      this.advanceTo(target)
+      this.publish(true)
+      return
+    }
+    const keep = this.log
+    this.playing = false
+    this.post({ type: 'reset' })
+    this.boot(this.init, keep, target)
+    this.log = keep
+  }
+
+  /** A new input from the student: drop any "future" left by a rewind, log it, apply it. */
+  private input(e: InputEntry): void {
+    if (this.log.some((x) => x.at > e.at)) {
+      this.log = this.log.filter((x) => x.at <= e.at)
+      this.post({ type: 'logReset', log: this.log })
+    }
+    this.apply(e)
+  }
+
+  private apply(e: InputEntry, replayed = false): void {
+    if (!replayed) {
+      this.log.push(e)
+      if (!this.replaying) this.post({ type: 'log', entry: e })
+    }
+    if (e.kind === 'file') {
+      this.session.fs.writeFile(e.name.startsWith('/') ? e.name : `/root/${e.name}`, e.content)
+      return
+    }
+    if (e.kind === 'interrupt') {
+      this.running?.signal('INT')
+      this.settle()
+      return
+    }
+    if (this.replaying) this.post({ type: 'output', data: this.session.prompt() + e.line + '\n', stream: 'stdout' })
+    this.startLine(e.line)
+  }
+
+  private startLine(text: string): void {
+    const full = this.pending + text
+    if (this.session.needsMore(full)) {
+      this.pending = full + '\n'
+      this.post({ type: 'prompt', prompt: '> ', code: 0, more: true })
+      return
+    }
+    this.pending = ''
+    if (!full.trim()) {
+      this.post({ type: 'prompt', prompt: this.session.prompt(), code: 0 })
+      return
+    }
+    this.line = full
+    this.stderr = ''
+    this.post({ type: 'busy' })
+    const handle = new ProcessHandle(this.session.cluster.kernel, this.session.run(full), (code) => this.lineDone(code))
+    this.running = handle
+    this.session.attach(handle)
+    handle.start()
+    this.settle()
+    this.startTicking()
+  }
+
+  /** Run what is due now (the line's first steps), without moving the clock. */
+  private settle(): void {
+    const k = this.session.cluster.kernel
+    k.runUntil(k.now(), EVENTS_PER_TICK)
+  }
+
+  private lineDone(code: number): void {
+    this.running = null
+    this.session.attach(undefined)
+    this.reportApply(this.line, code)
+    this.post({ type: 'prompt', prompt: this.session.prompt(), code })
+  }
+
+  private reportApply(line: string, code: number): void {
+    const m = /^\s*kubectl\s+(?:apply|create)\s+(?:.*\s)?-f\s+(\S+)/.exec(line)
+    if (!m) return
+    const file = m[1].replace(/^\.\//, '')
+    let source = ''
+    try {
+      source = this.session.fs.readFile(file, this.session.shell.cwd)
+    } catch {
+      return
+    }
+    this.post({ type: 'applied', file, ok: code === 0, errors: code === 0 ? [] : markersFromStderr(this.stderr, source) })
+  }
+
+  private advanceTo(t: number): void {
+    const k = this.session.cluster.kernel
+    while (k.now() < t) if (k.runUntil(t, EVENTS_PER_TICK * 10)) break
+    this.horizon = Math.max(this.horizon, this.now())
+  }
+
+  private watchJobs(): void {
+    this.session.cluster.store.watch((e) => {
+      if (e.type !== 'MODIFIED' || this.replaying) return
+      const done = (j: Job | undefined) => j?.status?.conditions?.find((c) => (c.type === 'Complete' || c.type === 'Failed') && c.status === 'True')
+      const now = done(e.object as Job)
+      if (now && !done(e.old as Job)) this.post({ type: 'jobFinished', name: e.object.metadata.name, namespace: e.object.metadata.namespace ?? 'default', outcome: now.type as 'Complete' | 'Failed' })
+    }, 'Job')
+  }
+
+  private startTicking(): void {
+    if (this.ticking) return
+    this.ticking = true
+    this.lastWall = this.wall.now()
+    this.wall.later(() => this.tick(), TICK_MS)
+  }
+
+  /** Time flows while playing, and while a terminal command waits on it (sleep, -w, wait). */
+  private tick(): void {
+    const wall = this.wall.now()
+    const dt = wall - this.lastWall
+    this.lastWall = wall
+    const flowing = this.playing || this.running !== null
+    if (flowing) {
+      const k = this.session.cluster.kernel
+      const target = k.now() + dt * this.speed
+      k.runUntil(target, EVENTS_PER_TICK)
+      this.horizon = Math.max(this.horizon, this.now())
+    }
+    this.publish(false)
+    if (flowing || this.replaying) this.wall.later(() => this.tick(), TICK_MS)
+    else this.ticking = false
+  }
+
+  private publish(force: boolean): void {
+    const k = this.session.cluster.kernel
+    this.post({ type: 'clock', now: k.now(), playing: this.playing, speed: this.speed, horizon: this.horizon, nextEvent: k.nextEventTime() })
+    const wall = this.wall.now()
+    const history = this.session.cluster.history
+    if (history && history.version !== this.lastSnapshot && (force || wall - this.lastSnapshotWall >= SNAPSHOT_MS)) {
+      this.lastSnapshot = history.version
+      this.lastSnapshotWall = wall
+      this.post({ type: 'timeline', snapshot: timelineSnapshot(this.session, this.init.start) })
+    }
+    if (history && history.version !== this.checksVersion && (force || wall - this.lastChecksWall >= CHECKS_MS)) {
+      this.checksVersion = history.version
+      this.lastChecksWall = wall
+      this.post({ type: 'checks', results: evaluateLabChecks(this.session, this.init) })
+    }
+  }
+}

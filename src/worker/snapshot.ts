@@ -1,0 +1,25 @@
+// What the timeline draws, copied out of the engine's history for the page.
+import type { CronJob } from '../engine/api/types.ts'
+import type { Session } from '../session/index.ts'
+import type { TimelineSnapshot } from './protocol.ts'
+
+export function timelineSnapshot(session: Session, start: number): TimelineSnapshot {
+  const c = session.cluster
+  const h = c.history!
+  return {
+    now: c.now(),
+    start,
+    version: h.version,
+    lanes: [...h.pods.values()],
+    jobs: [...h.jobs.values()],
+    ticks: h.ticks,
+    cronJobs: c.store.list<CronJob>('CronJob').map((cj) => ({
+      name: cj.metadata.name,
+      namespace: cj.metadata.namespace ?? 'default',
+      schedule: cj.spec.schedule,
+      timeZone: cj.spec.timeZone,
+      suspend: !!cj.spec.suspend,
+      createdAt: Date.parse(cj.metadata.creationTimestamp),
+    })),
+  }
+}
