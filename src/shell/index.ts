@@ -30,6 +30,8 @@ function procCtx(opts: ShellOptions, interactive: boolean, pid: number): ProcCtx
     pid1: interactive ? false : (opts.pid1 ?? pid === 1),
     nextPid: pid + 1,
     aliases: new Map(),
+    aliasAt: new Map(),
+    lines: 0,
     depth: 0,
     umask: 0o022,
     mainPid: pid,

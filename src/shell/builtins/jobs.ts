@@ -104,13 +104,13 @@ export function kill(ctx: CommandContext): number {
 /** Deliver a signal to a process of this tree: 'die' when it ends the caller's own process. */
 function signalPid(sh: Sh, pid: number, sig: number): 'ok' | 'none' | 'die' {
   const sched = sh.p.sched
+  if (pid === sh.p.mainPid || pid === 0) {
+    if (sig !== 0 && sh.p.signalSelf(sig)) return 'die'
+    return 'ok'
+  }
   const task = sched.tasks.find((t) => t.pid === pid && !t.done)
   if (task) {
     deliver(task, sig, sh)
-    return 'ok'
-  }
-  if (pid === sh.p.mainPid || pid === 0) {
-    if (sig !== 0 && sh.p.signalSelf(sig)) return 'die'
     return 'ok'
   }
   return sched.tasks.some((t) => t.pid === pid) ? 'ok' : 'none'

@@ -129,7 +129,10 @@ export function alias(sh: Sh, argv: string[]): number {
   let status = 0
   for (const a of argv.slice(1)) {
     const eq = a.indexOf('=')
-    if (eq > 0) aliases.set(a.slice(0, eq), a.slice(eq + 1))
+    if (eq > 0) {
+      aliases.set(a.slice(0, eq), a.slice(eq + 1))
+      sh.p.aliasAt.set(a.slice(0, eq), sh.p.lines)
+    }
     else if (aliases.has(a)) sh.stdout().write(`${a}=${shellQuote(aliases.get(a) as string)}\n`)
     else {
       sh.appletError(`alias: ${a} not found`)

@@ -179,8 +179,12 @@ class Evaluator {
       case '-ef':
         return false
     }
-    const a = number(l)
-    const b = number(r)
+    let a = number(l)
+    let b = number(r)
+    if (typeof a !== typeof b) {
+      a = BigInt(a)
+      b = BigInt(b)
+    }
     switch (op) {
       case '-eq':
         return a === b
@@ -217,8 +221,10 @@ class Evaluator {
 }
 
 const INT64_MAX = 9223372036854775807n
+const SMALL = /^-?[0-9]{1,15}$/
 
-function number(s: string): bigint {
+function number(s: string): bigint | number {
+  if (SMALL.test(s)) return Number(s)
   const m = /^[ \t\n]*([-+]?[0-9]+)[ \t\n]*$/.exec(s)
   if (!m) throw new TestError(s ? `${s}: bad number` : 'bad number')
   const v = BigInt(m[1])

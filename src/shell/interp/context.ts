@@ -1,13 +1,16 @@
 // Which shell made a CommandContext, so programs that run other programs
-// (timeout, xargs, env) can start them through it.
+// (timeout, xargs, env) can start them through it. Kept on the context under a
+// symbol: cheaper than a WeakMap on the hot path of every command.
 import type { CommandContext } from '../api.ts'
 import type { Sh } from './sh.ts'
 
-export const CONTEXT_SHELL = new WeakMap<CommandContext, Sh>()
+export const SHELL = Symbol('shell')
+
+type WithShell = CommandContext & { [SHELL]?: Sh }
 
 /** The shell behind a context, if the shell made it. */
 export function shellOf(ctx: CommandContext): Sh | undefined {
-  return CONTEXT_SHELL.get(ctx)
+  return (ctx as WithShell)[SHELL]
 }
 
 /**
@@ -15,7 +18,7 @@ export function shellOf(ctx: CommandContext): Sh | undefined {
  * the signal's name ("Terminated") as ash does for a foreground job.
  */
 export function killedBy(ctx: CommandContext, sig: number): number {
-  const sh = CONTEXT_SHELL.get(ctx)
+  const sh = shellOf(ctx)
   if (sh) sh.fgSignal = sig
   return 128 + sig
 }

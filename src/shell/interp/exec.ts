@@ -3,7 +3,7 @@
 // commands (ash's evaltree, evalloop, evalfor, evalcase, evalpipe).
 import type { Case, Cmd, For, If, List, Loop, Pipeline, Redir, Script } from '../parse/ast.ts'
 import { ExitSignal, ShellError } from './control.ts'
-import { expandFields, expandPattern, expandString } from './expand.ts'
+import { expandFields, expandPattern, expandString } from './expand-async.ts'
 import { matches } from './pattern.ts'
 import { applyRedirs, restoreRedirs } from './redirect.ts'
 import { PREEMPT, type Gen, type Task } from './sched.ts'
@@ -22,6 +22,7 @@ export function* runScript(sh: Sh, script: Script): Gen {
       if (!sh.p.interactive) throw new ExitSignal(2)
       return 2
     }
+    sh.p.lines++
     status = yield* runList(sh, item)
     if (sh.skip) break
   }
@@ -31,10 +32,14 @@ export function* runScript(sh: Sh, script: Script): Gen {
 export function* runList(sh: Sh, list: List): Gen {
   let status = sh.status
   for (const item of list.items) {
+    const cmd = item.cmd
     if (item.bg) {
-      background(sh, item.cmd)
+      background(sh, cmd)
       status = sh.status = 0
-    } else status = yield* runCmd(sh, item.cmd)
+    } else if (cmd.k === 'simple') {
+      if (sh.p.sched.tick()) yield PREEMPT
+      status = settle(sh, cmd, yield* runSimple(sh, cmd))
+    } else status = yield* runCmd(sh, cmd)
     if (sh.pendingSigs.length) yield* runTraps(sh)
     if (sh.skip) break
   }
@@ -81,6 +86,11 @@ export function* runCmd(sh: Sh, cmd: Cmd): Gen {
       status = 0
       break
   }
+  return settle(sh, cmd, status)
+}
+
+/** Record a command's status as $?; set -e ends the shell on failure outside conditions. */
+function settle(sh: Sh, cmd: Cmd, status: number): number {
   sh.status = status
   if (status !== 0 && sh.opts.e && sh.tested === 0 && !sh.skip && (cmd.k === 'simple' || cmd.k === 'pipe' || cmd.k === 'subshell')) {
     if (!(cmd.k === 'pipe' && cmd.bang)) throw new ExitSignal(status)
@@ -110,7 +120,13 @@ function* tested(sh: Sh, gen: Gen): Gen {
 }
 
 function* runAndOr(sh: Sh, first: Cmd, rest: { op: '&&' | '||'; cmd: Cmd }[]): Gen {
-  let status = yield* tested(sh, runCmd(sh, first))
+  let status: number
+  sh.tested++
+  try {
+    status = yield* runCmd(sh, first)
+  } finally {
+    sh.tested--
+  }
   for (let i = 0; i < rest.length; i++) {
     if (sh.skip) break
     const { op, cmd } = rest[i]
@@ -122,7 +138,13 @@ function* runAndOr(sh: Sh, first: Cmd, rest: { op: '&&' | '||'; cmd: Cmd }[]): G
 
 function* runIf(sh: Sh, node: If): Gen {
   for (const clause of node.clauses) {
-    const c = yield* tested(sh, runList(sh, clause.cond))
+    let c: number
+    sh.tested++
+    try {
+      c = yield* runList(sh, clause.cond)
+    } finally {
+      sh.tested--
+    }
     if (sh.skip) return c
     if (c === 0) return yield* runList(sh, clause.body)
   }
@@ -146,7 +168,13 @@ function* runLoop(sh: Sh, node: Loop): Gen {
   try {
     for (;;) {
       if (sh.p.sched.tick()) yield PREEMPT
-      const c = yield* tested(sh, runList(sh, node.cond))
+      let c: number
+      sh.tested++
+      try {
+        c = yield* runList(sh, node.cond)
+      } finally {
+        sh.tested--
+      }
       if (sh.skip) {
         const k = loopControl(sh)
         if (k === 'next') continue

@@ -28,7 +28,8 @@ export function* runProgram(sh: Sh, r: ProgramRef, argv: string[], env: Map<stri
     sh.error(`${argv[0]}: not found`)
     return 127
   }
-  return yield* runCommandFn(sh, fn, argv, env)
+  const res = runCommandFn(sh, fn, argv, env)
+  return typeof res === 'number' ? res : yield* res
 }
 
 function* runBusybox(sh: Sh, argv: string[], env: Map<string, string> | null, pid: number): Gen {
@@ -123,11 +124,12 @@ export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wai
       sh.stderr().write(bash ? `${sh.applet}: -c: option requires an argument\n` : `${sh.applet}: -c requires an argument\n`)
       return 2
     }
-    if (i < argv.length) sh.arg0 = argv[i++]
+    const named = i < argv.length
+    if (named) sh.arg0 = argv[i++]
     sh.positional = argv.slice(i)
     sh.cFlag = true
     if (!bash) sh.lineOffset = -1
-    if (argv.length > i - 1 && sh.arg0 !== argv[0]) sh.commandName = sh.arg0
+    if (named) sh.commandName = sh.baseCommandName = sh.arg0
     return parseCached(command)
   }
   if (fromStdin || i >= argv.length) {
@@ -149,7 +151,7 @@ export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wai
     sh.stderr().write(`${sh.applet}: can't open '${file}': No such file or directory\n`)
     return 2
   }
-  sh.commandName = file
+  sh.commandName = sh.baseCommandName = file
   return parseCached(text)
 }
 

@@ -4,7 +4,7 @@
 import type { Wait } from '../api.ts'
 import { FsError, normalize } from '../fs/vfs.ts'
 import type { Redir } from '../parse/ast.ts'
-import { expandString } from './expand.ts'
+import { expandString } from './expand-async.ts'
 import type { Fd, Sh } from './sh.ts'
 import { EMPTY_INPUT, FileOutput, NULL_OUTPUT, StringInput } from './streams.ts'
 

@@ -34,6 +34,10 @@ export interface ProcCtx {
   pid1: boolean
   nextPid: number
   aliases: Map<string, string>
+  /** The top-level line each alias was defined on: ash expands aliases while parsing, so only later lines see them. */
+  aliasAt: Map<string, number>
+  /** Top-level lines started so far. */
+  lines: number
   /** The file mode creation mask. */
   umask: number
   /** $$ of the process's own shell (kill $$). */
@@ -95,6 +99,10 @@ export class Sh {
   applet = 'sh'
   /** 0 for the foreground; a background job's processes share its pid here (Ctrl-C spares them). */
   group = 0
+  /** The running function ($FUNCNAME), '' outside functions. */
+  funcName = ''
+  /** ash's commandname outside builtins: $0 for script files, null for -c. */
+  baseCommandName: string | null = null
   /** getopts' position inside a group of options (-abc). */
   optSub = 0
   /** Files being sourced with `.` (return ends them). */
@@ -132,8 +140,10 @@ export class Sh {
       this.lineno = init.lineno
       this.lineOffset = init.lineOffset
       this.commandName = init.commandName
+      this.baseCommandName = init.baseCommandName
       this.tested = init.tested
       this.group = init.group
+      this.funcName = init.funcName
       this.flavor = init.flavor
       this.applet = init.applet
       this.sourceDepth = init.sourceDepth
@@ -167,6 +177,7 @@ export class Sh {
   get(name: string): string | undefined {
     if (name === 'RANDOM') return String(this.nextRandom())
     if (name === 'LINENO') return String(this.lineno + this.lineOffset)
+    if (name === 'FUNCNAME' && !this.vars.has(name)) return this.funcName
     return this.vars.get(name)
   }
 

@@ -1,12 +1,13 @@
 // A simple command (ash's evalcommand): expand the words, find the command
 // (function, special builtin, builtin, program on $PATH), apply prefix
 // assignments and redirections, trace it (set -x), run it.
-import type { Command, CommandContext, Wait } from '../api.ts'
+import type { Command, CommandContext, CommandResult, Wait } from '../api.ts'
 import type { Simple } from '../parse/ast.ts'
 import { parseCached } from '../parse/cache.ts'
 import type { Builtin } from '../builtins/index.ts'
 import { ExitSignal, ShellError, SIGNAL_TEXT } from './control.ts'
-import { expandFields, expandString } from './expand.ts'
+import { expandFields, expandString } from './expand-async.ts'
+import { fieldsSync, stringSync } from './expand.ts'
 import { runCmd } from './exec.ts'
 import { resolveCommand, searchPath, type Resolved } from './lookup.ts'
 import { runProgram } from './program.ts'
@@ -14,7 +15,7 @@ import { applyRedirs, restoreRedirs } from './redirect.ts'
 import type { Gen } from './sched.ts'
 import type { Sh } from './sh.ts'
 import { trace } from './xtrace.ts'
-import { CONTEXT_SHELL } from './context.ts'
+import { SHELL } from './context.ts'
 import { spawnFromContext } from './spawn.ts'
 
 /** Nested function calls, subshells and substitutions allowed before the shell "crashes". */
@@ -23,14 +24,18 @@ export const MAX_DEPTH = 200
 export function* runSimple(sh: Sh, cmd: Simple): Gen {
   sh.lineno = cmd.line
   sh.substStatus = 0
-  let argv = cmd.words.length ? yield* expandFields(sh, cmd.words) : EMPTY
+  const sync = (cmd.sync ??= simpleIsSync(cmd))
+  let argv = !cmd.words.length ? EMPTY : sync ? fieldsSync(sh, cmd.words) : yield* expandFields(sh, cmd.words)
   if (argv.length && sh.p.aliases.size && cmd.words[0].lit !== undefined) argv = yield* withAlias(sh, argv)
   if (!argv.length) return yield* assignOnly(sh, cmd)
   const r = resolveCommand(sh, argv[0])
   let restoreVars: (() => void) | null = null
   let env: Map<string, string> | null = null
-  const values: [string, string][] = []
-  for (const a of cmd.assigns) values.push([a.name, yield* expandString(sh, a.value)])
+  let values: [string, string][] = EMPTY_VALUES
+  if (cmd.assigns.length) {
+    values = []
+    for (const a of cmd.assigns) values.push([a.name, a.value.sync ? stringSync(sh, a.value) : yield* expandString(sh, a.value)])
+  }
   if (sh.opts.x) yield* trace(sh, values, argv)
   if (values.length) {
     if (r.k === 'special') for (const [n, v] of values) sh.set(n, v)
@@ -48,20 +53,26 @@ export function* runSimple(sh: Sh, cmd: Simple): Gen {
     return 1
   }
   try {
-    return yield* invoke(sh, r, argv, env)
+    const res = invoke(sh, r, argv, env)
+    return typeof res === 'number' ? res : yield* res
   } finally {
     if (!keep && saved !== EMPTY_SAVED) restoreRedirs(sh, saved)
     restoreVars?.()
   }
 }
 
+function simpleIsSync(cmd: Simple): boolean {
+  return cmd.words.every((w) => w.sync) && cmd.assigns.every((a) => a.value.sync)
+}
+
 const EMPTY: string[] = []
+const EMPTY_VALUES: [string, string][] = []
 const EMPTY_SAVED: [number, undefined][] = []
 
 function* assignOnly(sh: Sh, cmd: Simple): Gen {
   const values: [string, string][] = []
   for (const a of cmd.assigns) {
-    const v = yield* expandString(sh, a.value)
+    const v = a.value.sync ? stringSync(sh, a.value) : yield* expandString(sh, a.value)
     values.push([a.name, v])
     sh.set(a.name, v)
   }
@@ -95,32 +106,25 @@ function tempAssign(sh: Sh, values: [string, string][]): () => void {
 
 function* withAlias(sh: Sh, argv: string[]): Generator<Wait, string[], void> {
   const value = sh.p.aliases.get(argv[0])
-  if (value === undefined) return argv
+  if (value === undefined || (sh.p.aliasAt.get(argv[0]) ?? 0) >= sh.p.lines) return argv
   const first = parseCached(value).items[0]
   if (!first || first.k !== 'list' || first.items[0]?.cmd.k !== 'simple') return argv
   const words = yield* expandFields(sh, first.items[0].cmd.words)
   return [...words, ...argv.slice(1)]
 }
 
-function* invoke(sh: Sh, r: Resolved, argv: string[], env: Map<string, string> | null): Gen {
+function invoke(sh: Sh, r: Resolved, argv: string[], env: Map<string, string> | null): CommandResult {
   switch (r.k) {
     case 'func':
-      return yield* callFunction(sh, r.name, argv)
+      return callFunction(sh, r.name, argv)
     case 'special':
-      return yield* runBuiltin(sh, r.fn, argv, true)
+      return runBuiltin(sh, r.fn, argv, true)
     case 'builtin':
-      return yield* runBuiltin(sh, r.fn, argv, false)
+      return runBuiltin(sh, r.fn, argv, false)
     case 'command':
-      return yield* runCommandFn(sh, r.fn, argv, env)
-    case 'program': {
-      const code = yield* runProgram(sh, r, argv, env, sh.p.nextPid++)
-      if (sh.fgSignal) {
-        const sig = sh.fgSignal
-        sh.fgSignal = 0
-        if (sig !== 2 && sig !== 13) sh.stderr().write((SIGNAL_TEXT[sig] ?? `Signal ${sig}`) + '\n')
-      }
-      return code
-    }
+      return runCommandFn(sh, r.fn, argv, env)
+    case 'program':
+      return runExternal(sh, r, argv, env)
     case 'denied':
       sh.error(`${argv[0]}: Permission denied`)
       return 126
@@ -135,15 +139,47 @@ export function* runWithoutFunctions(sh: Sh, argv: string[]): Gen {
   if (!argv.length) return 0
   let r = resolveCommand(sh, argv[0])
   if (r.k === 'func') r = searchPath(sh, argv[0])
-  return yield* invoke(sh, r, argv, null)
+  const saved = sh.commandName
+  sh.commandName = sh.baseCommandName
+  try {
+    const res = invoke(sh, r, argv, null)
+    return typeof res === 'number' ? res : yield* res
+  } finally {
+    sh.commandName = saved
+  }
 }
 
-function* runBuiltin(sh: Sh, fn: Builtin, argv: string[], special: boolean): Gen {
+function* runExternal(sh: Sh, r: { prog: string; path: string }, argv: string[], env: Map<string, string> | null): Gen {
+  const code = yield* runProgram(sh, r, argv, env, sh.p.nextPid++)
+  if (sh.fgSignal) {
+    const sig = sh.fgSignal
+    sh.fgSignal = 0
+    if (sig !== 2 && sig !== 13) sh.stderr().write((SIGNAL_TEXT[sig] ?? `Signal ${sig}`) + '\n')
+  }
+  return code
+}
+
+function runBuiltin(sh: Sh, fn: Builtin, argv: string[], special: boolean): CommandResult {
   const saved = sh.commandName
   sh.commandName = argv[0]
+  let res: CommandResult
   try {
-    const res = fn(sh, argv)
-    return typeof res === 'number' ? res : yield* res
+    res = fn(sh, argv)
+  } catch (e) {
+    sh.commandName = saved
+    if (e instanceof ShellError && !special) return e.code
+    throw e
+  }
+  if (typeof res === 'number') {
+    sh.commandName = saved
+    return res
+  }
+  return finishBuiltin(sh, res, saved, special)
+}
+
+function* finishBuiltin(sh: Sh, gen: Gen, saved: string | null, special: boolean): Gen {
+  try {
+    return yield* gen
   } catch (e) {
     if (e instanceof ShellError && !special) return e.code
     throw e
@@ -153,21 +189,35 @@ function* runBuiltin(sh: Sh, fn: Builtin, argv: string[], special: boolean): Gen
 }
 
 /** Run a Command (the shared command interface) with this shell's files and environment. */
-export function* runCommandFn(sh: Sh, fn: Command, argv: string[], env: Map<string, string> | null): Gen {
+export function runCommandFn(sh: Sh, fn: Command, argv: string[], env: Map<string, string> | null): CommandResult {
   const ctx = makeContext(sh, argv, env)
+  let res: CommandResult
   try {
-    const res = fn(ctx)
-    return typeof res === 'number' ? res : yield* res
+    res = fn(ctx)
   } catch (e) {
-    if (e instanceof ExitSignal || e instanceof ShellError) throw e
-    const msg = (e as { text?: string }).text ?? (e as Error).message ?? String(e)
-    sh.stderr().write(`${argv[0]}: ${msg}\n`)
-    return 1
+    return commandFailed(sh, argv, e)
+  }
+  return typeof res === 'number' ? res : guardCommand(sh, argv, res)
+}
+
+function* guardCommand(sh: Sh, argv: string[], gen: Gen): Gen {
+  try {
+    return yield* gen
+  } catch (e) {
+    return commandFailed(sh, argv, e)
   }
 }
 
+/** A command threw: our own control flow passes; anything else is reported like a failed write or open. */
+function commandFailed(sh: Sh, argv: string[], e: unknown): number {
+  if (e instanceof ExitSignal || e instanceof ShellError) throw e
+  const msg = (e as { text?: string }).text ?? (e as Error).message ?? String(e)
+  sh.stderr().write(`${argv[0]}: ${msg}\n`)
+  return 1
+}
+
 export function makeContext(sh: Sh, argv: string[], env: Map<string, string> | null): CommandContext {
-  const ctx: CommandContext = {
+  const ctx: CommandContext & { [SHELL]: Sh } = {
     argv,
     env: env ?? sh.env(),
     cwd: sh.cwd,
@@ -178,8 +228,8 @@ export function makeContext(sh: Sh, argv: string[], env: Map<string, string> | n
     host: sh.p.host,
     interactive: sh.p.interactive,
     spawn: spawnFromContext,
+    [SHELL]: sh,
   }
-  CONTEXT_SHELL.set(ctx, sh)
   return ctx
 }
 
@@ -192,7 +242,9 @@ function* callFunction(sh: Sh, name: string, argv: string[]): Gen {
     throw new ExitSignal(139, true)
   }
   const savedPos = sh.positional
+  const savedName = sh.funcName
   sh.positional = argv.slice(1)
+  sh.funcName = name
   sh.frames.push(new Map())
   sh.p.depth++
   try {
@@ -206,6 +258,7 @@ function* callFunction(sh: Sh, name: string, argv: string[]): Gen {
     sh.p.depth--
     sh.popFrame()
     sh.positional = savedPos
+    sh.funcName = savedName
   }
 }
 

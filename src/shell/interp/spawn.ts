@@ -4,10 +4,10 @@ import type { CommandContext, SpawnIo } from '../api.ts'
 import { resolveFile, searchPath } from './lookup.ts'
 import { runProgram } from './program.ts'
 import type { Gen } from './sched.ts'
-import { CONTEXT_SHELL } from './context.ts'
+import { shellOf } from './context.ts'
 
 export function* spawnFromContext(this: CommandContext, argv: string[], io: SpawnIo = {}): Gen {
-  const sh = CONTEXT_SHELL.get(this)
+  const sh = shellOf(this)
   const name = this.argv[0]
   if (!sh || !argv.length) {
     this.stderr.write(`${name}: can't execute '${argv[0] ?? ''}': No such file or directory\n`)

@@ -2,7 +2,7 @@
 // simple command, quoted the way busybox's maybe_single_quote does.
 import type { Wait } from '../api.ts'
 import { parseExpansionText } from '../parse/parser.ts'
-import { expandString } from './expand.ts'
+import { expandString } from './expand-async.ts'
 import type { Sh } from './sh.ts'
 
 /** Words ash quotes in a trace even though they hold no special characters. */

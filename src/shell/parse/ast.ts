@@ -37,6 +37,10 @@ export interface Word {
   lit?: string
   /** False when the word contains a command substitution anywhere (expansion may wait). */
   sync: boolean
+  /** The word is exactly `$name` or `${name}` (unquoted): the interpreter's fast path. */
+  param?: string
+  /** The word is exactly `$((text))` with literal text. */
+  arith?: string
 }
 
 export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '&>'
@@ -61,6 +65,8 @@ export interface Simple {
   assigns: Assign[]
   words: Word[]
   redirs: Redir[]
+  /** Computed on first run: no word or assignment holds a command substitution. */
+  sync?: boolean
 }
 
 export interface Pipeline {

@@ -35,7 +35,7 @@ const SPECIAL_PARAMS = '@*#?-$!'
 const IDENT_START = /[A-Za-z_]/
 const IDENT = /[A-Za-z0-9_]/
 
-type Mode = 'word' | 'dq' | 'param' | 'heredoc'
+type Mode = 'word' | 'dq' | 'param' | 'paramdq' | 'heredoc'
 
 export abstract class Lexer {
   pos = 0
@@ -132,13 +132,13 @@ export abstract class Lexer {
     for (;;) {
       if (this.pos >= s.length) {
         if (mode === 'dq') this.error('unterminated quoted string', true)
-        if (mode === 'param') this.error("missing '}'", true)
+        if (mode === 'param' || mode === 'paramdq') this.error("missing '}'", true)
         break
       }
       const c = s[this.pos]
       if (mode === 'word' && META.has(c)) break
       if (mode === 'dq' && c === '"') break
-      if (mode === 'param' && (c === '}' || stop.includes(c))) break
+      if ((mode === 'param' || mode === 'paramdq') && (c === '}' || stop.includes(c))) break
       if (c === '\\') {
         const n = s[this.pos + 1]
         if (n === undefined) {
@@ -182,7 +182,7 @@ export abstract class Lexer {
         parts.push(this.readBackquote(mode === 'dq'))
         continue
       }
-      if ((mode === 'word' || mode === 'param') && (c === "'" || c === '"')) {
+      if (((mode === 'word' || mode === 'param') && (c === "'" || c === '"')) || (mode === 'paramdq' && c === '"')) {
         flush()
         this.pos++
         if (c === "'") {
@@ -212,7 +212,7 @@ export abstract class Lexer {
       this.pos += 2
       return { k: 'cmd', body: this.parseSubstitution(), bt: false }
     }
-    if (n === '{') return this.readBraceParam()
+    if (n === '{') return this.readBraceParam(mode === 'dq' || mode === 'heredoc' ? 'paramdq' : 'param')
     if (n === "'" && (mode === 'word' || mode === 'param')) return this.readAnsiC()
     if (n !== undefined && (SPECIAL_PARAMS.includes(n) || /[0-9]/.test(n))) {
       this.pos += 2
@@ -276,7 +276,7 @@ export abstract class Lexer {
     return { k: 'q', v: out }
   }
 
-  private readBraceParam(): Part {
+  private readBraceParam(argMode: Mode): Part {
     const s = this.src
     this.pos += 2
     let name = ''
@@ -305,7 +305,7 @@ export abstract class Lexer {
       this.pos++
       return { k: 'param', name, op, colon: false }
     }
-    return this.readParamOp(name)
+    return this.readParamOp(name, argMode)
   }
 
   private isNameStart(i: number): boolean {
@@ -313,7 +313,7 @@ export abstract class Lexer {
     return c !== undefined && (IDENT.test(c) || SPECIAL_PARAMS.includes(c))
   }
 
-  private readParamOp(name: string): Part {
+  private readParamOp(name: string, mode: Mode): Part {
     const s = this.src
     const p: ParamPart = { k: 'param', name, op: '', colon: false }
     let c = s[this.pos]
@@ -338,29 +338,29 @@ export abstract class Lexer {
       const two = s[this.pos + 1] === '/'
       p.op = two ? '//' : '/'
       this.pos += two ? 2 : 1
-      p.arg = finishWord(this.readParts('param', '/'))
+      p.arg = finishWord(this.readParts(mode, '/'))
       if (s[this.pos] === '/') {
         this.pos++
-        p.arg2 = finishWord(this.readParts('param'))
+        p.arg2 = finishWord(this.readParts(mode))
       }
       this.pos++
       return p
     } else if (c === ':') {
       p.op = 'sub'
       this.pos++
-      p.arg = finishWord(this.readParts('param', ':'))
+      p.arg = finishWord(this.readParts(mode, ':'))
       if (s[this.pos] === ':') {
         this.pos++
-        p.arg2 = finishWord(this.readParts('param', ':'))
+        p.arg2 = finishWord(this.readParts(mode, ':'))
         while (s[this.pos] === ':') {
           this.pos++
-          this.readParts('param', ':')
+          this.readParts(mode, ':')
         }
       }
       this.pos++
       return p
     } else this.error('bad substitution')
-    p.arg = finishWord(this.readParts('param'))
+    p.arg = finishWord(this.readParts(mode))
     this.pos++
     return p
   }
