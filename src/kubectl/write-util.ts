@@ -94,7 +94,7 @@ export function resourceOf(obj: KObject): ResourceInfo {
  * their reason and details (so an Invalid still prints as "The Job … is invalid").
  */
 export function addSourceToErr(verb: string, source: string, e: unknown): unknown {
-  if (!source) return e
+  if (!source || isBug(e)) return e
   if (e instanceof StatusError) return new StatusError({ ...e.status, message: `error when ${verb} ${JSON.stringify(source)}: ${e.status.message}` })
   const msg = e instanceof Error ? e.message : String(e)
   return new KubectlError(`error when ${verb} ${JSON.stringify(source)}: ${msg}`)
@@ -135,4 +135,9 @@ export function stripForPrint(obj: KObject, ctx: KubectlContext): KObject {
 /** Deep copy through JSON (drops undefined fields, as the wire does). */
 export function jsonCopy<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T
+}
+
+/** JavaScript runtime errors are simulator bugs: they keep their type so kubectl reports them as such. */
+export function isBug(e: unknown): boolean {
+  return e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError
 }

@@ -7,7 +7,7 @@ import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError, UsageError } from '../errors.ts'
 import { resolveResource } from '../mapper.ts'
 import { printWarnings, writeOptions } from '../write-common.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
+import { DRY_RUN_FLAG, dryRunStrategy, isBug, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
 
 export const createJobVerb: Verb = {
   name: 'job',
@@ -111,6 +111,7 @@ export function send(ctx: KubectlContext, obj: KObject, dry: DryRun, what: strin
     try {
       out = ctx.api.create(toSend, opts)
     } catch (e) {
+      if (isBug(e)) throw e
       throw new KubectlError(`failed to create ${what}: ${e instanceof Error ? e.message : String(e)}`)
     } finally {
       printWarnings(ctx, opts.warnings)

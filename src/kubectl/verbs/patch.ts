@@ -135,7 +135,8 @@ export function serverPatch(current: KObject, type: PatchType, body: string): KO
     const out = type === 'merge' ? applyMergePatch(doc, patch as Json) : applyStrategicPatch(doc, patch as JsonMap)
     return out as unknown as KObject
   } catch (e) {
-    if (e instanceof JsonPatchError) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: e.message, reason: 'Invalid', code: 422 })
+    // The apiserver answers a failed JSON patch with a generic 422 and drops the library's text.
+    if (e instanceof JsonPatchError) throw new StatusError({ kind: 'Status', apiVersion: 'v1', metadata: {}, status: 'Failure', message: 'the server rejected our request due to an error in our request', reason: 'Invalid', code: 422 })
     throw e
   }
 }
