@@ -15,6 +15,7 @@ import { ls } from './ls.ts'
 import { curl, wget } from './network.ts'
 import { notSimulated, UNSIMULATED } from './programs.ts'
 import { rev, tac } from './rev.ts'
+import { sed } from './sed/sed.ts'
 import { seq } from './seq.ts'
 import { sort } from './sort.ts'
 import { base64, hashsum } from './sums.ts'
@@ -52,6 +53,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['rev', rev],
   ['rm', rm],
   ['rmdir', rmdir],
+  ['sed', sed],
   ['seq', seq],
   ['sha1sum', hashsum],
   ['sha256sum', hashsum],

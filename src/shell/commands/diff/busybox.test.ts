@@ -15,6 +15,7 @@ import type { Case } from './case.ts'
 import { FILE_CASES } from './cases-files.ts'
 import { TEXT_CASES } from './cases-text.ts'
 import { MISC_CASES } from './cases-misc.ts'
+import { SED_CASES } from './cases-sed.ts'
 import { TEXT2_CASES } from './cases-text2.ts'
 
 /** Every file both sides create gets this mtime, old enough for ls's "Jun  1  2025" form. */
@@ -155,7 +156,7 @@ function ours(c: Case): Outcome {
 }
 
 describe.skipIf(!hasBusybox())('differential against busybox', () => {
-  for (const [applet, cases] of Object.entries({ ...TEXT_CASES, ...TEXT2_CASES, ...MISC_CASES, ...FILE_CASES }))
+  for (const [applet, cases] of Object.entries({ ...TEXT_CASES, ...TEXT2_CASES, ...MISC_CASES, ...SED_CASES, ...FILE_CASES }))
     describe(applet, () => {
       for (const c of cases)
         it(JSON.stringify(c.argv) + (c.stdin ? ` <<< ${JSON.stringify(c.stdin)}` : ''), () => {

@@ -57,7 +57,10 @@ const USAGE: Record<string, [string, string]> = {
   rev: ['[FILE]...', 'Reverse lines of FILE'],
   rm: ['[-irf] FILE...', 'Remove (unlink) FILEs'],
   rmdir: ['[-p] DIRECTORY...', 'Remove DIRECTORY if it is empty'],
-  sed: ['[-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...', ''],
+  sed: [
+    '[-i[SFX]] [-nrE] [-f FILE]... [-e CMD]... [FILE]...\nor: sed [-i[SFX]] [-nrE] CMD [FILE]...',
+    '\nIf no -e or -f, the first non-option argument is the sed command string.\nRemaining arguments are input files (stdin if none).',
+  ],
   seq: ['[-w] [-s SEP] [FIRST [INC]] LAST', 'Print numbers from FIRST to LAST, in steps of INC.\nFIRST, INC default to 1.'],
   sha1sum: ['[-c[sw]] [FILE]...', 'Print or check SHA1 checksums'],
   sha256sum: ['[-c[sw]] [FILE]...', 'Print or check SHA256 checksums'],
