@@ -33,7 +33,7 @@ export type Sink = (stream: Stream, text: string) => void
 /** Bounds for runLine, so a script can never hang the CLI or a test. */
 export const LINE_LIMITS = {
   /** Kernel events one line may run before it is interrupted (a runaway loop). */
-  maxEvents: 5_000_000,
+  maxEvents: 1_000_000,
 }
 
 export class SessionError extends Error {}
