@@ -38,6 +38,7 @@ export class PodWorker {
   private deleteSent = false
   private evicted?: { reason: string; message: string }
   private mountRetry = 500
+  private lastWritten?: string
   private starter: ContainerStarter
   removed = false
 
@@ -249,7 +250,13 @@ export class PodWorker {
       now: this.svc.ctx.kernel.now(),
     }
     const status = generatePodStatus(view)
-    if (cur && !this.removed && JSON.stringify(status) !== JSON.stringify(cur.status)) this.pod = this.svc.ctx.api.updateStatus(cur, status)
+    // The status manager writes only changes to what it last wrote (or what the API shows, at first).
+    const json = JSON.stringify(status)
+    if (this.lastWritten === undefined && cur) this.lastWritten = JSON.stringify(cur.status)
+    if (cur && !this.removed && json !== this.lastWritten) {
+      this.pod = this.svc.ctx.api.updateStatus(cur, status)
+      this.lastWritten = json
+    }
     return status
   }
 

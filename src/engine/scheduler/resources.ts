@@ -60,8 +60,17 @@ function max(a: Requests, b: Requests): void {
   for (const [k, v] of Object.entries(b.scalar)) a.scalar[k] = Math.max(a.scalar[k] ?? 0, v)
 }
 
-/** PodRequests; with `nonZero`, missing CPU and memory requests count as the defaults. */
+const cache = [new WeakMap<Pod['spec'], Requests>(), new WeakMap<Pod['spec'], Requests>()]
+
+/** PodRequests; with `nonZero`, missing CPU and memory requests count as the defaults. Cached per spec object (specs are immutable). */
 export function podRequests(pod: Pod, nonZero = false): Requests {
+  const c = cache[nonZero ? 1 : 0]
+  let r = c.get(pod.spec)
+  if (!r) c.set(pod.spec, (r = computeRequests(pod, nonZero)))
+  return r
+}
+
+function computeRequests(pod: Pod, nonZero: boolean): Requests {
   const total = emptyRequests()
   for (const c of pod.spec.containers ?? []) add(total, containerRequests(c, nonZero))
   // Sidecars (restartable init containers) run alongside; regular init containers one at a time.
