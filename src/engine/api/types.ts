@@ -167,6 +167,8 @@ export interface ContainerStatus {
   imageID: string
   containerID?: string
   started?: boolean
+  allocatedResources?: Record<string, string>
+  resources?: ResourceRequirements
   volumeMounts?: { name: string; mountPath: string; readOnly?: boolean; recursiveReadOnly?: string }[]
 }
 

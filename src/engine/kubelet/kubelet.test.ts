@@ -51,6 +51,7 @@ describe('a pod from creation to completion', () => {
           imageID: 'docker.io/library/busybox@sha256:7c3c3cea5d4d6133d6a694d23382f6a7b32652f23855abdba3eb039ca5995447',
           containerID: cid,
           started: false,
+          resources: {},
         },
       ],
       qosClass: 'BestEffort',

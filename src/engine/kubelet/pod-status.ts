@@ -88,6 +88,12 @@ function containerStatus(v: PodView, c: ContainerView, init: boolean, defaultWai
   }
   if (cur) st.containerID = cur.id
   st.started = running
+  if (cur) {
+    // InPlacePodVerticalScaling (beta, on in 1.33): what the runtime was given and what was allocated.
+    const r = c.spec.resources ?? {}
+    if (r.requests && Object.keys(r.requests).length) st.allocatedResources = { ...r.requests }
+    st.resources = { ...(r.limits ? { limits: { ...r.limits } } : {}), ...(r.requests ? { requests: { ...r.requests } } : {}) }
+  }
   if (c.spec.volumeMounts?.length) st.volumeMounts = c.spec.volumeMounts.map((m) => (m.readOnly ? { name: m.name, mountPath: m.mountPath, readOnly: true, recursiveReadOnly: 'Disabled' } : { name: m.name, mountPath: m.mountPath }))
   return st
 }
