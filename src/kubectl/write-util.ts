@@ -113,15 +113,33 @@ export function printWritten(ctx: KubectlContext, obj: KObject, op: string, d: D
     ctx.out(successLine(resourceOf(obj), obj.metadata.name, op, d))
     return
   }
-  const printer = objectPrinter({
-    format,
-    template: ctx.flags.has('template') ? ctx.flags.string('template') : '',
-    noHeaders: false,
-    allowMissingKeys: ctx.flags.has('allow-missing-template-keys') ? ctx.flags.bool('allow-missing-template-keys') : true,
-    fs: ctx.fs,
-    cwd: ctx.cwd,
-  })
-  ctx.out(printer.print(stripForPrint(obj, ctx)))
+  ctx.out(printerFor(ctx, format).print(stripForPrint(obj, ctx)))
+}
+
+const printers = new WeakMap<KubectlContext, ReturnType<typeof objectPrinter>>()
+
+/** One printer per command, so several YAML documents get their "---" separators. */
+function printerFor(ctx: KubectlContext, format: string): ReturnType<typeof objectPrinter> {
+  let p = printers.get(ctx)
+  if (!p) {
+    p = objectPrinter({
+      format,
+      template: ctx.flags.has('template') ? ctx.flags.string('template') : '',
+      noHeaders: false,
+      allowMissingKeys: ctx.flags.has('allow-missing-template-keys') ? ctx.flags.bool('allow-missing-template-keys') : true,
+      fs: ctx.fs,
+      cwd: ctx.cwd,
+    })
+    printers.set(ctx, p)
+  }
+  return p
+}
+
+/** apply -o: the objects at the end, one bare or several in a List (as apply.go printObjects does). */
+export function printObjects(ctx: KubectlContext, objs: KObject[]): void {
+  if (!objs.length) return
+  const one = objs.length === 1 ? objs[0] : ({ apiVersion: 'v1', items: objs.map((o) => stripForPrint(o, ctx)), kind: 'List', metadata: {} } as unknown as KObject)
+  ctx.out(printerFor(ctx, ctx.flags.string('output')).print(objs.length === 1 ? stripForPrint(one, ctx) : one))
 }
 
 /** What -o json/yaml shows of an object: no managedFields unless asked. */

@@ -12,7 +12,7 @@ import { KubectlError } from '../errors.ts'
 import { goJson, readManifests, type ManifestInfo } from '../manifest.ts'
 import { applyStrategicPatch, threeWayPatch, type JsonMap } from '../merge/strategic.ts'
 import { gvkString, gvrString, printWarnings, throwCollected, validateMode, writeOptions } from '../write-common.ts'
-import { addSourceToErr, dryRunStrategy, jsonCopy, printWritten, type DryRun } from '../write-util.ts'
+import { addSourceToErr, dryRunStrategy, jsonCopy, printObjects, printsObjects, printWritten, type DryRun } from '../write-util.ts'
 import { APPLY_FLAGS, APPLY_HELP } from './apply-flags.ts'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -42,13 +42,16 @@ function* runApply(ctx: KubectlContext): Generator<Wait, number, void> {
   })
   if (!infos.length && !errors.length) throw new KubectlError('no objects passed to apply')
   const errs: unknown[] = [...errors]
+  const printed: KObject[] = []
   for (const info of infos) {
     try {
-      applyOne(ctx, info, dry)
+      const obj = applyOne(ctx, info, dry)
+      if (obj) printed.push(obj)
     } catch (e) {
       errs.push(e)
     }
   }
+  printObjects(ctx, printed)
   throwCollected(errs)
   return 0
 }
@@ -72,7 +75,8 @@ function infoString(info: ManifestInfo): string {
   return `Resource: ${JSON.stringify(gvrString(info.resource))}, GroupVersionKind: ${JSON.stringify(gvkString(info.resource))}\nName: ${JSON.stringify(info.name)}, Namespace: ${JSON.stringify(info.namespace)}`
 }
 
-function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): void {
+/** Apply one object; with -o FORMAT (not name) the result is returned for printing at the end instead. */
+function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): KObject | undefined {
   const { modified } = modifiedConfiguration(info, true)
   if (!info.name) {
     throw addSourceToErr(`retrieving current configuration of:\n${infoString(info)}\nfrom server for:`, info.source, new KubectlError('resource name may not be empty'))
@@ -90,13 +94,9 @@ function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): void {
         printWarnings(ctx, opts.warnings)
       }
     }
-    printWritten(ctx, created, 'created', dry)
-    return
+    return confirm(ctx, created, 'created', dry)
   }
-  if (dry === 'client') {
-    printWritten(ctx, current, 'configured', dry)
-    return
-  }
+  if (dry === 'client') return confirm(ctx, current, 'configured', dry)
   if (!current.metadata.annotations?.[LAST_APPLIED]) {
     ctx.err(
       `Warning: resource ${info.resource.resource}/${info.name} is missing the ${LAST_APPLIED} annotation which is required by kubectl apply. kubectl apply should only be used on resources created declaratively by either kubectl create --save-config or kubectl apply. The missing annotation will be patched automatically.\n`,
@@ -117,7 +117,13 @@ function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): void {
     }
   }
   if (current.metadata.deletionTimestamp) ctx.err(`Warning: Detected changes to resource ${info.name} which is currently being deleted.\n`)
-  printWritten(ctx, result, Object.keys(patch).length ? 'configured' : 'unchanged', dry)
+  return confirm(ctx, result, Object.keys(patch).length ? 'configured' : 'unchanged', dry)
+}
+
+function confirm(ctx: KubectlContext, obj: KObject, op: string, dry: DryRun): KObject | undefined {
+  if (printsObjects(ctx)) return obj
+  printWritten(ctx, obj, op, dry)
+  return undefined
 }
 
 function lastApplied(obj: KObject): JsonMap | undefined {

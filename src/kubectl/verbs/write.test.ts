@@ -241,3 +241,42 @@ describe('kubectl delete', () => {
     })
   })
 })
+
+describe('printing written objects', () => {
+  const TWO = 'apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: t1\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: t2\n'
+  it('apply -o yaml prints several objects as one List at the end', () => {
+    expect(lab({ 'two.yaml': TWO }).run('apply -f two.yaml --dry-run=client -o yaml')).toEqual(
+      ok(`apiVersion: v1
+items:
+- apiVersion: batch/v1
+  kind: Job
+  metadata:
+    annotations:
+      kubectl.kubernetes.io/last-applied-configuration: |
+        {"apiVersion":"batch/v1","kind":"Job","metadata":{"annotations":{},"name":"t1","namespace":"default"}}
+    name: t1
+    namespace: default
+- apiVersion: batch/v1
+  kind: Job
+  metadata:
+    annotations:
+      kubectl.kubernetes.io/last-applied-configuration: |
+        {"apiVersion":"batch/v1","kind":"Job","metadata":{"annotations":{},"name":"t2","namespace":"default"}}
+    name: t2
+    namespace: default
+kind: List
+metadata: {}
+`),
+    )
+  })
+
+  it('create -o yaml prints each object, separated by ---', () => {
+    expect(lab({ 'two.yaml': TWO }).run('create -f two.yaml --dry-run=client -o yaml')).toEqual(
+      ok('apiVersion: batch/v1\nkind: Job\nmetadata:\n  name: t1\n  namespace: default\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: t2\n  namespace: default\n'),
+    )
+  })
+
+  it('-o name prints one line per object', () => {
+    expect(lab({ 'two.yaml': TWO }).run('apply -f two.yaml --dry-run=client -o name')).toEqual(ok('job.batch/t1\njob.batch/t2\n'))
+  })
+})
