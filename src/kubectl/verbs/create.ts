@@ -40,7 +40,7 @@ export const createVerb: Verb = {
     ],
     usage: 'create -f FILENAME [options]',
   },
-  subcommands: [createJobVerb, createCronJobVerb],
+  subcommands: [createCronJobVerb, createJobVerb],
   run: (ctx) => runCreate(ctx),
 }
 
