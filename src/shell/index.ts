@@ -1,7 +1,7 @@
 // The shell's public surface: the terminal's persistent Shell, a container's
 // first process (spawnContainer), exec's path resolution for the kubelet, and
 // image root filesystems. Everything runs on the host's virtual clock.
-import type { Proc, ShellOptions } from './api.ts'
+import type { Command, Proc, ShellOptions } from './api.ts'
 import { normalize, type Vfs } from './fs/vfs.ts'
 import { parseCached } from './parse/cache.ts'
 import { needsMore } from './parse/parser.ts'
@@ -18,12 +18,14 @@ import { EMPTY_INPUT } from './interp/streams.ts'
 export { makeRootFs, type Flavor } from './fs/rootfs.ts'
 export type * from './api.ts'
 
+const NO_COMMANDS: ReadonlyMap<string, Command> = new Map()
+
 function procCtx(opts: ShellOptions, interactive: boolean, pid: number): ProcCtx {
   const stepCost = opts.stepCostMs ?? 0.005
   return {
     host: opts.host,
     fs: opts.fs,
-    commands: opts.commands ?? new Map(),
+    commands: opts.commands ?? NO_COMMANDS,
     interactive,
     stepCost,
     sched: new Sched(stepCost),

@@ -30,6 +30,7 @@ export function cd(sh: Sh, argv: string[]): number {
     throw new ShellError(2)
   }
   sh.set('OLDPWD', sh.vars.get('PWD') ?? sh.cwd)
+  sh.export('OLDPWD')
   sh.cwd = abs
   sh.set('PWD', abs)
   if (print) sh.stdout().write(abs + '\n')

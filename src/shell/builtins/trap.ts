@@ -37,8 +37,8 @@ export function trap(sh: Sh, argv: string[]): number {
       continue
     }
     const name = n === 0 ? 'EXIT' : SIGNAL_NAMES[n]
-    if (action === null) sh.traps.delete(name)
-    else sh.traps.set(name, action)
+    if (action === null) sh.deleteTrap(name)
+    else sh.setTrap(name, action)
   }
   return status
 }

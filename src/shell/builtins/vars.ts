@@ -78,7 +78,7 @@ export function unset(sh: Sh, argv: string[]): number {
   for (; i < argv.length; i++) {
     const name = argv[i]
     if (funcs) {
-      sh.funcs.delete(name)
+      sh.deleteFunc(name)
       continue
     }
     if (!sh.unset(name)) {
@@ -108,7 +108,7 @@ export function exportCmd(sh: Sh, argv: string[]): number {
     const name = eq < 0 ? a : a.slice(0, eq)
     if (!NAME.test(name)) badName(sh, name)
     if (eq >= 0) sh.set(name, a.slice(eq + 1))
-    if (ro) sh.readonly.add(name)
+    if (ro) sh.addReadonly(name)
     else sh.export(name)
   }
   return 0

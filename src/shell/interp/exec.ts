@@ -82,7 +82,7 @@ export function* runCmd(sh: Sh, cmd: Cmd): Gen {
       status = yield* withRedirs(sh, cmd.redirs, () => runCase(sh, cmd))
       break
     case 'func':
-      sh.funcs.set(cmd.name, cmd.body)
+      sh.defineFunc(cmd.name, cmd.body)
       status = 0
       break
   }
@@ -250,7 +250,7 @@ export function* runProcess(sh: Sh, body: Gen): Gen {
 export function* exitTrap(sh: Sh, code: number): Gen {
   const action = sh.traps.get('EXIT')
   if (!action) return code
-  sh.traps.delete('EXIT')
+  sh.deleteTrap('EXIT')
   sh.status = code
   try {
     yield* runTrapAction(sh, action)

@@ -4,7 +4,7 @@
 // busybox container); the student's terminal finds every program we simulate.
 import type { Command } from '../api.ts'
 import { BUILTIN_COMMANDS, REGULAR_BUILTINS, SPECIAL_BUILTINS, type Builtin } from '../builtins/index.ts'
-import type { DirNode, Node, Vfs } from '../fs/vfs.ts'
+import type { Node, Vfs } from '../fs/vfs.ts'
 import { hasProgram } from './programs.ts'
 import type { Sh } from './sh.ts'
 
@@ -52,7 +52,7 @@ export function searchPath(sh: Sh, name: string): Resolved {
 
 /** A command given with a slash: the file itself. */
 export function resolveFile(fs: Vfs, path: string, cwd: string): Resolved {
-  const node = fs.lookup(path, cwd)
+  const node = fastLookup(fs, path, cwd)
   if (!node) return NOT_FOUND
   if (node.type === 'dir') return DENIED
   if (node.exec !== undefined) return { k: 'program', prog: node.exec, path }
@@ -77,18 +77,31 @@ function joinPath(dir: string, name: string): string {
   return dir.endsWith('/') ? dir + name : dir + '/' + name
 }
 
+const componentCache = new Map<string, string[] | null>()
+
+/** The components of a plain absolute path ("/usr/bin" → usr, bin); null for anything else. */
+function components(dir: string): string[] | null {
+  let c = componentCache.get(dir)
+  if (c === undefined) {
+    c = dir.startsWith('/') && !/(^|\/)\.\.?(\/|$)/.test(dir) ? dir.split('/').filter(Boolean) : null
+    if (componentCache.size > 200) componentCache.clear()
+    componentCache.set(dir, c)
+  }
+  return c
+}
+
 /** Look up dir/name quickly for plain absolute dirs; fall back to the general lookup. */
 function lookupIn(fs: Vfs, dir: string, name: string, cwd: string): Node | undefined {
-  if (dir.startsWith('/') && !dir.includes('.') && !dir.includes('//')) {
-    let node: Node | undefined = fs.root
-    let start = 1
-    while (node && start < dir.length) {
-      let end = dir.indexOf('/', start)
-      if (end < 0) end = dir.length
-      if (end > start) node = node.type === 'dir' ? (node as DirNode).entries.get(dir.slice(start, end)) : undefined
-      start = end + 1
-    }
-    return node?.type === 'dir' ? node.entries.get(name) : undefined
-  }
-  return fs.lookup(joinPath(dir || '.', name), cwd)
+  const parts = components(dir)
+  if (!parts) return fs.lookup(joinPath(dir || '.', name), cwd)
+  let node: Node | undefined = fs.root
+  for (let i = 0; i < parts.length && node; i++) node = node.type === 'dir' ? node.entries.get(parts[i]) : undefined
+  return node?.type === 'dir' ? node.entries.get(name) : undefined
+}
+
+/** fs.lookup without normalizing plain absolute paths. */
+export function fastLookup(fs: Vfs, path: string, cwd: string): Node | undefined {
+  const slash = path.lastIndexOf('/')
+  if (slash > 0 && path[0] === '/' && !path.endsWith('/')) return lookupIn(fs, path.slice(0, slash), path.slice(slash + 1), cwd)
+  return fs.lookup(path, cwd)
 }

@@ -192,8 +192,9 @@ function initVars(sh: Sh): void {
   if (!v.has('OPTIND')) v.set('OPTIND', '1')
   if (!v.has('PATH')) v.set('PATH', '/sbin:/usr/sbin:/bin:/usr/bin')
   v.set('PPID', String(sh.pid === 1 ? 0 : 1))
-  if (!v.has('PWD')) {
-    v.set('PWD', sh.cwd)
-    sh.export('PWD')
-  }
+  sh.set('PWD', sh.cwd)
+  sh.export('PWD')
+  const level = Number(v.get('SHLVL') ?? '0')
+  sh.set('SHLVL', String(Number.isInteger(level) && level >= 0 ? level + 1 : 1))
+  sh.export('SHLVL')
 }

@@ -64,12 +64,14 @@ export interface RandomState {
 export class Sh {
   vars: Map<string, string>
   exported: Set<string>
-  readonly: Set<string>
-  funcs: Map<string, Cmd>
+  /** Copy-on-write: shared with the parent (or empty) until changed here. */
+  readonly: ReadonlySet<string> = NO_NAMES
+  funcs: ReadonlyMap<string, Cmd> = NO_FUNCS
   positional: string[]
   arg0: string
   opts: Options
-  traps: Map<string, string>
+  traps: ReadonlyMap<string, string> = NO_TRAPS
+  private owned = 0
   pendingSigs: number[] = []
   cwd: string
   fds: (Fd | undefined)[]
@@ -124,13 +126,12 @@ export class Sh {
     if (init) {
       this.vars = new Map(init.vars)
       this.exported = new Set(init.exported)
-      this.readonly = new Set(init.readonly)
+      this.readonly = init.readonly
       this.funcs = init.funcs
       this.positional = init.positional
       this.arg0 = init.arg0
       this.opts = { ...init.opts }
-      this.traps = new Map()
-      for (const [k, v] of init.traps) if (v === '') this.traps.set(k, '')
+      for (const [k, v] of init.traps) if (v === '') this.setTrap(k, '')
       this.cwd = init.cwd
       this.fds = init.fds.slice()
       this.status = init.status
@@ -154,12 +155,9 @@ export class Sh {
     }
     this.vars = new Map()
     this.exported = new Set()
-    this.readonly = new Set()
-    this.funcs = new Map()
     this.positional = []
     this.arg0 = 'sh'
     this.opts = { e: false, u: false, x: false, f: false, n: false, v: false, C: false, pipefail: false }
-    this.traps = new Map()
     this.cwd = '/'
     this.fds = [{ r: EMPTY_INPUT }]
     this.pid = 1
@@ -169,9 +167,48 @@ export class Sh {
   /** A copy for a subshell: ( … ), $( … ), a pipeline stage, a background job. */
   subshell(): Sh {
     const s = new Sh(this.p, this)
-    s.funcs = new Map(this.funcs)
     s.ownPid = this.p.nextPid++
+    this.owned = 0
     return s
+  }
+
+  defineFunc(name: string, body: Cmd): void {
+    this.ownFuncs().set(name, body)
+  }
+
+  deleteFunc(name: string): void {
+    if (this.funcs.has(name)) this.ownFuncs().delete(name)
+  }
+
+  setTrap(name: string, action: string): void {
+    if (!(this.owned & OWN_TRAPS)) {
+      this.traps = new Map(this.traps)
+      this.owned |= OWN_TRAPS
+    }
+    ;(this.traps as Map<string, string>).set(name, action)
+  }
+
+  deleteTrap(name: string): void {
+    if (this.traps.has(name)) {
+      this.setTrap(name, '')
+      ;(this.traps as Map<string, string>).delete(name)
+    }
+  }
+
+  addReadonly(name: string): void {
+    if (!(this.owned & OWN_READONLY)) {
+      this.readonly = new Set(this.readonly)
+      this.owned |= OWN_READONLY
+    }
+    ;(this.readonly as Set<string>).add(name)
+  }
+
+  private ownFuncs(): Map<string, Cmd> {
+    if (!(this.owned & OWN_FUNCS)) {
+      this.funcs = new Map(this.funcs)
+      this.owned |= OWN_FUNCS
+    }
+    return this.funcs as Map<string, Cmd>
   }
 
   get(name: string): string | undefined {
@@ -210,11 +247,11 @@ export class Sh {
   /** The exported environment, as commands see it. */
   env(): Map<string, string> {
     if (this.envCache) return this.envCache
+    const names: string[] = []
+    for (const name of this.vars.keys()) if (this.exported.has(name)) names.push(name)
+    if (this.flavor === 'ash') names.sort((a, b) => ashBucket(a) - ashBucket(b))
     const env = new Map<string, string>()
-    for (const name of [...this.exported].sort()) {
-      const v = this.vars.get(name)
-      if (v !== undefined) env.set(name, v)
-    }
+    for (const name of names) env.set(name, this.vars.get(name) as string)
     return (this.envCache = env)
   }
 
@@ -298,6 +335,23 @@ export class Sh {
     this.random = { g: (t || 1) | 0, lcg: t, x: (t || 1) >>> 0, y: t }
   }
 }
+
+/**
+ * ash keeps variables in a 39-bucket hash table and builds a child's environment
+ * bucket by bucket (shell/ash.c hashvar, listvars); within a bucket, oldest first.
+ */
+function ashBucket(name: string): number {
+  let h = name.charCodeAt(0) << 4
+  for (let i = 0; i < name.length; i++) h += name.charCodeAt(i)
+  return h % 39
+}
+
+const NO_NAMES: ReadonlySet<string> = new Set()
+const NO_FUNCS: ReadonlyMap<string, Cmd> = new Map()
+const NO_TRAPS: ReadonlyMap<string, string> = new Map()
+const OWN_FUNCS = 1
+const OWN_TRAPS = 2
+const OWN_READONLY = 4
 
 /** Writing to a closed descriptor fails; the writer reports it. */
 export const BAD_FD_OUT: OutputStream & { bad: true } = {
