@@ -41,21 +41,38 @@ export class ContainerStarter {
     const init = this.nextInit()
     if (init === 'wait' || init === 'failed') return
     if (init) yield* this.start(init)
-    else for (const c of this.w.main) if (this.needsStart(c) && !this.inBackoff(c)) yield* this.start(c)
+    else {
+      // Sidecars are restarted whatever the pod's restartPolicy, alongside the containers.
+      for (const c of this.w.init) if (isSidecar(c) && this.exited(c) && !this.inBackoff(c)) yield* this.start(c)
+      for (const c of this.w.main) if (this.needsStart(c) && !this.inBackoff(c)) yield* this.start(c)
+    }
     if (this.failed) this.w.requeueAt(this.svc.ctx.kernel.now() + SYNC_ERROR_REQUEUE_MS)
   }
 
-  /** findNextInitContainerToRun: the first init container that has not succeeded, if it may run now. */
+  /**
+   * findNextInitContainerToRun: the first init container that has not succeeded
+   * (a sidecar: that has not started), if it may run now.
+   */
   private nextInit(): CState | 'wait' | 'failed' | null {
     for (const c of this.w.init) {
       const last = c.instances[c.instances.length - 1]
       if (!last) return c.starting ? 'wait' : c
+      if (last.seen === 'none') return 'wait'
+      if (isSidecar(c)) {
+        if (last.seen === 'running') continue
+        return this.inBackoff(c) ? 'wait' : c
+      }
       if (last.seen !== 'exited') return 'wait'
       if (last.exitCode === 0) continue
       if (this.w.pod.spec.restartPolicy === 'Never') return 'failed'
       return this.inBackoff(c) ? 'wait' : c
     }
     return null
+  }
+
+  private exited(c: CState): boolean {
+    const last = c.instances[c.instances.length - 1]
+    return !c.starting && last?.seen === 'exited'
   }
 
   private needsStart(c: CState): boolean {
@@ -154,6 +171,11 @@ function memoryLimit(c: Container): number {
   } catch {
     return Infinity
   }
+}
+
+/** A restartable init container (restartPolicy: Always): a sidecar that runs beside the containers. */
+export function isSidecar(c: { spec: Container; init: boolean }): boolean {
+  return c.init && c.spec.restartPolicy === 'Always'
 }
 
 export function fieldPathOf(c: CState): string {

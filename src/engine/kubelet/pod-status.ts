@@ -58,6 +58,7 @@ function shouldRestart(pod: Pod, c: ContainerView, init: boolean): boolean {
   const last = c.instances[c.instances.length - 1]
   if (!last) return true
   if (last.state === 'running') return false
+  if (init && c.spec.restartPolicy === 'Always') return true
   if (init) return last.exitCode !== 0 && pod.spec.restartPolicy !== 'Never'
   const policy = pod.spec.restartPolicy ?? 'Always'
   return policy === 'Always' || (policy === 'OnFailure' && last.exitCode !== 0)
@@ -71,7 +72,8 @@ function containerStatus(v: PodView, c: ContainerView, init: boolean, defaultWai
   if (cur?.state === 'running') state = { running: { startedAt: rfc3339(cur.startedAt) } }
   else if (cur) state = terminated(cur)
   // A container that will be started again shows why it is waiting.
-  if (!v.terminal && c.waiting && shouldRestart(v.pod, c, init) && !(init && cur?.exitCode === 0)) {
+  const sidecar = init && c.spec.restartPolicy === 'Always'
+  if (!v.terminal && c.waiting && shouldRestart(v.pod, c, init) && !(init && !sidecar && cur?.exitCode === 0)) {
     if (cur) lastState = terminated(cur)
     state = { waiting: { reason: c.waiting.reason, message: c.waiting.message } }
   }
@@ -98,11 +100,31 @@ function containerStatus(v: PodView, c: ContainerView, init: boolean, defaultWai
   return st
 }
 
-/** getPhase for pods without sidecars (kubelet_pods.go). */
+/** getPhase (kubelet_pods.go), sidecars (restartable init containers) included. */
 export function podPhase(pod: Pod, init: ContainerStatus[], main: ContainerStatus[], terminal: boolean): PodPhase {
+  const sidecars = sidecarNames(pod)
   let pendingInit = 0
+  let pendingSidecars = 0
   let failedInit = 0
+  let running = 0
+  let waiting = 0
+  let stopped = 0
+  let succeeded = 0
+  let unknown = 0
   for (const s of init) {
+    if (sidecars.has(s.name)) {
+      if (s.state.running) {
+        if (!s.started) pendingSidecars++
+        running++
+      } else if (s.state.waiting && !s.lastState.terminated) {
+        pendingSidecars++
+        waiting++
+      } else if (!s.state.terminated && !s.state.waiting) {
+        pendingSidecars++
+        unknown++
+      }
+      continue
+    }
     if (s.state.running) pendingInit++
     else if (s.state.terminated) {
       if (s.state.terminated.exitCode !== 0) failedInit++
@@ -112,10 +134,7 @@ export function podPhase(pod: Pod, init: ContainerStatus[], main: ContainerStatu
       else if (!last) pendingInit++
     } else pendingInit++
   }
-  let running = 0
-  let waiting = 0
-  let stopped = 0
-  let succeeded = 0
+  const mainStarted = main.some((s) => s.state.running || s.state.terminated || s.lastState.terminated)
   for (const s of main) {
     if (s.state.running) running++
     else if (s.state.terminated) {
@@ -124,12 +143,12 @@ export function podPhase(pod: Pod, init: ContainerStatus[], main: ContainerStatu
     } else if (s.state.waiting) {
       if (s.lastState.terminated) stopped++
       else waiting++
-    }
+    } else unknown++
   }
   if (failedInit > 0 && pod.spec.restartPolicy === 'Never') return 'Failed'
-  if (pendingInit > 0 || waiting > 0) return 'Pending'
-  if (running > 0) return 'Running'
-  if (stopped > 0) {
+  if (pendingInit > 0 || (pendingSidecars > 0 && !mainStarted) || waiting > 0) return 'Pending'
+  if (running > 0 && unknown === 0) return 'Running'
+  if (running === 0 && stopped > 0 && unknown === 0) {
     if (terminal) return stopped === succeeded ? 'Succeeded' : 'Failed'
     if ((pod.spec.restartPolicy ?? 'Always') === 'Always') return 'Running'
     if (stopped === succeeded) return 'Succeeded'
@@ -137,6 +156,10 @@ export function podPhase(pod: Pod, init: ContainerStatus[], main: ContainerStatu
     return 'Running'
   }
   return 'Pending'
+}
+
+export function sidecarNames(pod: Pod): Set<string> {
+  return new Set((pod.spec.initContainers ?? []).filter((c) => c.restartPolicy === 'Always').map((c) => c.name))
 }
 
 function names(list: string[]): string {
@@ -152,12 +175,13 @@ function conditions(v: PodView, phase: PodPhase, init: ContainerStatus[], main: 
     out.push(c)
   }
   add('PodReadyToStartContainers', v.sandboxReady)
-  const incomplete = init.filter((s) => !(s.state.terminated?.exitCode === 0)).map((s) => s.name)
+  const sidecars = sidecarNames(v.pod)
+  const incomplete = init.filter((s) => (sidecars.has(s.name) ? !s.started : !(s.state.terminated?.exitCode === 0))).map((s) => s.name)
   const mainStarted = main.some((s) => s.state.running || s.state.terminated || s.lastState.terminated)
   if (phase === 'Succeeded') add('Initialized', true, 'PodCompleted')
   else if (incomplete.length && !mainStarted) add('Initialized', false, 'ContainersNotInitialized', `containers with incomplete status: ${names(incomplete)}`)
   else add('Initialized', true)
-  const unready = main.filter((s) => !s.ready).map((s) => s.name)
+  const unready = [...init.filter((s) => sidecars.has(s.name)), ...main].filter((s) => !s.ready).map((s) => s.name)
   let ready: [boolean, string?, string?]
   if (phase === 'Succeeded') ready = [false, 'PodCompleted']
   else if (phase === 'Failed') ready = [false, 'PodFailed']

@@ -10,7 +10,7 @@ import { goDuration } from './duration.ts'
 import { PodLogs } from './logs.ts'
 import { generatePodStatus, type ContainerView, type InstanceView, type PodView } from './pod-status.ts'
 import { runTask, type KubeletServices, type Task } from './services.ts'
-import { ContainerStarter, fieldPathOf, type CState } from './container-start.ts'
+import { ContainerStarter, fieldPathOf, isSidecar, type CState } from './container-start.ts'
 import { setUpVolumes } from './volumes.ts'
 import type { DirNode } from '../../shell/fs/vfs.ts'
 import { rfc3339 } from '../kernel/time.ts'
@@ -157,6 +157,8 @@ export class PodWorker {
     if (this.pod.metadata.deletionTimestamp) return this.terminate((this.pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000)
     if (this.evicted) return this.terminate((this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000)
     if (status.phase === 'Succeeded' || status.phase === 'Failed') return this.terminate(0)
+    // computePodActions: no regular container left to run or restart → KillPod, which stops the sidecars.
+    if (this.containersDone() && this.init.some((c) => isSidecar(c) && c.instances.some((i) => i.state === 'running'))) return this.terminate((this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000)
     if (!this.mountVolumes()) return
     if (!this.sandbox) {
       yield this.svc.rng.int(300, 900)
@@ -164,6 +166,15 @@ export class PodWorker {
       this.scheduleRelist()
     }
     yield* this.starter.startNeeded()
+  }
+
+  /** Every regular container ran and none will run again (its restartPolicy says so). */
+  private containersDone(): boolean {
+    const policy = this.pod.spec.restartPolicy ?? 'Always'
+    return this.main.every((c) => {
+      const last = c.instances[c.instances.length - 1]
+      return last?.seen === 'exited' && !(policy === 'Always' || (policy === 'OnFailure' && last.exitCode !== 0))
+    })
   }
 
   /** Volume manager: set up every volume; a failure blocks the pod (FailedMount) and is retried with back-off. */
