@@ -17,7 +17,14 @@ export const APPLY_FLAGS: FlagSpec[] = [
   VALIDATE_FLAG,
   { name: 'overwrite', type: 'bool', default: true, usage: 'Let the manifest win over changes made to the live object since it was last applied.' },
   { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', usage: 'The name recorded as the manager of the fields this command sets.' },
+  { name: 'server-side', type: 'bool', usage: 'Let the API server merge the manifest (server-side apply; not available in this lab).' },
+  { name: 'force-conflicts', type: 'bool', usage: 'With --server-side, take over fields other managers own (not available in this lab).' },
+  { name: 'prune', type: 'bool', usage: 'Delete objects that are no longer in the manifests (not available in this lab).' },
+  { name: 'force', type: 'bool', usage: 'Delete and re-create an object a patch cannot change (not available in this lab).' },
 ]
+
+/** Flags apply knows but this lab does not simulate: say so instead of pretending. */
+export const APPLY_UNSUPPORTED = ['server-side', 'force-conflicts', 'prune', 'force']
 
 export const APPLY_HELP: VerbHelp = {
   long: `Create or update objects from manifests: files, directories, or standard input (JSON or YAML).

@@ -13,7 +13,7 @@ import { goJson, readManifests, type ManifestInfo } from '../manifest.ts'
 import { applyStrategicPatch, threeWayPatch, type JsonMap } from '../merge/strategic.ts'
 import { gvkString, gvrString, printWarnings, throwCollected, validateMode, writeOptions } from '../write-common.ts'
 import { addSourceToErr, dryRunStrategy, jsonCopy, printObjects, printsObjects, printWritten, type DryRun } from '../write-util.ts'
-import { APPLY_FLAGS, APPLY_HELP } from './apply-flags.ts'
+import { APPLY_FLAGS, APPLY_HELP, APPLY_UNSUPPORTED } from './apply-flags.ts'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
 
@@ -28,6 +28,7 @@ export const applyVerb: Verb = {
 function* runApply(ctx: KubectlContext): Generator<Wait, number, void> {
   const files = ctx.flags.strings('filename')
   if (ctx.flags.string('kustomize')) throw new KubectlError('kustomize is not available in this simulated cluster')
+  for (const f of APPLY_UNSUPPORTED) if (ctx.flags.bool(f)) throw new KubectlError(`--${f} is not available in this simulated cluster`)
   if (!files.length) throw new KubectlError('must specify one of -f and -k')
   const dry = dryRunStrategy(ctx)
   const { infos, errors } = yield* readManifests({
