@@ -239,3 +239,28 @@ describe('node resources the kubelet reports', () => {
 })
 
 export { T0 }
+
+describe("the kubelet's admission of pods bound by hand (spec.nodeName)", () => {
+  it('a pod on the control plane by nodeName runs there: NoSchedule taints only bind the scheduler', () => {
+    const core = makeNodes()
+    createPod(core, 'p', { nodeName: 'controlplane', containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake', 'forever'] }] })
+    core.kernel.advance(10_000)
+    expect(getPod(core, 'p').status.phase).toBe('Running')
+  })
+
+  it('more CPU than the node has: OutOfcpu, the pod fails at once', () => {
+    const core = makeNodes()
+    createPod(core, 'p', { nodeName: 'node01', containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake'], resources: { requests: { cpu: '3' } } }] })
+    core.kernel.advance(1000)
+    expect(getPod(core, 'p').status).toEqual({ phase: 'Failed', message: "Pod was rejected: Node didn't have enough resource: cpu, requested: 3000, used: 0, capacity: 2000", reason: 'OutOfcpu', startTime: '2026-01-01T00:00:00Z', qosClass: 'BestEffort' })
+    expect(eventLines(core, 'p')).toEqual(["0.000 Warning OutOfcpu Node didn't have enough resource: cpu, requested: 3000, used: 0, capacity: 2000"])
+  })
+
+  it('a nodeSelector the node does not match: NodeAffinity', () => {
+    const core = makeNodes()
+    createPod(core, 'p', { nodeName: 'node01', nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake'] }] })
+    core.kernel.advance(1000)
+    const st = getPod(core, 'p').status
+    expect([st.phase, st.reason, st.message]).toEqual(['Failed', 'NodeAffinity', "Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector"])
+  })
+})

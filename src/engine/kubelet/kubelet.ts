@@ -7,10 +7,13 @@ import type { Node, Pod } from '../api/types.ts'
 import type { ControllerContext } from '../context.ts'
 import type { Rng } from '../kernel/rng.ts'
 import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
+import { admitPod } from './admission.ts'
 import { Backoff } from './backoff.ts'
 import { ImageManager } from './image-manager.ts'
 import { pickLog, type LogAnswer, type LogRequest, type LogSource, type PodLogs } from './logs.ts'
 import { PodWorker } from './pod-worker.ts'
+import { qosClass } from './pod-status.ts'
+import { rfc3339 } from '../kernel/time.ts'
 import { getDefaultRuntime, type ContainerRuntime } from './runtime.ts'
 import type { KubeletServices } from './services.ts'
 import { shellRuntime } from './shell-runtime.ts'
@@ -111,10 +114,28 @@ export class Kubelet implements LogSource {
     if (w) return w.update(pod)
     const phase = pod.status?.phase
     if (phase === 'Succeeded' || phase === 'Failed') return
+    if (this.rejected(pod)) return
     const worker = new PodWorker(this.services, pod)
     this.workers.set(uid, worker)
     // The kubelet's watch delivers the binding a few milliseconds later.
     this.ctx.kernel.after(this.rng.int(5, 25), () => worker.requestSync())
+  }
+
+  /** HandlePodAdditions → canAdmitPod; a rejected pod fails with the kubelet's reason. */
+  private rejected(pod: Pod): boolean {
+    const node = this.node()
+    if (!node) return false
+    const active = [...this.workers.values()].map((w) => w.pod).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+    const r = admitPod(pod, node, active)
+    if (!r) return false
+    this.ctx.kernel.after(this.rng.int(5, 25), () => {
+      const cur = this.ctx.store.get<Pod>('Pod', pod.metadata.namespace, pod.metadata.name)
+      if (!cur || cur.metadata.uid !== pod.metadata.uid) return
+      this.services.event(cur, 'Warning', r.reason, r.message)
+      const now = rfc3339(this.ctx.kernel.now())
+      this.ctx.api.updateStatus(cur, { phase: 'Failed', message: `Pod was rejected: ${r.message}`, reason: r.reason, startTime: cur.status?.startTime ?? now, qosClass: cur.status?.qosClass ?? qosClass(cur) })
+    })
+    return true
   }
 
   private node(): Node | undefined {
