@@ -25,13 +25,13 @@ export function* wait(sh: Sh, argv: string[]): Gen {
       status = 127
       continue
     }
-    const wasRunning = !job.done
+    const report = !job.reaped
     while (!job.done) {
       if (sh.pendingSigs.length) return 128 + sh.pendingSigs[0]
       yield BLOCKED
     }
     status = job.code
-    if (wasRunning && job.signal && job.signal !== 2 && job.signal !== 13) sh.stderr().write((SIGNAL_TEXT[job.signal] ?? `Signal ${job.signal}`) + '\n')
+    if (report && job.signal && job.signal !== 2 && job.signal !== 13) sh.stderr().write((SIGNAL_TEXT[job.signal] ?? `Signal ${job.signal}`) + '\n')
     sh.jobs = sh.jobs.filter((j) => j !== job)
   }
   return status

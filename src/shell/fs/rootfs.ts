@@ -64,7 +64,23 @@ const GNU_GROUP = 'root:x:0:\ndaemon:x:1:\nbin:x:2:\nsys:x:3:\nadm:x:4:\ntty:x:5
 /** The devices scripts name (the shell and the utilities treat them specially). */
 const DEVICES = ['null', 'zero', 'random', 'urandom', 'tty', 'stdin', 'stdout', 'stderr', 'full']
 
+const templates = new Map<Flavor, DirNode>()
+
+/** A fresh root filesystem for a container of this image, every node stamped `now`. */
 export function makeRootFs(flavor: Flavor, now: number): DirNode {
+  let tpl = templates.get(flavor)
+  if (!tpl) templates.set(flavor, (tpl = buildRootFs(flavor, 0)))
+  return stamp(tpl, now)
+}
+
+/** Copy a tree with every mtime set to `now` (cheaper than building it again). */
+function stamp(dir: DirNode, now: number): DirNode {
+  const out = newDir(now, dir.mode)
+  for (const [k, v] of dir.entries) out.entries.set(k, v.type === 'dir' ? stamp(v, now) : { ...v, mtime: now })
+  return out
+}
+
+function buildRootFs(flavor: Flavor, now: number): DirNode {
   const root = newDir(now)
   const dir = (path: string, mode = 0o755): DirNode => {
     let d = root

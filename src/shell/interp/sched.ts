@@ -28,6 +28,8 @@ export interface Task {
   in?: Pipe
   /** The signal that ended it, if one did. */
   signal?: number
+  /** Its end was collected while the shell waited for a foreground command (nothing to report then). */
+  reaped?: boolean
 }
 
 export class Sched {

@@ -151,6 +151,7 @@ export function* runWithoutFunctions(sh: Sh, argv: string[]): Gen {
 
 function* runExternal(sh: Sh, r: { prog: string; path: string }, argv: string[], env: Map<string, string> | null): Gen {
   const code = yield* runProgram(sh, r, argv, env, sh.p.nextPid++)
+  for (const j of sh.jobs) if (j.done) j.reaped = true
   if (sh.fgSignal) {
     const sig = sh.fgSignal
     sh.fgSignal = 0

@@ -75,7 +75,7 @@ export abstract class Lexer {
   }
 
   protected error(message: string, eof = false): never {
-    throw new ParseError(message, this.line(), eof)
+    throw new ParseError('syntax error: ' + message, this.line(), eof)
   }
 
   addHeredoc(redir: Redir, rawDelim: string): void {
@@ -208,7 +208,7 @@ export abstract class Lexer {
     const s = this.src
     const n = s[this.pos + 1]
     if (n === '(') {
-      if (s[this.pos + 2] === '(' && this.arithEnd(this.pos + 3) >= 0) return this.readArith()
+      if (s[this.pos + 2] === '(') return this.readArith()
       this.pos += 2
       return { k: 'cmd', body: this.parseSubstitution(), bt: false }
     }
@@ -246,6 +246,10 @@ export abstract class Lexer {
   private readArith(): Part {
     const start = this.pos + 3
     const end = this.arithEnd(start)
+    if (end < 0) {
+      this.pos = this.src.length
+      this.error("missing '))'", true)
+    }
     const line = this.line()
     const parts = this.spawn(this.src.slice(start, end), line).readParts('heredoc')
     this.pos = end + 2

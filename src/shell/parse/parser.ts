@@ -52,6 +52,10 @@ export class Parser extends Lexer {
     return { items }
   }
 
+  pendingHeredocs(): number {
+    return this.heredocs.length
+  }
+
   heredocParts(): Part[] {
     return this.readParts('heredoc')
   }
@@ -439,5 +443,5 @@ export function needsMore(text: string): boolean {
   const script = p.parseScript()
   const last = script.items[script.items.length - 1]
   if (last && last.k === 'error') return last.eof
-  return p.incomplete
+  return p.incomplete || p.pendingHeredocs() > 0
 }

@@ -2,7 +2,7 @@
 // on a private virtual clock and collect stdout, stderr, status and timing.
 import type { Command, Proc, Signal } from '../api.ts'
 import { makeRootFs, type Flavor } from '../fs/rootfs.ts'
-import { Vfs } from '../fs/vfs.ts'
+import { dirname, Vfs } from '../fs/vfs.ts'
 import { spawnContainer, Shell } from '../index.ts'
 
 export const T0 = Date.UTC(2026, 0, 1)
@@ -52,7 +52,10 @@ export class Clock {
 export function container(script: string, o: RunOptions = {}): RunResult {
   const clock = new Clock(o.seed)
   const fs = new Vfs(makeRootFs(o.flavor ?? 'busybox', T0), () => clock.now)
-  for (const [path, data] of Object.entries(o.files ?? {})) fs.writeFile(path, data)
+  for (const [path, data] of Object.entries(o.files ?? {})) {
+    fs.mkdir(dirname(path), '/', true)
+    fs.writeFile(path, data)
+  }
   const out = collector()
   const env = o.env ?? { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'pod-x', HOME: '/root' }
   const proc = spawnContainer(o.argv ?? ['sh', '-c', script], {
