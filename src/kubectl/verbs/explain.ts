@@ -162,8 +162,8 @@ export function wrap(s: string, n: number): string {
       rest = rest.slice(1)
       continue
     }
-    const window = prefixWithin(rest, n + 1)
-    const at = window.lastIndexOf(' ')
+    const span = prefixWithin(rest, n + 1)
+    const at = span.lastIndexOf(' ')
     if (at >= 0) {
       out += rest.slice(0, at) + '\n'
       rest = rest.slice(at + 1)
