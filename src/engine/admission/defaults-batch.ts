@@ -67,11 +67,13 @@ export function generateSelector(job: J): J {
   const { name, uid } = job.metadata
   const tpl = isObj(job.spec.template) ? job.spec.template : {}
   const meta = isObj(tpl.metadata) ? tpl.metadata : {}
-  const labels: J = { ...(isObj(meta.labels) ? meta.labels : {}) }
-  for (const k of [LEGACY_JOB_NAME_LABEL, JOB_NAME_LABEL]) if (!(k in labels)) labels[k] = name
-  for (const k of [LEGACY_CONTROLLER_UID_LABEL, CONTROLLER_UID_LABEL]) if (!(k in labels)) labels[k] = uid
+  const labels: J = isObj(meta.labels) ? { ...meta.labels } : {}
+  if (!(LEGACY_JOB_NAME_LABEL in labels)) labels[LEGACY_JOB_NAME_LABEL] = name
+  if (!(JOB_NAME_LABEL in labels)) labels[JOB_NAME_LABEL] = name
+  if (!(LEGACY_CONTROLLER_UID_LABEL in labels)) labels[LEGACY_CONTROLLER_UID_LABEL] = uid
+  if (!(CONTROLLER_UID_LABEL in labels)) labels[CONTROLLER_UID_LABEL] = uid
   const sel = isObj(job.spec.selector) ? job.spec.selector : {}
-  const matchLabels: J = { ...(isObj(sel.matchLabels) ? sel.matchLabels : {}) }
+  const matchLabels: J = isObj(sel.matchLabels) ? { ...sel.matchLabels } : {}
   if (!(CONTROLLER_UID_LABEL in matchLabels)) matchLabels[CONTROLLER_UID_LABEL] = uid
   return {
     ...job,

@@ -32,7 +32,20 @@ export function regexError(msg: string, fmt: string, ...examples: string[]): str
   return `${msg} (e.g. ${examples.map((e) => `'${e}', `).join(' or ')}regex used for validation is '${fmt}')`
 }
 
-export function isDNS1123Label(v: string): string[] {
+/**
+ * Valid input is the common case by far (every pod of a Job carries the Job's
+ * labels): it is recognised by one regular expression and gets this shared empty
+ * list, which callers only read. Messages are built only for invalid input.
+ */
+const NONE: string[] = []
+
+export const isDNS1123Label = dns1123LabelErrors
+export const isDNS1123Subdomain = dns1123SubdomainErrors
+export const isQualifiedName = qualifiedNameErrors
+export const isValidLabelValue = labelValueErrors
+
+function dns1123LabelErrors(v: string): string[] {
+  if (v.length <= DNS1123_LABEL_MAX && dns1123Label.test(v)) return NONE
   const errs: string[] = []
   if (v.length > DNS1123_LABEL_MAX) errs.push(maxLenError(DNS1123_LABEL_MAX))
   if (!dns1123Label.test(v)) {
@@ -42,7 +55,8 @@ export function isDNS1123Label(v: string): string[] {
   return errs
 }
 
-export function isDNS1123Subdomain(v: string): string[] {
+function dns1123SubdomainErrors(v: string): string[] {
+  if (v.length <= DNS1123_SUBDOMAIN_MAX && dns1123Subdomain.test(v)) return NONE
   const errs: string[] = []
   if (v.length > DNS1123_SUBDOMAIN_MAX) errs.push(maxLenError(DNS1123_SUBDOMAIN_MAX))
   if (!dns1123Subdomain.test(v)) errs.push(regexError("a lowercase RFC 1123 subdomain must consist of lower case alphanumeric characters, '-' or '.', and must start and end with an alphanumeric character", DNS1123_SUBDOMAIN_FMT, 'example.com'))
@@ -66,7 +80,14 @@ export function nameIsDNSLabel(name: string, prefix: boolean): string[] {
 
 const QNAME_ERR = "must consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character"
 
-export function isQualifiedName(v: string): string[] {
+function qualifiedNameErrors(v: string): string[] {
+  const slash = v.indexOf('/')
+  if (slash < 0) {
+    if (v.length <= 63 && qualifiedName.test(v)) return NONE
+  } else if (v.indexOf('/', slash + 1) < 0) {
+    const name = v.slice(slash + 1)
+    if (name.length <= 63 && qualifiedName.test(name) && isDNS1123Subdomain(v.slice(0, slash)) === NONE) return NONE
+  }
   const errs: string[] = []
   const parts = v.split('/')
   let name: string
@@ -85,7 +106,8 @@ export function isQualifiedName(v: string): string[] {
   return errs
 }
 
-export function isValidLabelValue(v: string): string[] {
+function labelValueErrors(v: string): string[] {
+  if (v.length <= 63 && labelValue.test(v)) return NONE
   const errs: string[] = []
   if (v.length > 63) errs.push(maxLenError(63))
   if (!labelValue.test(v)) errs.push(regexError("a valid label must be an empty string or consist of alphanumeric characters, '-', '_' or '.', and must start and end with an alphanumeric character", LABEL_VALUE_FMT, 'MyValue', 'my_value', '12345'))

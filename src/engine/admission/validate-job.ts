@@ -239,12 +239,17 @@ export function validateJob(job: J, requirePrefixedLabels: boolean): FieldError[
   const errs = validateObjectMeta(job.metadata, true, nameIsDNSSubdomain)
   validateGeneratedSelector(job, requirePrefixedLabels, errs)
   validateJobSpec(job.spec, 'spec', errs)
+  validateIndexedHostnames(job, errs)
+  return errs
+}
+
+/** ValidateJob's last check: an Indexed Job's pods are named, and hostnamed, <job>-<index>. */
+export function validateIndexedHostnames(job: J, errs: FieldError[]): void {
   const c = num(job.spec.completions)
   if (job.spec.completionMode === 'Indexed' && c !== undefined && c > 0) {
     const host = `${job.metadata.name}-${c - 1}`
     if (isDNS1123Label(host).length) errs.push(invalid('metadata.name', str(job.metadata.name), `will not able to create pod with invalid DNS label: ${host}`))
   }
-  return errs
 }
 
 export { goLabelSelector }

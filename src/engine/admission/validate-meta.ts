@@ -20,6 +20,14 @@ export function validateLabelName(key: string, path: string, errs: FieldError[])
 /** ValidateLabels: keys are qualified names, values valid label values. Keys in sorted order. */
 export function validateLabels(labels: unknown, path: string, errs: FieldError[]): void {
   if (!isObj(labels)) return
+  let bad = false
+  for (const k in labels) {
+    if (isQualifiedName(k).length || isValidLabelValue(str(labels[k])).length) {
+      bad = true
+      break
+    }
+  }
+  if (!bad) return
   for (const k of sortedKeys(labels)) {
     validateLabelName(k, path, errs)
     const v = str(labels[k])
@@ -30,10 +38,12 @@ export function validateLabels(labels: unknown, path: string, errs: FieldError[]
 export function validateAnnotations(annotations: unknown, path: string, errs: FieldError[]): void {
   if (!isObj(annotations)) return
   let size = 0
-  for (const k of sortedKeys(annotations)) {
-    for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, m))
+  let bad = false
+  for (const k in annotations) {
+    if (isQualifiedName(k.toLowerCase()).length) bad = true
     size += k.length + str(annotations[k]).length
   }
+  if (bad) for (const k of sortedKeys(annotations)) for (const m of isQualifiedName(k.toLowerCase())) errs.push(invalid(path, k, m))
   if (size > ANNOTATIONS_LIMIT) errs.push(tooLong(path, ANNOTATIONS_LIMIT))
 }
 
@@ -67,12 +77,15 @@ function validateFinalizers(finalizers: unknown, path: string, errs: FieldError[
 /** The core wrapper's extra check: unqualified finalizer names must be standard ones. */
 function validateKubeFinalizers(finalizers: unknown, path: string, errs: FieldError[]): void {
   if (!isArr(finalizers)) return
-  finalizers.forEach((f, i) => {
-    const s = str(f)
+  for (let i = 0; i < finalizers.length; i++) {
+    const s = str(finalizers[i])
+    const qualified = isQualifiedName(s)
+    const standard = s.includes('/') || STANDARD_FINALIZERS.has(s)
+    if (!qualified.length && standard) continue
     const p = `${path}[${i}]`
-    for (const m of isQualifiedName(s)) errs.push(invalid(p, s, m))
-    if (!s.includes('/') && !STANDARD_FINALIZERS.has(s)) errs.push(invalid(p, s, 'name is neither a standard finalizer name nor is it fully qualified'))
-  })
+    for (const m of qualified) errs.push(invalid(p, s, m))
+    if (!standard) errs.push(invalid(p, s, 'name is neither a standard finalizer name nor is it fully qualified'))
+  }
 }
 
 /** ValidateObjectMeta (core's wrapper), after name generation. */

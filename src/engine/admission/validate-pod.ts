@@ -206,7 +206,12 @@ export function validatePodTemplateSpec(tpl: J, path: string, errs: FieldError[]
 /** validatePodMetadataAndSpec: metadata, spec and the checks for Pods but not templates. */
 export function validatePodMetadataAndSpec(pod: J): FieldError[] {
   const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain)
-  const spec = isObj(pod.spec) ? pod.spec : {}
+  validatePodSpecOfPod(isObj(pod.spec) ? pod.spec : {}, errs)
+  return errs
+}
+
+/** validatePodMetadataAndSpec after the ObjectMeta: the spec of a Pod. */
+function validatePodSpecOfPod(spec: J, errs: FieldError[]): void {
   validatePodSpec(spec, 'spec', errs, true)
   if (!str(spec.serviceAccountName)) {
     ;(isArr(spec.volumes) ? spec.volumes : []).forEach((v, vi) => {
@@ -222,14 +227,18 @@ export function validatePodMetadataAndSpec(pod: J): FieldError[] {
       if (image.length !== image.trim().length) errs.push(invalid(`spec.${k}[${i}].image`, image, 'must not have leading or trailing whitespace'))
     })
   }
-  return errs
 }
 
 /** ValidatePodCreate. */
 export function validatePodCreate(pod: J): FieldError[] {
-  const errs = validatePodMetadataAndSpec(pod)
-  const spec = isObj(pod.spec) ? pod.spec : {}
+  const errs = validateObjectMeta(pod.metadata, true, nameIsDNSSubdomain)
+  validatePodCreateSpec(isObj(pod.spec) ? pod.spec : {}, errs)
+  return errs
+}
+
+/** ValidatePodCreate after the ObjectMeta (which depends on nothing in the spec). */
+export function validatePodCreateSpec(spec: J, errs: FieldError[]): void {
+  validatePodSpecOfPod(spec, errs)
   if (isArr(spec.ephemeralContainers) && spec.ephemeralContainers.length) errs.push(forbidden('spec.ephemeralContainers', 'cannot be set on create'))
   if (str(spec.nodeName) && isArr(spec.schedulingGates) && spec.schedulingGates.length) errs.push(forbidden('spec.nodeName', 'cannot be set until all schedulingGates have been cleared'))
-  return errs
 }
