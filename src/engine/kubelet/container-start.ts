@@ -84,7 +84,7 @@ export class ContainerStarter {
     return policy === 'Always' || (policy === 'OnFailure' && last.exitCode !== 0)
   }
 
-  /** doBackOff: in back-off since the last exit → CrashLoopBackOff; else start now and lengthen the window. */
+  /** doBackOff: in back-off since the last exit → CrashLoopBackOff; else start now and lengthen the back-off. */
   private inBackoff(c: CState): boolean {
     const last = c.instances[c.instances.length - 1]
     if (!last || last.finishedAt === undefined) return false

@@ -264,3 +264,36 @@ describe("the kubelet's admission of pods bound by hand (spec.nodeName)", () => 
     expect([st.phase, st.reason, st.message]).toEqual(['Failed', 'NodeAffinity', "Pod was rejected: Predicate NodeAffinity failed: node(s) didn't match Pod's node affinity/selector"])
   })
 })
+
+describe('the service account volume', () => {
+  it('token, ca.crt and namespace under /var/run/secrets/kubernetes.io/serviceaccount', () => {
+    const core = makeNodes()
+    const dir = '/var/run/secrets/kubernetes.io/serviceaccount'
+    createPod(core, 'p', {
+      restartPolicy: 'Never',
+      volumes: [
+        {
+          name: 'kube-api-access-x7k2p',
+          projected: {
+            defaultMode: 420,
+            sources: [
+              { serviceAccountToken: { expirationSeconds: 3607, path: 'token' } },
+              { configMap: { name: 'kube-root-ca.crt', items: [{ key: 'ca.crt', path: 'ca.crt' }] } },
+              { downwardAPI: { items: [{ path: 'namespace', fieldRef: { apiVersion: 'v1', fieldPath: 'metadata.namespace' } }] } },
+            ],
+          },
+        },
+      ],
+      containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake', `read:${dir}/namespace`, `read:${dir}/token`], volumeMounts: [{ name: 'kube-api-access-x7k2p', mountPath: dir, readOnly: true }] }],
+    })
+    core.kernel.advance(10_000)
+    const [ns, token] = logsOf(core, 'p', 'c').split(/(?<=^default)/)
+    expect(ns).toBe('default')
+    const [header, claims, sig] = token.split('.')
+    const json = (s: string) => JSON.parse(atob(s.replace(/-/g, '+').replace(/_/g, '/')))
+    expect(json(header)).toEqual({ alg: 'RS256', kid: 'k8s-sim' })
+    expect(json(claims)).toMatchObject({ sub: 'system:serviceaccount:default:default', 'kubernetes.io': { namespace: 'default', pod: { name: 'p' } }, exp: json(claims).iat + 3607 })
+    expect(sig).toMatch(/^[A-Za-z0-9_-]{342}$/)
+    expect(getPod(core, 'p').status.containerStatuses![0].volumeMounts).toEqual([{ name: 'kube-api-access-x7k2p', mountPath: dir, readOnly: true, recursiveReadOnly: 'Disabled' }])
+  })
+})

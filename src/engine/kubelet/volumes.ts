@@ -7,7 +7,7 @@
 // fail to mount with the kubelet's message.
 import { valueOf } from '../api/quantity.ts'
 import type { PersistentVolumeClaim, Pod, Volume } from '../api/types.ts'
-import { newDir, newFile, type DirNode } from '../../shell/fs/vfs.ts'
+import { newDir, newFile, type DirNode, type FileNode } from '../../shell/fs/vfs.ts'
 import type { Rng } from '../kernel/rng.ts'
 import type { VolumeRegistry } from './storage.ts'
 
@@ -96,7 +96,7 @@ function projected(pod: Pod, v: Volume, vc: VolumeContext): DirNode {
   const d = newDir(vc.now)
   const sources = (v.projected as { sources?: { serviceAccountToken?: unknown; configMap?: { name: string }; downwardAPI?: { items?: DownwardItem[] } }[] }).sources ?? []
   for (const s of sources) {
-    if (s.serviceAccountToken) d.entries.set('token', newFile(token(pod, vc), vc.now, 0o600))
+    if (s.serviceAccountToken) d.entries.set('token', lazyFile(() => token(pod, vc), vc.now, 0o600))
     if (s.configMap?.name === 'kube-root-ca.crt') d.entries.set('ca.crt', newFile(CA, vc.now))
     if (s.downwardAPI) for (const [k, f] of downward(pod, s.downwardAPI.items ?? [], vc.now).entries) d.entries.set(k, f)
   }
@@ -107,13 +107,31 @@ const B64URL = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_
 
 function b64url(s: string): string {
   let out = ''
-  const bytes = [...s].map((ch) => ch.charCodeAt(0) & 0xff)
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    const chars = [(n >> 18) & 63, (n >> 12) & 63, (n >> 6) & 63, n & 63].map((x) => B64URL[x])
-    out += chars.slice(0, i + 2 < bytes.length ? 4 : i + 1 < bytes.length ? 3 : 2).join('')
+  for (let i = 0; i < s.length; i += 3) {
+    const a = s.charCodeAt(i) & 0xff
+    const b = i + 1 < s.length ? s.charCodeAt(i + 1) & 0xff : 0
+    const c = i + 2 < s.length ? s.charCodeAt(i + 2) & 0xff : 0
+    out += B64URL[a >> 2] + B64URL[((a & 3) << 4) | (b >> 4)]
+    if (i + 1 < s.length) out += B64URL[((b & 15) << 2) | (c >> 6)]
+    if (i + 2 < s.length) out += B64URL[c & 63]
   }
   return out
+}
+
+/** A file whose content is made the first time something reads it (most tokens are never read). */
+function lazyFile(make: () => string, now: number, mode: number): FileNode {
+  let value: string | undefined
+  return {
+    type: 'file',
+    get data() {
+      return (value ??= make())
+    },
+    set data(v: string) {
+      value = v
+    },
+    mode,
+    mtime: now,
+  }
 }
 
 /** A JWT shaped like a bound service account token (the signature is random bytes). */
