@@ -1,6 +1,7 @@
 // The registry of utilities (busybox applets and jq) the shell finds after its
 // builtins and the host's commands. Upstream: busybox's applet table (include/applets.h).
 import type { Command } from '../api.ts'
+import { awk } from './awk/awk.ts'
 import { basename, dirname } from './basename.ts'
 import { cat } from './cat.ts'
 import { cut } from './cut.ts'
@@ -28,6 +29,7 @@ import { wc } from './wc.ts'
 import { yes } from './yes.ts'
 
 export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>([
+  ['awk', awk],
   ['basename', basename],
   ['base64', base64],
   ['cat', cat],
