@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { rfc3339 } from '../engine/kernel/time.ts'
-import type { Job } from '../engine/api/types.ts'
-import { labCluster, labJobs, LAB_NOW, putAll } from './fixtures.ts'
+import { labCluster, LAB_NOW, putAll, trickyJob } from './fixtures.ts'
+import { PRINTER_CASES } from './printer-cases.ts'
 import { kubectl } from './testkit.ts'
 
 const ORACLE = '/work/shared/tools/kubectl-oracle'
@@ -65,6 +65,13 @@ const COMMANDS: string[][] = [
   ['get', 'jobs', '-l', 'job-name=nothing'],
   ['get', 'job', 'countdown-job', '-A'],
   ['get', 'job/countdown-job', 'fail-job'],
+  ['get', 'job', 'countdown-job', '-o', 'go-template={{.metadata.name}} {{.spec.nope}} {{.spec.template.metadata.creationTimestamp}} {{.metadata.labels}}'],
+  ['get', 'jobs', '-o', 'go-template={{range .items}}{{.metadata.name}}{{if .status.succeeded}} done{{else}} pending{{end}}{{"\n"}}{{end}}'],
+  ['get', 'job', 'countdown-job', '-o', 'go-template={{range $i, $c := .status.conditions}}{{$i}}={{$c.type}};{{end}} {{len .status.conditions}} {{printf "%q|%5s|%-5s|%d" .kind "ab" "cd" .spec.backoffLimit}}'],
+  ['get', 'job', 'countdown-job', '-o', 'go-template={{.status.conditions.x}}'],
+  ['get', 'jobs', '-o', 'go-template={{len .status.conditions}}'],
+  ['get', 'job', 'countdown-job', '-o', 'go-template={{nope}}'],
+  ['get', 'job', 'countdown-job', '-o', 'go-template={{.metadata.name'],
   ['get', 'job', 'tricky', '-o', 'yaml'],
   ['get', 'job', 'tricky', '-o', 'json'],
   ['describe', 'job', 'tricky'],
@@ -76,53 +83,6 @@ function cluster() {
   const c = labCluster()
   putAll(c, [trickyJob()])
   return c
-}
-
-/** Strings that exercise YAML quoting, folding and block scalars, JSON escaping and describe's wrapping. */
-const TRICKY: Record<string, string> = {
-  'a.example.com/yes': 'yes',
-  'a.example.com/no': 'No',
-  'a.example.com/on': 'on',
-  'a.example.com/tilde': '~',
-  'a.example.com/null': 'null',
-  'a.example.com/empty': '',
-  'a.example.com/int': '010',
-  'a.example.com/octal': '0o17',
-  'a.example.com/hex': '0x1F',
-  'a.example.com/float': '1.5e3',
-  'a.example.com/dot-float': '.5',
-  'a.example.com/inf': '.inf',
-  'a.example.com/date': '2025-06-02',
-  'a.example.com/base60': '10:30',
-  'a.example.com/colon': 'a: b',
-  'a.example.com/hash': 'x #y',
-  'a.example.com/leading-hash': '#y',
-  'a.example.com/dash': '- x',
-  'a.example.com/dash2': '-x',
-  'a.example.com/star': '*/5 * * * *',
-  'a.example.com/at': '@hourly',
-  'a.example.com/quote': "it's \"quoted\"",
-  'a.example.com/lead-space': ' padded',
-  'a.example.com/trail-space': 'padded ',
-  'a.example.com/tab': 'a\tb',
-  'a.example.com/html': '<b>&</b>',
-  'a.example.com/korean': '카운트다운 작업',
-  'a.example.com/emoji': 'rocket 🚀',
-  'a.example.com/multi': 'line one\nline two\n',
-  'a.example.com/multi-strip': 'line one\nline two',
-  'a.example.com/multi-keep': 'line one\n\n',
-  'a.example.com/multi-trailing-space': 'line one \nline two',
-  'a.example.com/multi-indented': '  indented\nnext',
-  'a.example.com/long': 'This is a long annotation value with many words that goes on and on past the eighty column limit of the YAML emitter, so it folds.',
-  'a.example.com/long-quoted': 'This value: it has a colon and space so it is single quoted, and it is long enough to be folded by the emitter at eighty columns.',
-  'a.example.com/long-nospace': 'x'.repeat(150),
-  'Z-upper': 'key sorting',
-  'a10': 'natural', 'a9': 'natural', 'a_b': 'underscore',
-}
-
-function trickyJob(): Job {
-  const base = labJobs()[0]
-  return { ...base, metadata: { ...base.metadata, name: 'tricky', uid: '99999999-0000-4000-8000-000000000001', annotations: TRICKY } }
 }
 
 let server: ChildProcess | undefined
@@ -180,7 +140,7 @@ describe.skipIf(!available)('kubectl differential test against the real client',
     server?.kill()
   })
 
-  for (const argv of COMMANDS) {
+  for (const argv of [...COMMANDS, ...PRINTER_CASES.map((c) => c[1])]) {
     it(`kubectl ${argv.join(' ')}`, () => {
       const want = ours(argv)
       // Ages are computed from the wall clock on the real side: retry across a second boundary.

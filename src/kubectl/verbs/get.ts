@@ -8,6 +8,7 @@ import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { AggregateError, KubectlError, RawError } from '../errors.ts'
 import { kindPrefix } from '../mapper.ts'
+import { PrintError } from '../printers/gotemplate.ts'
 import { isHumanReadable, objectPrinter } from '../printers/output.ts'
 import { wireObject } from '../printers/json.ts'
 import { tableFor } from '../printers/rows.ts'
@@ -178,7 +179,12 @@ function printGeneric(ctx: KubectlContext, o: GetOptions, infos: Info[], errors:
   if (!objects.length && o.ignoreNotFound) return finish(errors)
   const printer = objectPrinter({ format: o.format, template: o.template, noHeaders: o.noHeaders, allowMissingKeys: o.allowMissingKeys, fs: ctx.fs, cwd: ctx.cwd })
   if (single && objects.length === 1) {
-    ctx.out(printer.print(objects[0]))
+    try {
+      ctx.out(printer.print(objects[0]))
+    } catch (e) {
+      if (e instanceof PrintError) ctx.out(e.stdout)
+      throw e
+    }
     return finish(errors)
   }
   const items = o.sortBy && objects.length ? sortObjects(objects, o.sortBy, ctx.now(), false) : objects
@@ -186,6 +192,7 @@ function printGeneric(ctx: KubectlContext, o: GetOptions, infos: Info[], errors:
   try {
     ctx.out(printer.print(list))
   } catch (e) {
+    if (e instanceof PrintError) ctx.out(e.stdout)
     errors = [...errors, e]
   }
   return finish(errors)
