@@ -93,6 +93,8 @@ export interface SpawnIo {
   stdout?: OutputStream
   stderr?: OutputStream
   env?: ReadonlyMap<string, string>
+  /** The error when the program cannot be found (default: "NAME: can't execute 'PROG': REASON"). */
+  notFound?(prog: string, reason: string): string
 }
 
 /** A command either finishes at once (a number) or is a generator that may wait. */

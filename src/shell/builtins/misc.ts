@@ -26,6 +26,10 @@ export function cd(sh: Sh, argv: string[]): number {
   const node = sh.p.fs.lookup(abs)
   if (!node || node.type !== 'dir') {
     const why = !node ? new FsError('ENOENT', target).text : new FsError('ENOTDIR', target).text
+    if (sh.flavor === 'bash') {
+      sh.error(`${target}: ${why}`, 'cd')
+      return 1
+    }
     sh.error(`can't cd to ${target}: ${why}`)
     throw new ShellError(2)
   }

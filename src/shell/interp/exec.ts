@@ -17,7 +17,7 @@ export function* runScript(sh: Sh, script: Script): Gen {
   for (const item of script.items) {
     if (item.k === 'error') {
       sh.lineno = item.line
-      sh.error(item.message)
+      sh.error(sh.flavor === 'bash' && item.token !== undefined ? `syntax error near unexpected token \`${item.token}'` : item.message)
       sh.status = 2
       if (!sh.p.interactive) throw new ExitSignal(2)
       return 2

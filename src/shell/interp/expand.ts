@@ -173,14 +173,15 @@ export function assignDefault(sh: Sh, name: string, v: string): string {
 }
 
 export function nullError(sh: Sh, p: ParamPart, msg: string): never {
-  sh.error(`${p.name}: ${msg || (p.colon ? 'parameter not set or null' : 'parameter not set')}`)
+  const dflt = p.colon ? (sh.flavor === 'bash' ? 'parameter null or not set' : 'parameter not set or null') : 'parameter not set'
+  sh.error(`${p.name}: ${msg || dflt}`)
   throw new ShellError(2)
 }
 
 /** An unset parameter expands to '' unless set -u is on. */
 export function unsetValue(sh: Sh, name: string): string {
   if (sh.opts.u && name !== '@' && name !== '*') {
-    sh.error(`${name}: parameter not set`)
+    sh.error(`${name}: ${sh.flavor === 'bash' ? 'unbound variable' : 'parameter not set'}`)
     throw new ShellError(2)
   }
   return ''

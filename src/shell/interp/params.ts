@@ -13,7 +13,17 @@ const FLAG_ORDER: [string, (sh: Sh) => boolean][] = [
   ['e', (sh) => sh.opts.e],
 ]
 
+/** bash's $- in an interactive shell: its flag letters in bash's order. */
+function bashFlags(sh: Sh): string {
+  const on: [string, boolean][] = [
+    ['e', sh.opts.e], ['f', sh.opts.f], ['h', true], ['i', true], ['m', true], ['n', sh.opts.n], ['u', sh.opts.u],
+    ['v', sh.opts.v], ['x', sh.opts.x], ['B', true], ['C', sh.opts.C], ['H', true], ['s', true],
+  ]
+  return on.filter(([, v]) => v).map(([c]) => c).join('')
+}
+
 export function optionFlags(sh: Sh): string {
+  if (sh.flavor === 'bash' && sh.p.interactive) return bashFlags(sh)
   let out = ''
   for (const [c, on] of FLAG_ORDER) {
     if (c === 'n' && sh.p.interactive) out += 'i'

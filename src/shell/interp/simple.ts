@@ -129,7 +129,8 @@ function invoke(sh: Sh, r: Resolved, argv: string[], env: Map<string, string> | 
       sh.error(`${argv[0]}: Permission denied`)
       return 126
     case 'notfound':
-      sh.error(sh.flavor === 'bash' ? `${argv[0]}: command not found` : `${argv[0]}: not found`)
+      if (sh.flavor !== 'bash') sh.error(`${argv[0]}: not found`)
+      else sh.error(argv[0].includes('/') ? `${argv[0]}: No such file or directory` : `${argv[0]}: command not found`)
       return 127
   }
 }

@@ -16,7 +16,7 @@ export function* spawnFromContext(this: CommandContext, argv: string[], io: Spaw
   const r = argv[0].includes('/') ? resolveFile(sh.p.fs, argv[0], this.cwd) : searchPath(sh, argv[0])
   if (r.k !== 'program') {
     const why = r.k === 'denied' ? 'Permission denied' : 'No such file or directory'
-    ;(io.stderr ?? this.stderr).write(`${name}: can't execute '${argv[0]}': ${why}\n`)
+    ;(io.stderr ?? this.stderr).write(io.notFound ? io.notFound(argv[0], why) : `${name}: can't execute '${argv[0]}': ${why}\n`)
     return r.k === 'denied' ? 126 : 127
   }
   const child = sh.subshell()

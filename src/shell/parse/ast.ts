@@ -111,6 +111,8 @@ export interface SyntaxErrorItem {
   message: string
   /** The error is "ran out of input" (the terminal should ask for more). */
   eof: boolean
+  /** The unexpected token, when there was one. */
+  token?: string
 }
 
 /** A parsed script: its top-level commands, one per line as ash reads them. */

@@ -10,6 +10,8 @@ export class ParseError extends Error {
     readonly line: number,
     /** The input ended where more was needed (the terminal would prompt for more). */
     readonly eof: boolean,
+    /** The unexpected token's text, for bash's "near unexpected token" wording. */
+    readonly token?: string,
   ) {
     super(message)
   }

@@ -26,7 +26,7 @@ export class Parser extends Lexer {
       }
     } catch (e) {
       if (!(e instanceof ParseError)) throw e
-      items.push({ k: 'error', line: e.line, message: e.message, eof: e.eof })
+      items.push({ k: 'error', line: e.line, message: e.message, eof: e.eof, token: e.token })
     }
     return { items }
   }
@@ -90,7 +90,8 @@ export class Parser extends Lexer {
     else if (t.t === 'op') what = `"${t.v}"`
     else what = t.raw !== undefined && RESERVED.has(t.raw) ? `"${t.raw}"` : 'word'
     const suffix = expecting ? ` (expecting "${expecting}")` : ''
-    throw new ParseError(`syntax error: unexpected ${what}${suffix}`, t.line, t.t === 'eof')
+    const token = t.t === 'op' ? t.v : t.t === 'word' ? this.src.slice(t.start, t.end) : t.t === 'nl' ? 'newline' : t.t === 'io' ? String(t.fd) : undefined
+    throw new ParseError(`syntax error: unexpected ${what}${suffix}`, t.line, t.t === 'eof', token)
   }
 
   private expectOp(v: string): void {

@@ -9,7 +9,7 @@ import { parseDuration } from './sleep.ts'
 
 const USAGE =
   `${BANNER}\n\nUsage: timeout [-s SIG] [-k KILL_SECS] SECS PROG ARGS\n\n` +
-  'Run PROG. Send SIG to it if it is not gone in SECS seconds.\nDefault SIG: TERM.If it still exists in KILL_SECS seconds, send KILL.\n'
+  'Run PROG. Send SIG to it if it is not gone in SECS seconds.\nDefault SIG: TERM.If it still exists in KILL_SECS seconds, send KILL.\n\n'
 
 export function timeout(ctx: CommandContext): CommandResult {
   const args = ctx.argv.slice(1)

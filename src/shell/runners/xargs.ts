@@ -60,7 +60,7 @@ function* run(ctx: CommandContext, prog: string[], o: Opts): Generator<Wait, num
   let status = 0
   const runOne = function* (argv: string[]): Generator<Wait, number, void> {
     if (o.trace) ctx.stderr.write(argv.join(' ') + '\n')
-    const code = yield* (ctx.spawn as NonNullable<CommandContext['spawn']>)(argv)
+    const code = yield* (ctx.spawn as NonNullable<CommandContext['spawn']>)(argv, { notFound: (prog, why) => `xargs: ${prog}: ${why}\n` })
     if (code === 127 || code === 126) return code
     if (code === 255) return 124
     if (code >= 128) return 125

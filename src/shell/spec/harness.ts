@@ -26,7 +26,8 @@ export interface RunOptions {
   limitMs?: number
   /** Signals to send at virtual ms offsets. */
   signals?: [number, Signal][]
-  files?: Record<string, string>
+  /** Files to create first: text, or [text, mode]. */
+  files?: Record<string, string | [string, number]>
   stdin?: string
   pid1?: boolean
   commands?: ReadonlyMap<string, Command>
@@ -52,9 +53,11 @@ export class Clock {
 export function container(script: string, o: RunOptions = {}): RunResult {
   const clock = new Clock(o.seed)
   const fs = new Vfs(makeRootFs(o.flavor ?? 'busybox', T0), () => clock.now)
-  for (const [path, data] of Object.entries(o.files ?? {})) {
+  for (const [path, spec] of Object.entries(o.files ?? {})) {
     fs.mkdir(dirname(path), '/', true)
-    fs.writeFile(path, data)
+    fs.writeFile(path, typeof spec === 'string' ? spec : spec[0])
+    const node = fs.lookup(path)
+    if (node && typeof spec !== 'string') node.mode = spec[1]
   }
   const out = collector()
   const env = o.env ?? { PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin', HOSTNAME: 'pod-x', HOME: '/root' }

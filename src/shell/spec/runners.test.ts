@@ -1,0 +1,66 @@
+// Commands that run other commands: timeout, env, xargs, nohup, watch — their
+// output and statuses as busybox 1.35 gives them (checked with the differential
+// runner), on the virtual clock.
+import { describe, expect, it } from 'vitest'
+import { container, terminal } from './harness.ts'
+
+describe('timeout', () => {
+  const rows: [string, string, string, number][] = [
+    ['timeout 1 sleep 3; echo $?', '143\n', 'Terminated\n', 1000],
+    ['timeout -s KILL 1 sleep 3; echo $?', '137\n', 'Killed\n', 1000],
+    ['timeout -s INT 1 sleep 3; echo $?', '130\n', '', 1000],
+    ['timeout 2 sh -c "exit 3"; echo $?', '3\n', '', 0],
+    ['timeout 5 sleep 1; echo $?', '0\n', '', 1000],
+    ['timeout x sleep 1; echo $?', '1\n', "timeout: invalid number 'x'\n", 0],
+    ['timeout 1 nosuch; echo $?', '127\n', "timeout: can't execute 'nosuch': No such file or directory\n", 0],
+    ['timeout 1 sh -c "while true; do :; done"; echo $?', '143\n', 'Terminated\n', 1000],
+  ]
+  for (const [script, stdout, stderr, elapsed] of rows) {
+    it(script, () => {
+      const r = container(script)
+      expect([r.stdout, r.stderr, r.elapsed]).toEqual([stdout, stderr, elapsed])
+    })
+  }
+})
+
+describe('env and nohup', () => {
+  it('env -i, NAME=VALUE, -u, and exec errors', () => {
+    const r = container('env -i FOO=1 env; env nosuch; echo $?; env cd; echo $?; env -u HOME env | grep -c HOME; env -i A=1 B=2 sh -c "echo \\$A\\$B"')
+    expect([r.stdout, r.stderr]).toEqual([
+      'FOO=1\n127\n127\n0\n12\n',
+      "env: can't execute 'nosuch': No such file or directory\nenv: can't execute 'cd': No such file or directory\n",
+    ])
+  })
+
+  it('nohup runs its command; without a terminal the output stays where it was', () => {
+    expect(container('nohup echo hi; echo $?').stdout).toBe('hi\n0\n')
+  })
+})
+
+describe('xargs', () => {
+  it('groups arguments, -n, -I, quotes, an empty input runs once', () => {
+    const r = container(`printf 'a b\\nc\\n' | xargs echo; echo a b c | xargs -n 2 echo; echo "" | xargs echo x; printf "a\\nb\\n" | xargs -I{} echo "<{}>"; echo 'a "b c" d' | xargs -n1 echo`)
+    expect(r.stdout).toBe('a b c\na b\nc\nx\n<a>\n<b>\na\nb c\nd\n')
+  })
+
+  it('statuses: 123 when a command fails, 127 when it is missing', () => {
+    const r = container('echo a | xargs false; echo $?; echo a | xargs nosuch; echo $?')
+    expect([r.stdout, r.stderr]).toEqual(['123\n127\n', 'xargs: nosuch: No such file or directory\n'])
+  })
+})
+
+describe('watch (terminal)', () => {
+  it('prints a frame every interval until Ctrl-C', () => {
+    const t = terminal()
+    const r = t.line('watch -n 2 echo hi', { signals: [[5000, 'INT']] })
+    const frame = (s: number): string =>
+      '\x1b[H\x1b[2J' + `Every 2.0s: echo hi${' '.repeat(80 - 19 - 38)}controlplane: Thu Jan  1 00:00:0${s} 2026\n\nhi\n`
+    expect([r.stdout, r.code, r.elapsed]).toEqual([frame(0) + frame(2) + frame(4), 130, 5000])
+  })
+
+  it('-t leaves the title out', () => {
+    const t = terminal()
+    const r = t.line('watch -t -n 1 date +%s', { signals: [[1500, 'INT']] })
+    expect(r.stdout).toBe('\x1b[H\x1b[2J1767225600\n\x1b[H\x1b[2J1767225601\n')
+  })
+})

@@ -1,0 +1,100 @@
+// The student's terminal: one bash-flavoured Shell whose state persists across
+// lines; host commands (kubectl) found without a file on PATH; Ctrl-C; bash's
+// error wording (checked against bash 5.2 in interactive mode).
+import { describe, expect, it } from 'vitest'
+import type { Command, CommandContext, Wait } from '../api.ts'
+import { terminal } from './harness.ts'
+
+/** A stand-in for kubectl: prints a pod name, a JSON status, or watches forever. */
+const kubectl: Command = (ctx: CommandContext) => {
+  const args = ctx.argv.slice(1).join(' ')
+  if (args.startsWith('get pods') && !args.includes('-w')) {
+    ctx.stdout.write('countdown-job-x7k2p')
+    return 0
+  }
+  if (args.startsWith('get job')) {
+    ctx.stdout.write('{"status":{"active":1,"ready":1,"startTime":"2026-01-01T00:00:00Z"}}\n')
+    return 0
+  }
+  if (args.startsWith('logs')) {
+    ctx.stdout.write(`logs of ${ctx.argv[2]}\n`)
+    return 0
+  }
+  return (function* (): Generator<Wait, number, void> {
+    ctx.stdout.write('watching\n')
+    for (;;) yield { until: Infinity }
+  })()
+}
+const commands = new Map([['kubectl', kubectl]])
+
+describe('terminal shell', () => {
+  it('keeps variables, functions, cwd and options across lines', () => {
+    const t = terminal()
+    t.line('X=1; f() { echo "f $X $1"; }; cd /tmp; set -o pipefail')
+    expect(t.line('f arg; pwd; echo $-').stdout).toBe('f 1 arg\n/tmp\nhimBHs\n')
+    expect(t.shell.cwd).toBe('/tmp')
+    expect(t.shell.getVar('X')).toBe('1')
+  })
+
+  it("runs the seed's kubectl lines: substitution, logs, and a pipe into jq", () => {
+    const t = terminal({ commands })
+    expect(t.line("POD_NAME=$(kubectl get pods -l app=countdown-job -o jsonpath='{.items[0].metadata.name}')").code).toBe(0)
+    expect(t.line('kubectl logs $POD_NAME').stdout).toBe('logs of countdown-job-x7k2p\n')
+    expect(t.line('kubectl get job countdown-job -o json | jq .status').stdout).toBe(
+      '{\n  "active": 1,\n  "ready": 1,\n  "startTime": "2026-01-01T00:00:00Z"\n}\n',
+    )
+  })
+
+  it("bash's error wording", () => {
+    const t = terminal()
+    const rows: [string, string, number][] = [
+      ['foo', 'bash: foo: command not found\n', 127],
+      ['./nosuch', 'bash: ./nosuch: No such file or directory\n', 127],
+      ['/etc/passwd', 'bash: /etc/passwd: Permission denied\n', 126],
+      ['cd /nope', 'bash: cd: /nope: No such file or directory\n', 1],
+      ['cd /etc/passwd', 'bash: cd: /etc/passwd: Not a directory\n', 1],
+      ['echo ${x:?}', 'bash: x: parameter null or not set\n', 2],
+      ['set -u; echo $zz; set +u', 'bash: zz: unbound variable\n', 2],
+      ['if true; then fi', "bash: syntax error near unexpected token `fi'\n", 2],
+      ['echo a; fi', "bash: syntax error near unexpected token `fi'\n", 2],
+    ]
+    for (const [line, stderr, code] of rows) {
+      const r = t.line(line)
+      expect([line, r.stderr, r.code]).toEqual([line, stderr, code])
+    }
+  })
+
+  it('Ctrl-C ends a watch with 130 and the terminal goes on', () => {
+    const t = terminal({ commands })
+    const r = t.line('kubectl get pods -w | grep watching', { signals: [[5000, 'INT']] })
+    expect([r.stdout, r.code, r.elapsed]).toEqual(['watching\n', 130, 5000])
+    expect(t.line('echo next').stdout).toBe('next\n')
+  })
+
+  it('sleep in the terminal advances the clock; TERM does not stop the terminal', () => {
+    const t = terminal()
+    const r = t.line('sleep 2; echo woke', { signals: [[500, 'TERM']] })
+    expect([r.stdout, r.code, r.elapsed]).toEqual(['woke\n', 0, 2000])
+  })
+
+  it('aliases defined on one line apply to the next', () => {
+    const t = terminal({ commands })
+    t.line("alias k=kubectl ll='ls -l'")
+    expect(t.line('k logs p1').stdout).toBe('logs of p1\n')
+    expect(t.line('alias').stdout).toBe("alias k='kubectl'\nalias ll='ls -l'\n".replace(/alias /g, ''))
+  })
+
+  it('exit ends the session after the EXIT trap', () => {
+    const t = terminal()
+    t.line("trap 'echo bye' EXIT")
+    const r = t.line('exit 3')
+    expect([r.stdout, r.code, t.shell.exited]).toEqual(['bye\n', 3, true])
+  })
+
+  it('background jobs print their number and pid, and keep running across lines', () => {
+    const t = terminal()
+    const r = t.line('sleep 1 &')
+    expect(r.stderr).toBe('[1] 101\n')
+    expect(t.line('wait; echo $?').stdout).toBe('0\n')
+  })
+})
