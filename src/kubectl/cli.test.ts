@@ -36,3 +36,37 @@ describe('kubectl command lookup and flag errors', () => {
     expect(suggestionsFor('co')).toEqual(['top', 'cordon', 'cp', 'completion', 'config'])
   })
 })
+
+describe('kubeconfig flags', () => {
+  const cases: [string, string][] = [
+    ['get pods --context=nope', 'Error in configuration: context was not found for specified context: nope\n'],
+    ['get pods --cluster=nope', 'error: no server found for cluster "nope"\n'],
+    ['get pods --user=nope', 'error: auth info "nope" does not exist\n'],
+    ['get pods --request-timeout=x', 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)\n'],
+  ]
+  for (const [line, stderr] of cases) {
+    it(`kubectl ${line}`, () => expect(kubectl(new Cluster(), line)).toEqual({ stdout: '', stderr, code: 1 }))
+  }
+  it('the current context and a valid timeout are accepted', () => {
+    expect(kubectl(new Cluster(), 'get pods --context=kubernetes-admin@kubernetes --request-timeout=5s')).toEqual({
+      stdout: '',
+      stderr: 'No resources found in default namespace.\n',
+      code: 0,
+    })
+  })
+})
+
+describe('top-level help', () => {
+  it('kubectl alone prints the command list and succeeds', () => {
+    const r = kubectl(new Cluster(), [])
+    expect(r.code).toBe(0)
+    expect(r.stdout).toMatch(/^kubectl drives the simulated Kubernetes cluster of this lab\.\n/)
+    // The list holds whatever verbs are registered; the read verbs sit in kubectl's groups.
+    expect(r.stdout).toMatch(/\nBasic Commands \(Intermediate\):\n(  .*\n)*  get {13}Display one or many resources\n/)
+    expect(r.stdout).toMatch(/\nTroubleshooting and Debugging Commands:\n  describe {8}Show details of a specific resource or group of resources\n  logs {12}Print the logs for a container in a pod\n/)
+    expect(r.stdout.endsWith('Use "kubectl options" for a list of global command-line options (applies to all commands).\n')).toBe(true)
+  })
+  it('kubectl options lists the global flags', () => {
+    expect(kubectl(new Cluster(), 'options').stdout).toMatch(/^The following options can be passed to any command:\n\n {4}--as='':\n\tUser to impersonate/)
+  })
+})

@@ -146,6 +146,11 @@ export function runKubectl(argv: readonly string[], inv: Invocation): CommandRes
     return 0
   }
   const ctx = makeContext(verb, path, parsed.flags, parsed.args, parsed.argsLenAtDash, inv)
+  const badConfig = OFFLINE_VERBS.has(verb.name) ? undefined : connectionError(parsed.flags, ctx.kubeconfig)
+  if (badConfig) {
+    err(badConfig + '\n')
+    return 1
+  }
   return guard(() => verb.run(ctx), ctx)
 }
 
@@ -192,6 +197,24 @@ export function zoneFromEnv(tz: string | undefined): string {
   } catch {
     return 'UTC'
   }
+}
+
+/** Verbs that never load the kubeconfig's connection settings. */
+const OFFLINE_VERBS = new Set(['version', 'config', 'completion', 'plugin', 'options', 'help'])
+
+/** The kubeconfig checks client-go makes before a request (clientcmd loader, rest config). */
+function connectionError(flags: ParsedFlags, kubeconfig: KubeConfig): string | undefined {
+  const ctx = flags.string('context')
+  if (flags.changed('context') && ctx && ctx !== kubeconfig.currentContext) return `Error in configuration: context was not found for specified context: ${ctx}`
+  const cluster = flags.string('cluster')
+  if (flags.changed('cluster') && cluster && cluster !== kubeconfig.cluster) return `error: no server found for cluster ${JSON.stringify(cluster)}`
+  const user = flags.string('user')
+  if (flags.changed('user') && user && user !== kubeconfig.user) return `error: auth info ${JSON.stringify(user)} does not exist`
+  const timeout = flags.string('request-timeout')
+  if (timeout && !/^(\d+|(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+)$/.test(timeout)) {
+    return 'error: Invalid timeout value. Timeout must be a single integer in seconds, or an integer followed by a corresponding time unit (e.g. 1s | 2m | 3h)'
+  }
+  return undefined
 }
 
 function makeContext(verb: Verb, path: string, flags: ParsedFlags, args: string[], argsLenAtDash: number, inv: Invocation): KubectlContext {
