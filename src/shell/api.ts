@@ -83,7 +83,7 @@ export interface CommandContext {
    * Run another program as a child process, found as execve would (a path, or a
    * name on $PATH; no shell functions or builtins), e.g. for `xargs CMD` or
    * `find -exec`. Streams and environment default to this command's. Set by the
-   * shell; absent in hand-made contexts.
+   * shell; absent in hand-made contexts. Call it as a method (`ctx.spawn(…)`).
    */
   spawn?(argv: string[], io?: SpawnIo): Generator<Wait, number, void>
 }

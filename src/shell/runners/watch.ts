@@ -38,12 +38,11 @@ export function watch(ctx: CommandContext): CommandResult {
 }
 
 function* loop(ctx: CommandContext, cmd: string, interval: number, title: boolean): Generator<Wait, number, void> {
-  const spawn = ctx.spawn
-  if (!spawn) return 1
+  if (!ctx.spawn) return 1
   for (;;) {
     const start = ctx.host.now()
     const out = new Capture()
-    yield* spawn(['sh', '-c', cmd], { stdout: out, stderr: out })
+    yield* ctx.spawn(['sh', '-c', cmd], { stdout: out, stderr: out })
     let frame = ''
     if (ctx.interactive) frame += '\x1b[H\x1b[2J'
     if (title) frame += header(ctx, cmd, interval, start) + '\n\n'
