@@ -23,6 +23,8 @@ import { VolumeRegistry } from './storage.ts'
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10'
 /** kubelet nodeStatusUpdateFrequency: image list changes reach the Node at most this often. */
 const NODE_STATUS_PERIOD_MS = 10_000
+/** nodeStatusReportFrequency: with node leases, an unchanged status is still reported every 5 minutes. */
+const NODE_STATUS_REPORT_MS = 5 * 60_000
 const MAX_NODE_IMAGES = 50
 
 export interface KubeletOptions {
@@ -77,6 +79,21 @@ export class Kubelet implements LogSource {
       event: (pod, type, reason, message, fieldPath) => ctx.recorder.event(pod, type, reason, message, { component: 'kubelet', host: nodeName }, fieldPath ? { fieldPath } : {}),
     }
     ctx.store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod')
+    this.scheduleHeartbeat()
+  }
+
+  /** The periodic node status report: the conditions' lastHeartbeatTime moves on. */
+  private scheduleHeartbeat(): void {
+    const now = this.ctx.kernel.now()
+    const at = this.relistPhase + Math.max(1, Math.ceil((now + 1 - this.relistPhase) / NODE_STATUS_REPORT_MS)) * NODE_STATUS_REPORT_MS
+    this.ctx.kernel.at(at, () => {
+      const node = this.node()
+      if (!node) return
+      const stamp = rfc3339(this.ctx.kernel.now())
+      const conditions = node.status.conditions.map((c) => ({ ...c, lastHeartbeatTime: stamp }))
+      this.ctx.api.updateStatus(node, { ...node.status, conditions })
+      this.scheduleHeartbeat()
+    })
   }
 
   /** The container runtime this kubelet uses from now on (the shell once it is wired). */

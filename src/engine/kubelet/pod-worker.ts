@@ -181,7 +181,9 @@ export class PodWorker {
   private mountVolumes(): boolean {
     const claims = (ns: string, name: string) => this.svc.ctx.store.get('PersistentVolumeClaim', ns, name) as never
     const now = this.svc.ctx.kernel.now()
-    const r = setUpVolumes(this.pod, this.vols, { now, rng: this.svc.rng, claims, registry: this.svc.claims, hostPath: (p) => this.svc.hostPath(p) })
+    // The token's random bytes come from a stream of their own: reading it (or not) changes nothing else.
+    const rng = this.svc.ctx.kernel.rng.stream('token/' + this.pod.metadata.uid)
+    const r = setUpVolumes(this.pod, this.vols, { now, rng, claims, registry: this.svc.claims, hostPath: (p) => this.svc.hostPath(p) })
     if (!r.errors.length) return true
     for (const e of r.errors) this.svc.event(this.pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume ${JSON.stringify(e.volume)} : ${e.message}`)
     this.requeueAt(now + this.mountRetry)

@@ -51,7 +51,8 @@ export class Scheduler {
   private onNode(e: WatchEvent<Node>): void {
     if (e.type === 'DELETED') this.cache.removeNode(e.object.metadata.name)
     else this.cache.setNode(e.object)
-    if (e.type !== 'DELETED') this.queue.moveUnschedulable()
+    // eventhandlers.go nodeSchedulingPropertiesChange: a heartbeat or a new image list helps no pod.
+    if (e.type === 'ADDED' || (e.type === 'MODIFIED' && schedulingChanged(e.old!, e.object))) this.queue.moveUnschedulable()
   }
 
   private onPod(e: WatchEvent<Pod>): void {
@@ -179,6 +180,17 @@ export class Scheduler {
     const conditions = setCondition(pod.status?.conditions, cond, now)
     if (conditions !== pod.status?.conditions) this.ctx.api.updateStatus(pod, { ...pod.status, conditions })
   }
+}
+
+function schedulingChanged(a: Node, b: Node): boolean {
+  const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null)
+  return (
+    !same(a.metadata.labels, b.metadata.labels) ||
+    !same(a.spec?.taints, b.spec?.taints) ||
+    !!a.spec?.unschedulable !== !!b.spec?.unschedulable ||
+    !same(a.status?.allocatable, b.status?.allocatable) ||
+    !same(a.status?.conditions?.map((c) => [c.type, c.status]), b.status?.conditions?.map((c) => [c.type, c.status]))
+  )
 }
 
 function newQueued(pod: Pod, now: number): QueuedPod {
