@@ -106,4 +106,32 @@ describe('kubectl logs (research §9)', () => {
     r.interrupt()
     expect(r.code).toBe(130)
   })
+
+  it('§9 several containers: the first is the default, noticed on stderr; -c and --all-containers', () => {
+    const c = labCluster()
+    const pod = c.store.get<Pod>('Pod', 'default', 'countdown-job-x7k2p')!
+    const side = { ...pod.spec.containers[0], name: 'helper' }
+    const sideStatus = { ...pod.status.containerStatuses![0], name: 'helper', containerID: 'containerd://aaaa', state: { terminated: { exitCode: 0, reason: 'Completed', containerID: 'containerd://aaaa' } } }
+    c.store.update({ ...pod, spec: { ...pod.spec, containers: [...pod.spec.containers, side] }, status: { ...pod.status, containerStatuses: [...pod.status.containerStatuses!, sideStatus] } })
+    const logs = new PodLogs(() => LAB_NOW)
+    const main = logs.start('countdown', 'containerd://4f1c0a7e9b2d')
+    main.write('stdout', 'main\n')
+    const helper = logs.start('helper', 'containerd://aaaa')
+    helper.write('stdout', 'help\n')
+    c.podLogs = (ns, name, container, req = {}) => pickLog(c.store.get<Pod>('Pod', ns, name)!, logs, container, req)
+    expect(kubectl(c, ['logs', 'countdown-job-x7k2p'])).toEqual({ stdout: 'main\n', stderr: 'Defaulted container "countdown" out of: countdown, helper\n', code: 0 })
+    expect(kubectl(c, ['logs', 'countdown-job-x7k2p', '-c', 'helper'])).toEqual({ stdout: 'help\n', stderr: '', code: 0 })
+    expect(kubectl(c, ['logs', 'countdown-job-x7k2p', 'helper'])).toEqual({ stdout: 'help\n', stderr: '', code: 0 })
+    expect(kubectl(c, ['logs', 'countdown-job-x7k2p', '--all-containers', '--prefix'])).toEqual({
+      stdout: '[pod/countdown-job-x7k2p/countdown] main\n[pod/countdown-job-x7k2p/helper] help\n',
+      stderr: '',
+      code: 0,
+    })
+    expect(kubectl(c, ['logs', 'countdown-job-x7k2p', '--all-containers', '-c', 'helper'])).toEqual({
+      stdout: '',
+      stderr: 'error: --all-containers=true should not be specified with container name helper\n',
+      code: 1,
+    })
+  })
 })
+
