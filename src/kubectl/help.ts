@@ -31,6 +31,8 @@ export function rootHelp(verbs: readonly Verb[]): string {
     if (!present.length) continue
     s += title + '\n' + present.map(commandLine).join('') + '\n'
   }
+  // kubectl lists plugins found on $PATH here; a lab has none, and kubectl still prints the title.
+  s += 'Subcommands provided by plugins:\n\n'
   const others = verbs.filter((v) => !grouped.has(v.name)).sort((a, b) => (a.name < b.name ? -1 : 1))
   if (others.length) s += 'Other Commands:\n' + others.map(commandLine).join('') + '\n'
   s += 'Usage:\n  kubectl [flags] [options]\n\n'
