@@ -5,10 +5,12 @@ import { awk } from './awk/awk.ts'
 import { basename, dirname } from './basename.ts'
 import { cat } from './cat.ts'
 import { cut } from './cut.ts'
+import { df, du, free, stat } from './diskinfo.ts'
 import { expr } from './expr.ts'
 import { cp, mv } from './cp.ts'
 import { date } from './date/date.ts'
 import { mkdir, rm, rmdir, touch } from './fileops.ts'
+import { find } from './find.ts'
 import { grep } from './grep.ts'
 import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
@@ -37,10 +39,14 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['cp', cp],
   ['cut', cut],
   ['date', date],
+  ['df', df],
   ['dirname', dirname],
+  ['du', du],
   ['egrep', grep],
   ['expr', expr],
   ['fgrep', grep],
+  ['find', find],
+  ['free', free],
   ['grep', grep],
   ['head', head],
   ['hostname', hostname],
@@ -61,6 +67,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['sha256sum', hashsum],
   ['sha512sum', hashsum],
   ['sort', sort],
+  ['stat', stat],
   ['tac', tac],
   ['tail', tail],
   ['tee', tee],

@@ -103,3 +103,29 @@ export const FILE_CASES: Record<string, Case[]> = {
     { argv: ['mv'] },
   ],
 }
+
+const FTREE = { 'd/a.txt': 'hi\n', 'd/e/b.log': 'x\n', 'd/e/c.txt': '', 'd/z/': '' }
+
+// Debian's disk returns directory entries in hash order; ours are sorted, so cases with
+// several entries in one directory are spec-tested instead.
+export const FIND_CASES: Record<string, Case[]> = {
+  find: [
+    { argv: ['find', 'd', '-type', 'd'], files: FTREE },
+    { argv: ['find', 'd', '-type', 'f', '-name', '*.log'], files: FTREE },
+    { argv: ['find', 'd', '-mindepth', '2'], files: FTREE },
+    { argv: ['find', 'nodir'] },
+    { argv: ['find', 'd', '-name'], files: FTREE },
+    { argv: ['find', 'd', '-type', 'x'], files: FTREE },
+    { argv: ['find', 'd', '-iname', 'A.TXT'], files: FTREE },
+    { argv: ['find', 'd', '!', '-name', '*.txt', '-type', 'f'], files: FTREE },
+    { argv: ['find', 'd', '-empty'], files: FTREE },
+    { argv: ['find', 'd', '-path', '*/e/*'], files: FTREE },
+  ],
+  stat: [{ argv: ['stat', '-c', '%n:%s:%a:%F:%U:%G:%h', 'd/a.txt', 'd/e/c.txt', 'd'], files: FTREE }, { argv: ['stat', 'nope'] }],
+  du: [
+    { argv: ['du', 'd'], files: FTREE },
+    { argv: ['du', '-s', 'd'], files: FTREE },
+    { argv: ['du', '-c', 'd/e', 'd/z'], files: FTREE },
+    { argv: ['du', '-sh', 'd'], files: FTREE },
+  ],
+}
