@@ -4,7 +4,7 @@
 // (pkg/controller/volume/persistentvolume/pv_controller.go events, local-path
 // provisioner timing), and the data itself: one directory per claim, shared by every
 // pod that mounts it and kept until the claim is deleted (reclaimPolicy Delete).
-import type { PersistentVolumeClaim } from '../api/types.ts'
+import type { PersistentVolumeClaim, Pod } from '../api/types.ts'
 import type { WatchEvent } from '../api/store.ts'
 import type { ControllerContext } from '../context.ts'
 import type { Timer } from '../kernel/kernel.ts'
@@ -12,6 +12,7 @@ import type { Rng } from '../kernel/rng.ts'
 import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node'
+export const PVC_PROTECTION = 'kubernetes.io/pvc-protection'
 const PROVISIONER = 'rancher.io/local-path'
 const RESYNC_MS = 15_000
 
@@ -68,6 +69,29 @@ export class Provisioner {
     const pick = (n: number, alphabet: string) => Array.from({ length: n }, () => alphabet[this.rng.int(0, alphabet.length - 1)]).join('')
     this.identity = `${PROVISIONER}_local-path-provisioner-${pick(10, 'bcdfghjklmnpqrstvwxz2456789')}-${pick(5, 'bcdfghjklmnpqrstvwxz2456789')}_${ctx.store.newUid()}`
     ctx.store.watch((e) => this.onClaim(e as WatchEvent<PersistentVolumeClaim>), 'PersistentVolumeClaim')
+    ctx.store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod')
+  }
+
+  /** pvc-protection controller: a claim being deleted keeps its finalizer while a pod still uses it. */
+  private protect(pvc: PersistentVolumeClaim): void {
+    if (!pvc.metadata.deletionTimestamp || !pvc.metadata.finalizers?.includes(PVC_PROTECTION)) return
+    const inUse = this.ctx.store.list<Pod>('Pod', pvc.metadata.namespace).some(
+      (p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed' && (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === pvc.metadata.name),
+    )
+    if (inUse) return
+    const finalizers = pvc.metadata.finalizers.filter((f) => f !== PVC_PROTECTION)
+    this.ctx.api.updateMeta(pvc, { finalizers: finalizers.length ? finalizers : undefined })
+  }
+
+  private onPod(e: WatchEvent<Pod>): void {
+    const p = e.object
+    const done = e.type === 'DELETED' || p.status?.phase === 'Succeeded' || p.status?.phase === 'Failed'
+    if (!done) return
+    for (const v of p.spec.volumes ?? []) {
+      const name = v.persistentVolumeClaim?.claimName
+      const pvc = name === undefined ? undefined : this.ctx.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', p.metadata.namespace, name)
+      if (pvc) this.protect(pvc)
+    }
   }
 
   private onClaim(e: WatchEvent<PersistentVolumeClaim>): void {
@@ -80,7 +104,8 @@ export class Provisioner {
       if (storageClassOf(pvc)?.reclaimPolicy !== 'Retain') this.volumes.delete(uid)
       return
     }
-    if (pvc.spec?.volumeName || pvc.metadata.deletionTimestamp) return
+    if (pvc.metadata.deletionTimestamp) return this.protect(pvc)
+    if (pvc.spec?.volumeName) return
     let st = this.claims.get(uid)
     if (!st) this.claims.set(uid, (st = { resync: null, provisioning: false }))
     this.sync(pvc, st)

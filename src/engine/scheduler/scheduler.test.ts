@@ -216,3 +216,18 @@ describe('volume binding with the default StorageClass (WaitForFirstConsumer)', 
 })
 
 export type { Pod }
+
+describe('pvc-protection', () => {
+  it('a claim deleted while a pod uses it stays Terminating until the pod is gone', () => {
+    const { core, kernel, store, ctx } = setup()
+    new Provisioner(ctx)
+    store.create({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '', finalizers: ['kubernetes.io/pvc-protection'] }, spec: { resources: { requests: { storage: '1Gi' } } }, status: { phase: 'Pending' } } as PersistentVolumeClaim)
+    createPod(core, 'p', { containers: busybox, volumes: [{ name: 'd', persistentVolumeClaim: { claimName: 'data' } }] })
+    kernel.advance(10_000)
+    core.api.delete('PersistentVolumeClaim', 'default', 'data')
+    kernel.advance(1000)
+    expect(store.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data')?.metadata.deletionTimestamp).toBe('2026-01-01T00:00:10Z')
+    finish(core, 'p')
+    expect(store.get('PersistentVolumeClaim', 'default', 'data')).toBeUndefined()
+  })
+})
