@@ -1,7 +1,9 @@
 // kubectl describe against the research lab (kubectl-output.md §8), at its
 // clock Mon, 02 Jun 2025 10:04:35 UTC; texts are the research's real output.
 import { describe, expect, it } from 'vitest'
-import { labCluster } from '../fixtures.ts'
+import type { Pod } from '../../engine/api/types.ts'
+import { rfc3339 } from '../../engine/kernel/time.ts'
+import { labCluster, LAB_NOW } from '../fixtures.ts'
 import { kubectl } from '../testkit.ts'
 
 const COUNTDOWN_JOB = `Name:             countdown-job
@@ -240,4 +242,16 @@ describe('kubectl describe (research §8)', () => {
   it('no match for a selector', () => {
     expect(kubectl(labCluster(), ['describe', 'jobs', '-l', 'a=b'])).toEqual({ stdout: '', stderr: 'No resources found in default namespace.\n', code: 0 })
   })
+  it('§8.5 a pod being deleted: Terminating (lasts N) and its grace period widen the first block', () => {
+    const c = labCluster()
+    const pod = c.store.get<Pod>('Pod', 'default', 'retry-job-9q8ws')!
+    c.store.update({ ...pod, metadata: { ...pod.metadata, deletionTimestamp: rfc3339(LAB_NOW - 5000), deletionGracePeriodSeconds: 30 } })
+    const head = kubectl(c, ['describe', 'pod', 'retry-job-9q8ws']).stdout.split('\n').slice(10, 15).join('\n')
+    expect(head).toBe(`Annotations:               <none>
+Status:                    Terminating (lasts 5s)
+Termination Grace Period:  30s
+IP:                        10.244.0.19
+IPs:`)
+  })
 })
+
