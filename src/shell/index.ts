@@ -34,6 +34,7 @@ function procCtx(opts: ShellOptions, interactive: boolean, pid: number): ProcCtx
     aliases: new Map(),
     aliasAt: new Map(),
     lines: 0,
+    hashed: new Map(),
     depth: 0,
     umask: 0o022,
     mainPid: pid,
@@ -156,6 +157,7 @@ export function spawnContainer(argv: string[], opts: ShellOptions): Proc {
 function* runContainer(sh: Sh, argv: string[], opts: ShellOptions): Gen {
   if (!argv.length) return 0
   const r = argv[0].includes('/') ? resolveFile(sh.p.fs, argv[0], sh.cwd) : searchPath(sh, argv[0])
+  sh.p.hashed.clear()
   if (r.k !== 'program') {
     sh.stderr().write(resolveExecutable(sh.p.fs, argv[0], sh.cwd, sh.vars.get('PATH') ?? '').ok ? '' : `exec ${argv[0]}: no such file or directory\n`)
     return r.k === 'denied' ? 126 : 127

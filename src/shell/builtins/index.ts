@@ -19,6 +19,7 @@ export type Builtin = (sh: Sh, argv: string[]) => number | Gen
 export const SPECIAL_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Builtin>([
   ['.', dot],
   [':', colon],
+  ['local', local],
   ['break', loopJump],
   ['continue', loopJump],
   ['eval', evalCmd],
@@ -45,7 +46,6 @@ export const REGULAR_BUILTINS: ReadonlyMap<string, Builtin> = new Map<string, Bu
   ['help', help],
   ['jobs', jobsCmd],
   ['let', letCmd],
-  ['local', local],
   ['read', read],
   ['type', type],
   ['ulimit', ulimit],

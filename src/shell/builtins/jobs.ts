@@ -55,7 +55,7 @@ export function kill(ctx: CommandContext): number {
     if (args.length > 1) {
       let out = ''
       for (const a of args.slice(1)) {
-        const n = parseSignal(a)
+        const n = /^[0-9]+$/.test(a) && Number(a) > 128 ? Number(a) - 128 : parseSignal(a)
         if (n === undefined || n === 0) {
           ctx.stderr.write(`sh: bad signal name '${a}'\n`)
           return 1

@@ -260,7 +260,15 @@ export function letCmd(sh: Sh, argv: string[]): number {
   return v === '0' ? 1 : 0
 }
 
-export function hash(): number {
+/** hash: list the programs found on $PATH so far (-r forgets them). */
+export function hash(sh: Sh, argv: string[]): number {
+  if (argv[1] === '-r') {
+    sh.p.hashed.clear()
+    return 0
+  }
+  let out = ''
+  for (const path of sh.p.hashed.values()) out += path + '\n'
+  sh.stdout().write(out)
   return 0
 }
 

@@ -4,6 +4,7 @@
 // character code; bad numbers print "invalid number" and count as 0 (status 1).
 import type { CommandContext } from '../api.ts'
 import { unescape } from './echo.ts'
+import { exponential, fixed, general } from './float.ts'
 import { writeError } from './io.ts'
 
 class StopOutput {}
@@ -60,7 +61,7 @@ function format(ctx: CommandContext, fmt: string, st: State): boolean {
       continue
     }
     const m = /^%([-+ #0]*)(\*|[0-9]*)(?:\.(\*|[0-9]*))?(hh|h|ll|l|L|q|j|z|t)?([diouxXfFeEgGcsb%])/.exec(fmt.slice(i))
-    if (!m || (m[5] === '%' && m[0] !== '%%')) {
+    if (!m || (m[5] === '%' && m[0] !== '%%') || (m[5] === 'b' && m[0] !== '%b')) {
       ctx.stderr.write(`sh: ${fmt.slice(i)}: invalid format\n`)
       return false
     }
@@ -103,7 +104,7 @@ function intArg(ctx: CommandContext, st: State): number {
 }
 
 /** strtoll as busybox uses it: leading blanks, sign, base prefix, nothing after. */
-function toInt(ctx: CommandContext, st: State, a: string): bigint {
+function toInt(ctx: CommandContext, st: State, a: string, unsigned = false): bigint {
   if (a[0] === '"' || a[0] === "'") return BigInt(a.length > 1 ? a.charCodeAt(1) : 0)
   const m = /^[ \t\n]*([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(a)
   if (!m) {
@@ -111,9 +112,18 @@ function toInt(ctx: CommandContext, st: State, a: string): bigint {
     st.err = true
     return 0n
   }
-  const v = BigInt(m[2].length > 1 && m[2][0] === '0' && !/[xX]/.test(m[2]) ? '0o' + m[2].slice(1) : m[2])
-  return m[1] === '-' ? -v : v
+  const mag = BigInt(m[2].length > 1 && m[2][0] === '0' && !/[xX]/.test(m[2]) ? '0o' + m[2].slice(1) : m[2])
+  const v = m[1] === '-' ? -mag : mag
+  if (unsigned ? mag > UINT64_MAX : v > INT64_MAX || v < -INT64_MAX - 1n) {
+    ctx.stderr.write(`sh: invalid number '${a}'\n`)
+    st.err = true
+    return 0n
+  }
+  return v
 }
+
+const INT64_MAX = 9223372036854775807n
+const UINT64_MAX = 18446744073709551615n
 
 function toFloat(ctx: CommandContext, st: State, a: string): number {
   if (a[0] === '"' || a[0] === "'") return a.length > 1 ? a.charCodeAt(1) : 0
@@ -150,7 +160,7 @@ function directive(ctx: CommandContext, st: State, flags: string, width: number 
     case 'o':
     case 'x':
     case 'X': {
-      let v = toInt(ctx, st, a ?? '')
+      let v = toInt(ctx, st, a ?? '', true)
       if (v < 0n) v = BigInt.asUintN(64, v)
       const base = conv === 'o' ? 8 : conv === 'u' ? 10 : 16
       return formatInt(v, flags, width, prec, base, conv === 'X', conv)
@@ -196,34 +206,13 @@ function formatFloat(v: number, flags: string, width: number | undefined, prec: 
   let body: string
   const lower = conv.toLowerCase()
   if (!Number.isFinite(v)) body = Number.isNaN(v) ? 'nan' : v < 0 ? '-inf' : 'inf'
-  else if (lower === 'f') body = v.toFixed(p)
-  else if (lower === 'e') body = expForm(v, p)
-  else body = gForm(v, p === 0 ? 1 : p, flags.includes('#'))
+  else if (lower === 'f') body = fixed(v, p)
+  else if (lower === 'e') body = exponential(v, p)
+  else body = general(v, p, flags.includes('#'))
   if (conv === 'E' || conv === 'G' || conv === 'F') body = body.toUpperCase()
   if (!body.startsWith('-')) {
     if (flags.includes('+')) body = '+' + body
     else if (flags.includes(' ')) body = ' ' + body
   }
   return pad(body, flags, width, Number.isFinite(v))
-}
-
-function expForm(v: number, p: number): string {
-  const s = v.toExponential(p)
-  const [mant, exp] = s.split('e')
-  const e = Number(exp)
-  return `${mant}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`
-}
-
-function gForm(v: number, p: number, alt: boolean): string {
-  if (v === 0) return alt ? (0).toFixed(p - 1) : '0'
-  const e = Math.floor(Math.log10(Math.abs(Number(v.toExponential(p - 1)))))
-  let s: string
-  if (e < -4 || e >= p) {
-    s = expForm(v, p - 1)
-    if (!alt) s = s.replace(/\.?0+e/, 'e')
-  } else {
-    s = v.toFixed(Math.max(0, p - 1 - e))
-    if (!alt && s.includes('.')) s = s.replace(/\.?0+$/, '')
-  }
-  return s
 }

@@ -62,7 +62,7 @@ export function* read(sh: Sh, argv: string[]): Generator<Wait, number, void> {
     for (const n of vars) sh.set(n, '')
     return 1
   }
-  assign(sh, vars, line.text, raw)
+  assign(sh, vars, line.text.includes('\0') ? line.text.replace(/\0/g, '') : line.text, raw)
   return line.eof ? 1 : 0
 }
 
@@ -72,8 +72,23 @@ interface Line {
   eof: boolean
 }
 
+/** read -n N: up to N characters, stopping at a newline (consumed). */
+function* readCount(sh: Sh, count: number): Generator<Wait, Line | null, void> {
+  const input = sh.stdin() as { readChar?(): Generator<Wait, string | null, void> }
+  if (!input.readChar) return null
+  let text = ''
+  while (text.length < count) {
+    const c = yield* input.readChar()
+    if (c === null) return text ? { text, eof: true } : null
+    if (c === '\n') break
+    text += c
+  }
+  return { text, eof: false }
+}
+
 function* readInput(sh: Sh, raw: boolean, timeout: number | undefined, count: number | undefined): Generator<Wait, Line | null, void> {
   const input = sh.stdin()
+  if (count !== undefined && (input as { readChar?: unknown }).readChar) return yield* readCount(sh, count)
   const deadline = timeout === undefined ? Infinity : sh.p.host.now() + timeout
   let text = ''
   for (;;) {

@@ -106,7 +106,7 @@ class Evaluator {
     if (t === '(' ) {
       this.i++
       const r = this.oexpr()
-      if (a[this.i] !== ')') throw new TestError(a[this.i] === undefined ? 'missing )' : `${a[this.i]}: unknown operand`)
+      if (a[this.i] !== ')') throw new TestError(a[this.i] === undefined ? 'closing paren expected' : `${a[this.i]}: unknown operand`)
       this.i++
       return r
     }
@@ -214,8 +214,7 @@ class Evaluator {
   private newer(a: string, b: string): boolean {
     const na = this.ctx.fs.lookup(a, this.ctx.cwd)
     const nb = this.ctx.fs.lookup(b, this.ctx.cwd)
-    if (!na) return false
-    if (!nb) return true
+    if (!na || !nb) return false
     return na.mtime > nb.mtime
   }
 }

@@ -1,6 +1,6 @@
 // trap (ash's trapcmd): list as `trap -- 'action' SIG`, set, reset with -,
 // ignore with ''. Signals by name (with or without SIG) or number; 0 is EXIT.
-import { parseSignal, SIGNAL_NAMES } from '../interp/control.ts'
+import { parseSignal, ShellError, SIGNAL_NAMES } from '../interp/control.ts'
 import type { Sh } from '../interp/sh.ts'
 import { shellQuote } from '../interp/xtrace.ts'
 
@@ -18,9 +18,9 @@ export function trap(sh: Sh, argv: string[]): number {
     sh.stdout().write(out)
     return 0
   }
-  if (args[0] === '-l') {
-    sh.stdout().write(SIGNAL_NAMES.slice(1).map((n, i) => `${String(i + 1).padStart(2)}) ${n}`).join('\n') + '\n')
-    return 0
+  if (args[0].startsWith('-') && args[0] !== '-' && args[0].length > 1) {
+    sh.error(`illegal option ${args[0]}`)
+    throw new ShellError(2)
   }
   let action: string | null = args[0]
   let sigs = args.slice(1)

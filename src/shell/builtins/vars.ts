@@ -15,7 +15,10 @@ function badName(sh: Sh, name: string): never {
 export function set(sh: Sh, argv: string[]): number {
   if (argv.length === 1) {
     let out = ''
-    for (const name of [...sh.vars.keys()].sort()) out += `${name}=${shellQuote(sh.vars.get(name) as string)}\n`
+    const all = new Map(sh.vars)
+    if (!all.has('FUNCNAME')) all.set('FUNCNAME', sh.funcName)
+    if (!all.has('LINENO')) all.set('LINENO', '')
+    for (const name of [...all.keys()].sort()) out += `${name}=${shellQuote(all.get(name) as string)}\n`
     sh.stdout().write(out)
     return 0
   }
@@ -126,6 +129,7 @@ export function local(sh: Sh, argv: string[]): number {
     if (!NAME.test(name)) badName(sh, name)
     sh.makeLocal(name)
     if (eq >= 0) sh.set(name, a.slice(eq + 1))
+    else sh.unset(name)
   }
   return 0
 }

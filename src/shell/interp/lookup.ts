@@ -41,9 +41,13 @@ export function searchPath(sh: Sh, name: string): Resolved {
   for (const dir of splitPath(path)) {
     const node = lookupIn(sh.p.fs, dir, name, sh.cwd)
     if (!node || node.type !== 'file') continue
-    if (node.exec !== undefined) return { k: 'program', prog: node.exec, path: joinPath(dir, name) }
-    if (node.mode & 0o111) return { k: 'program', prog: '', path: joinPath(dir, name) }
-    denied = true
+    if (node.exec === undefined && !(node.mode & 0o111)) {
+      denied = true
+      continue
+    }
+    const full = joinPath(dir, name)
+    if (!sh.p.hashed.has(name)) sh.p.hashed.set(name, full)
+    return { k: 'program', prog: node.exec ?? '', path: full }
   }
   if (denied) return DENIED
   if (sh.p.interactive && hasProgram(sh.p, name)) return { k: 'program', prog: name, path: '/usr/local/bin/' + name }

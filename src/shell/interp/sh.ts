@@ -38,6 +38,8 @@ export interface ProcCtx {
   aliasAt: Map<string, number>
   /** Top-level lines started so far. */
   lines: number
+  /** Programs found on $PATH so far, as `hash` lists them. */
+  hashed: Map<string, string>
   /** The file mode creation mask. */
   umask: number
   /** $$ of the process's own shell (kill $$). */

@@ -55,6 +55,22 @@ export class Pipe {
     this.sched.activity++
   }
 
+  /** Take one character, or '' when nothing is buffered. */
+  takeChar(): string {
+    if (!this.size) return ''
+    const c = this.chunks[this.head]
+    const ch = c[0]
+    if (c.length > 1) this.chunks[this.head] = c.slice(1)
+    else this.head++
+    this.size--
+    if (this.head === this.chunks.length) {
+      this.chunks = []
+      this.head = 0
+    }
+    this.sched.activity++
+    return ch
+  }
+
   /** Take everything buffered. */
   take(): string {
     if (!this.size) return ''
@@ -123,6 +139,16 @@ export class PipeReader implements InputStream, LineEnd {
     }
   }
 
+  /** One character at a time, as read -n reads (null at end of input). */
+  *readChar(): Generator<Wait, string | null, void> {
+    for (;;) {
+      const c = this.pipe.takeChar()
+      if (c) return c
+      if (this.pipe.closed) return null
+      yield BLOCKED
+    }
+  }
+
   *read(): Generator<Wait, string | null, void> {
     for (;;) {
       const s = this.pipe.take()
@@ -166,6 +192,11 @@ export class StringInput implements InputStream, LineEnd {
     const out = this.pos ? this.text.slice(this.pos) : this.text
     this.pos = this.text.length
     return out
+  }
+
+  *readChar(): Generator<Wait, string | null, void> {
+    if (this.pos >= this.text.length) return null
+    return this.text[this.pos++]
   }
 
   /** Synchronous form of readLine for the shell's own use. */

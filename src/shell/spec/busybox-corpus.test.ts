@@ -1,8 +1,10 @@
 // Differential test: every script of testdata/busybox-corpus runs in our shell
-// and in real busybox sh (Debian's busybox, as CI installs it); stdout, stderr
-// and the exit status must be identical. Skipped where busybox is missing.
+// and must give exactly the stdout, stderr and status recorded from real busybox
+// sh (Debian's busybox 1.35, as CI installs it) in NAME.expected.json. Where
+// busybox is installed the recording is checked against it too;
+// UPDATE_CORPUS=1 re-records it.
 import { spawnSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -12,7 +14,13 @@ const CORPUS = join(import.meta.dirname, '..', 'testdata', 'busybox-corpus')
 const busybox = spawnSync('sh', ['-c', 'command -v busybox'], { encoding: 'utf8' }).stdout.trim()
 const ENV = { HOME: '/root', HOSTNAME: 'pod-x' }
 
-function realBusybox(script: string): { stdout: string; stderr: string; code: number } {
+interface Outcome {
+  stdout: string
+  stderr: string
+  code: number | undefined
+}
+
+function realBusybox(script: string): Outcome {
   const root = mkdtempSync(join(tmpdir(), 'bb-'))
   const bin = join(root, 'bin')
   mkdirSync(bin)
@@ -29,13 +37,24 @@ function realBusybox(script: string): { stdout: string; stderr: string; code: nu
   }
 }
 
-describe.skipIf(!busybox)('our sh against busybox sh', () => {
+function ours(script: string): Outcome {
+  const r = container(script, { env: { ...ENV, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } })
+  return { stdout: r.stdout, stderr: r.stderr, code: r.code }
+}
+
+describe('busybox sh corpus', () => {
   for (const file of readdirSync(CORPUS).filter((f) => f.endsWith('.sh')).sort()) {
-    it(file, () => {
-      const script = readFileSync(join(CORPUS, file), 'utf8')
+    const script = readFileSync(join(CORPUS, file), 'utf8')
+    const recorded = join(CORPUS, file.replace(/\.sh$/, '.expected.json'))
+
+    it.skipIf(!busybox)(`${file}: the recording is what busybox prints`, () => {
       const real = realBusybox(script)
-      const ours = container(script, { env: { ...ENV, PATH: '/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' } })
-      expect({ stdout: ours.stdout, stderr: ours.stderr, code: ours.code }).toEqual(real)
+      if (process.env.UPDATE_CORPUS || !existsSync(recorded)) writeFileSync(recorded, JSON.stringify(real, null, 2) + '\n')
+      expect(JSON.parse(readFileSync(recorded, 'utf8'))).toEqual(real)
+    })
+
+    it(`${file}: our sh prints the recording`, () => {
+      expect(ours(script)).toEqual(JSON.parse(readFileSync(recorded, 'utf8')))
     })
   }
 })
