@@ -32,7 +32,7 @@ import { validateIndexedHostnames, validateJob } from './validate-job.ts'
 import { validateObjectMeta } from './validate-meta.ts'
 import { validatePodCreate, validatePodCreateSpec } from './validate-pod.ts'
 import { nameWarning, podSpecWarnings } from './warnings.ts'
-import { isArr, isObj, str, type J } from './util.ts'
+import { isArr, isObj, str, withFields, type J } from './util.ts'
 
 export interface Admitted {
   obj: J
@@ -40,17 +40,17 @@ export interface Admitted {
   warnings: string[]
 }
 
+const CLEARED_ON_CREATE = ['deletionTimestamp', 'deletionGracePeriodSeconds', 'selfLink']
+
 /** FillObjectMetaSystemFields and name generation: uid, and a name from generateName. */
 export function assignIdentity(obj: J, api: ApiServer): J {
-  const meta: J = { ...obj.metadata }
-  if (!meta.name && meta.generateName) {
-    do meta.name = api.store.generateName(meta.generateName)
-    while (api.store.get(obj.kind, meta.namespace, meta.name))
+  let name = obj.metadata.name
+  if (!name && obj.metadata.generateName) {
+    do name = api.store.generateName(obj.metadata.generateName)
+    while (api.store.get(obj.kind, obj.metadata.namespace, name))
   }
-  meta.uid = api.store.newUid()
-  delete meta.deletionTimestamp
-  delete meta.deletionGracePeriodSeconds
-  delete meta.selfLink
+  const meta = withFields(obj.metadata, name ? { name, uid: api.store.newUid() } : { uid: api.store.newUid() })
+  for (const k of CLEARED_ON_CREATE) if (k in meta) delete meta[k]
   return { ...obj, metadata: meta }
 }
 

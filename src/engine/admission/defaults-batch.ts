@@ -3,7 +3,7 @@
 // SetDefaults_PodFailurePolicyOnPodConditionsPattern) and
 // pkg/registry/batch/job/strategy.go (PrepareForCreate, generateSelector).
 import { defaultPodTemplate } from './defaults-pod.ts'
-import { isArr, isObj, type J } from './util.ts'
+import { isArr, isObj, withFields, type J } from './util.ts'
 
 export const JOB_NAME_LABEL = 'batch.kubernetes.io/job-name'
 export const CONTROLLER_UID_LABEL = 'batch.kubernetes.io/controller-uid'
@@ -48,7 +48,7 @@ function templateLabels(job: J): J | undefined {
 export function copyTemplateLabels(job: J): J {
   const labels = templateLabels(job)
   if (!labels || (isObj(job.metadata.labels) && Object.keys(job.metadata.labels).length)) return job
-  return { ...job, metadata: { ...job.metadata, labels: { ...labels } } }
+  return { ...job, metadata: withFields(job.metadata, { labels: withFields(labels, {}) }) }
 }
 
 export function defaultJob(job: J): J {
@@ -58,7 +58,7 @@ export function defaultJob(job: J): J {
 
 /** PrepareForCreate: the generated selector and template labels (unless manualSelector), a cleared status. */
 export function prepareJobForCreate(job: J): J {
-  const out: J = { ...job, status: {} }
+  const out: J = withFields(job, { status: {} })
   return out.spec.manualSelector !== true ? generateSelector(out) : out
 }
 
@@ -67,17 +67,17 @@ export function generateSelector(job: J): J {
   const { name, uid } = job.metadata
   const tpl = isObj(job.spec.template) ? job.spec.template : {}
   const meta = isObj(tpl.metadata) ? tpl.metadata : {}
-  const labels: J = isObj(meta.labels) ? { ...meta.labels } : {}
+  const labels: J = isObj(meta.labels) ? withFields(meta.labels, {}) : {}
   if (!(LEGACY_JOB_NAME_LABEL in labels)) labels[LEGACY_JOB_NAME_LABEL] = name
   if (!(JOB_NAME_LABEL in labels)) labels[JOB_NAME_LABEL] = name
   if (!(LEGACY_CONTROLLER_UID_LABEL in labels)) labels[LEGACY_CONTROLLER_UID_LABEL] = uid
   if (!(CONTROLLER_UID_LABEL in labels)) labels[CONTROLLER_UID_LABEL] = uid
   const sel = isObj(job.spec.selector) ? job.spec.selector : {}
-  const matchLabels: J = isObj(sel.matchLabels) ? { ...sel.matchLabels } : {}
+  const matchLabels: J = isObj(sel.matchLabels) ? withFields(sel.matchLabels, {}) : {}
   if (!(CONTROLLER_UID_LABEL in matchLabels)) matchLabels[CONTROLLER_UID_LABEL] = uid
   return {
     ...job,
-    spec: { ...job.spec, selector: { ...sel, matchLabels }, template: { ...tpl, metadata: { ...meta, labels } } },
+    spec: withFields(job.spec, { selector: withFields(sel, { matchLabels }), template: withFields(tpl, { metadata: withFields(meta, { labels }) }) }),
   }
 }
 

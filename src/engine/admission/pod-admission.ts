@@ -7,7 +7,7 @@ import type { ApiServer } from '../api/server.ts'
 import { forbidden as forbiddenStatus } from '../api/errors.ts'
 import { rfc3339 } from '../kernel/time.ts'
 import { podQOSClass } from './qos.ts'
-import { isArr, isObj, type J } from './util.ts'
+import { isArr, isObj, withFields, type J } from './util.ts'
 
 const SA_MOUNT_PATH = '/var/run/secrets/kubernetes.io/serviceaccount'
 /** apimachinery/pkg/util/rand: the alphabet of generated name suffixes. */
@@ -190,5 +190,5 @@ export function preparePodForCreate(pod: J, now: number, qos?: string): J {
   if (isArr(pod.spec.schedulingGates) && pod.spec.schedulingGates.length) {
     status.conditions = [{ type: 'PodScheduled', status: 'False', lastProbeTime: null, lastTransitionTime: rfc3339(now), reason: 'SchedulingGated', message: 'Scheduling is blocked due to non-empty scheduling gates' }]
   }
-  return { ...pod, status }
+  return withFields(pod, { status })
 }

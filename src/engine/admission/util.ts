@@ -43,3 +43,14 @@ export function jsonEqual(a: unknown, b: unknown): boolean {
   for (const k of ak) if (!jsonEqual((a as J)[k], (b as J)[k])) return false
   return true
 }
+
+/**
+ * `{ ...base, ...extra }`, for the hot path. Node 20's V8 gives every object that
+ * gains a key after being made by a spread a fresh hidden class (about 1-3 µs each);
+ * Object.assign onto a new literal does not. Same keys, same order. A `__proto__`
+ * key (which assignment would not copy as data) falls back to the spread.
+ */
+export function withFields(base: J, extra: J): J {
+  if (Object.hasOwn(base, '__proto__') || Object.hasOwn(extra, '__proto__')) return { ...base, ...extra }
+  return Object.assign({}, base, extra)
+}

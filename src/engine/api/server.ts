@@ -84,8 +84,15 @@ export class ApiServer {
       throw alreadyExists(r.resource, r.group, meta.name)
     }
     if (opts.dryRun) return admitted
-    const withGen = { ...admitted, metadata: { ...admitted.metadata, generation: 1 } }
-    if (admitted.kind === 'Pod' || admitted.kind === 'Event' || admitted.kind === 'Node' || admitted.kind === 'Namespace') delete (withGen.metadata as { generation?: number }).generation
+    // Object.assign rather than a spread plus a new key, and no `delete`: both give the
+    // stored object a slow hidden class in V8, and pods are created by the hundred thousand.
+    const noGeneration = admitted.kind === 'Pod' || admitted.kind === 'Event' || admitted.kind === 'Node' || admitted.kind === 'Namespace'
+    let withGen: T = admitted
+    if (!noGeneration) withGen = { ...admitted, metadata: Object.assign({}, admitted.metadata, { generation: 1 }) }
+    else if ('generation' in admitted.metadata) {
+      const { generation: _, ...metadata } = admitted.metadata as T['metadata'] & { generation?: number }
+      withGen = { ...admitted, metadata }
+    }
     return this.store.create(withGen)
   }
 
