@@ -1,7 +1,6 @@
-// From argv to a verb: kubectl's global flags, cobra's command lookup (with
-// "Did you mean this?" suggestions), help screens, and error reporting with
-// exit codes. Upstream: kubernetes/kubectl pkg/cmd/cmd.go, spf13/cobra
-// command.go (Find, SuggestionsFor), component-base cli/run.go (flag errors).
+// From argv to a verb: kubectl's global flags, cobra's command lookup and "Did you mean this?",
+// help screens, kubeconfig checks, and errors with exit codes. Upstream: kubectl pkg/cmd/cmd.go,
+// spf13/cobra command.go (Find, SuggestionsFor), component-base cli/run.go (flag errors).
 import type { Cluster } from '../engine/cluster.ts'
 import type { CommandContext, CommandResult, Wait } from '../shell/api.ts'
 import { defaultKubeConfig, type KubeConfig, type KubectlContext, type Verb } from './context.ts'

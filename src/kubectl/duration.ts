@@ -1,7 +1,5 @@
-// Durations as kubectl prints and reads them: apimachinery's HumanDuration
-// (AGE, DURATION, event ages) and Go's time.ParseDuration for flags such as
-// --since, --timeout and --pod-running-timeout.
-// Upstream: k8s.io/apimachinery pkg/util/duration/duration.go; Go src/time/format.go.
+// Durations as kubectl prints and reads them: HumanDuration (AGE, DURATION, event ages) and Go's
+// time.ParseDuration for --since, --timeout. Upstream: k8s.io/apimachinery pkg/util/duration/duration.go.
 
 /** HumanDuration of a span in ms: "0s"…"119s", "2m5s", "10m", "3h5m", "8h", "2d3h", "8d", "2y45d", "8y". */
 export function humanDuration(ms: number): string {

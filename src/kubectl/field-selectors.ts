@@ -1,9 +1,6 @@
-// Field selectors (`--field-selector`) as the API server parses and applies
-// them: `=`, `==`, `!=` terms joined by commas, and per kind a fixed set of
-// selectable fields with that kind's own error text for any other field.
-// Upstream: k8s.io/apimachinery pkg/fields/selector.go; k/k pkg/apis/core/v1/conversion.go,
-// pkg/apis/batch/v1/conversion.go, pkg/registry/*/strategy.go (ToSelectableFields),
-// k8s.io/apimachinery pkg/runtime/conversion.go (DefaultMetaV1FieldSelectorConversion).
+// Field selectors (`--field-selector`) as the API server parses and applies them: =, ==, != terms and
+// per kind its selectable fields and its own error text. Upstream: apimachinery pkg/fields/selector.go;
+// k/k pkg/apis/core/v1/conversion.go, pkg/apis/batch/v1/conversion.go, registry strategies.
 import type { CronJob, Event, Job, KObject, Namespace, Node, Pod } from '../engine/api/types.ts'
 import { SelectorError } from './selectors.ts'
 

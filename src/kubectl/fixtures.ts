@@ -1,7 +1,5 @@
-// The "finished lab" of research kubectl-output.md, for tests: five Jobs in
-// different states, their pods, the hello CronJob and their events, at the
-// research's clock (Mon, 02 Jun 2025 10:04:35 UTC). Objects keep the exact
-// uids and timestamps of the research examples.
+// The "finished lab" of research kubectl-output.md for tests: five Jobs, their pods, the hello CronJob
+// and their events at the research's clock (Mon, 02 Jun 2025 10:04:35 UTC), with exact uids and times.
 import { Cluster } from '../engine/cluster.ts'
 import type { CronJob, Job, JobCondition, KObject } from '../engine/api/types.ts'
 import { rfc3339 } from '../engine/kernel/time.ts'

@@ -1,8 +1,6 @@
-// Command-line flags the way cobra and spf13/pflag parse them for kubectl:
-// flags anywhere among the arguments, `--flag=v` and `--flag v`, short bundles
-// (`-it`, `-nkube-system`, `-n=x`), `--` ending flag parsing, and pflag's error texts.
-// Upstream: github.com/spf13/pflag flag.go (parseLongArg, parseShortArg) and
-// github.com/spf13/cobra command.go (stripFlags).
+// Command-line flags as cobra and spf13/pflag parse them: flags anywhere, --flag=v and --flag v,
+// short bundles (-it, -nkube-system), `--`, pflag's errors. Upstream: spf13/pflag flag.go
+// (parseLongArg, parseShortArg), spf13/cobra command.go (stripFlags).
 
 export type FlagType = 'bool' | 'string' | 'int' | 'duration' | 'stringSlice' | 'stringArray'
 export type FlagValue = boolean | string | number | string[]

@@ -1,8 +1,6 @@
-// Go's sort.Sort (pattern-defeating quicksort), reimplemented so that lists
-// with equal keys come out in the same order as kubectl prints them: sort.Sort
-// is not stable, and for more than 12 items the order of ties depends on the
-// algorithm's exact steps. Upstream algorithm: Go src/sort/zsortinterface.go,
-// src/sort/sort.go (pdqsort, insertionSort, heapSort, choosePivot, ...).
+// Go's sort.Sort (pattern-defeating quicksort) so that ties come out in kubectl's order: the sort is
+// unstable and, past 12 items, the order of equal keys depends on the algorithm's exact steps.
+// Upstream algorithm: Go src/sort/zsortinterface.go and sort.go.
 
 type Less = (i: number, j: number) => boolean
 

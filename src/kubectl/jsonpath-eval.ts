@@ -1,8 +1,6 @@
-// Evaluating a parsed JSONPath template over a JSON value and printing the
-// results the way kubectl does (strings raw, maps and lists as compact JSON,
-// several results of one expression joined by a space, no trailing newline).
-// Upstream: k8s.io/client-go util/jsonpath/jsonpath.go (FindResults, walk,
-// eval*, PrintResults) and third_party/forked/golang/template/funcs.go.
+// Evaluating a JSONPath template over JSON and printing results as kubectl does (strings raw,
+// maps and lists as compact JSON, results joined by a space, no newline). Upstream: client-go
+// util/jsonpath/jsonpath.go, third_party/forked/golang/template/funcs.go (comparisons).
 import { JsonPathError, type JpNode } from './jsonpath.ts'
 import { goJsonCompact, goJsonIndent, goPlain } from './printers/json.ts'
 

@@ -1,7 +1,5 @@
-// kubectl's JSONPath: client-go's template grammar ({.a.b}, [n], [a:b:c], [*],
-// unions, ['key'], .., filters, range/end, quoted text) evaluated over plain JSON,
-// with its error texts. Upstream: k8s.io/client-go util/jsonpath/parser.go and
-// jsonpath.go, third_party/forked/golang/template/funcs.go (comparisons).
+// kubectl's JSONPath grammar ({.a.b}, [n], [a:b:c], [*], unions, ['key'], .., filters, range/end,
+// quoted text) parsed with its error texts. Upstream: k8s.io/client-go util/jsonpath/parser.go.
 import { goJsonCompact, goJsonIndent } from './printers/json.ts'
 
 type Json = unknown

@@ -1,8 +1,6 @@
-// kubectl's RESTMapper over the cluster's discovery: resource arguments such as
-// `jobs`, `job`, `Job`, `JOBS`, `job.batch`, `jobs.v1.batch`, short names (`cj`,
-// case-sensitive) and categories (`all`). Upstream: k8s.io/apimachinery
-// pkg/api/meta/restmapper.go, client-go restmapper/shortcut.go and
-// category_expansion.go, cli-runtime pkg/resource/builder.go (splitting arguments).
+// kubectl's RESTMapper: `jobs`, `job`, `Job`, `job.batch`, `jobs.v1.batch`, case-sensitive short names,
+// categories (`all`), TYPE/NAME arguments. Upstream: apimachinery pkg/api/meta/restmapper.go, client-go
+// restmapper/shortcut.go and category_expansion.go, cli-runtime pkg/resource/builder.go.
 import { RESOURCES, type ResourceInfo } from '../engine/api/resources.ts'
 import { KubectlError } from './errors.ts'
 

@@ -1,10 +1,6 @@
-// Differential test against the real kubectl: our objects are dumped with our
-// own `get -o json`, served to a real kubectl client by the oracle's fake API
-// server (/work/shared/tools/kubectl-oracle), and both outputs are compared
-// byte for byte after masking absolute dates. Everything kubectl renders on the
-// client (describe, -o yaml|json|jsonpath|custom-columns|name, errors) is the
-// real client's; table cells come from the oracle's reimplementation of the
-// server printers. Skipped where no kubectl binary is installed (CI).
+// Differential test: our objects, dumped by our own `get -o json`, are served by the kubectl oracle's
+// fake API server to the real kubectl client, and both outputs are compared byte for byte (dates masked).
+// Skipped where no kubectl binary is installed (CI).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'

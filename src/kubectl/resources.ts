@@ -1,9 +1,6 @@
-// Finding the objects a command names, as kubectl's resource.Builder does:
-// TYPE [NAME…], TYPE/NAME…, label and field selectors, -A; lists come back in
-// the API server's (etcd key) order, and per-object or per-list errors are
-// collected so the command can print what it found and then the errors.
-// Upstream: k8s.io/cli-runtime pkg/resource/builder.go (visitBySelector,
-// visitByResource, visitByName), helper.go (EnhanceListError).
+// Finding the objects a command names as resource.Builder does: TYPE [NAME…], TYPE/NAME, -f, selectors,
+// -A; lists in etcd key order, per-object errors collected. Upstream: cli-runtime pkg/resource/builder.go
+// (visitBySelector, visitByName, visitByResource), helper.go (EnhanceListError).
 import { badRequest } from '../engine/api/errors.ts'
 import type { KObject } from '../engine/api/types.ts'
 import type { Wait } from '../shell/api.ts'

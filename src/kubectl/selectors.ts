@@ -1,8 +1,6 @@
-// Label and field selectors, parsed and matched as the API server does, with
-// its error texts. Upstream: k8s.io/apimachinery pkg/labels/selector.go (lexer,
-// parser, Requirement), pkg/util/validation/validation.go (label key/value
-// rules), pkg/fields/selector.go, and the per-kind field label conversions in
-// k8s.io/kubernetes pkg/apis/core/v1/conversion.go and pkg/apis/batch/v1/conversion.go.
+// Label selectors parsed and matched as the API server does, with its error texts, and
+// metav1.FormatLabelSelector. Upstream: apimachinery pkg/labels/selector.go (lexer, parser,
+// Requirement), pkg/util/validation/validation.go, pkg/apis/meta/v1/helpers.go.
 import type { LabelSelector, Labels } from '../engine/api/types.ts'
 
 export type LabelOp = '=' | '==' | '!=' | 'in' | 'notin' | 'exists' | '!' | '>' | '<'

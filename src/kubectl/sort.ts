@@ -1,8 +1,6 @@
-// `--sort-by`: ordering objects by a JSONPath field the way kubectl's sorters
-// do (missing values first, numbers numerically, strings bytewise unless both
-// are resource quantities), including their quirks: Go's unstable sort.Sort
-// and a fatal klog line for values it cannot compare. Upstream: kubernetes/kubectl pkg/cmd/get/sorter.go
-// (SortObjects, RuntimeSort.Less, TableSorter, isLess), get.go (RuntimeSorter).
+// `--sort-by` as kubectl's sorters order objects (missing values first, numbers numerically, strings
+// bytewise unless both are quantities), with their quirks: an unstable sort and a fatal klog line.
+// Upstream: kubectl pkg/cmd/get/sorter.go (SortObjects, TableSorter, isLess), get.go (RuntimeSorter).
 import type { KObject } from '../engine/api/types.ts'
 import { RawError } from './errors.ts'
 import { goSort } from './gosort.ts'

@@ -1,9 +1,6 @@
-// `kubectl describe` for the cluster-level kinds a lab shows: nodes (roles,
-// taints, lease, conditions, capacity, system info, the pods on it and their
-// requests), namespaces and PersistentVolumeClaims.
-// Upstream: kubernetes/kubectl pkg/describe/describe.go (describeNode,
-// describeNodeLease, describeNodeResource, describeNamespace,
-// describePersistentVolumeClaim, printPersistentVolumeClaim).
+// `kubectl describe` for nodes (lease, conditions, capacity, pods and their requests), namespaces
+// and PersistentVolumeClaims. Upstream: kubectl pkg/describe/describe.go (describeNode,
+// describeNodeResource, describeNamespace, describePersistentVolumeClaim).
 import type { Event, Namespace, Node, PersistentVolumeClaim, Pod, Taint } from '../../engine/api/types.ts'
 import { nodeRoles } from '../printers/rows.ts'
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common.ts'

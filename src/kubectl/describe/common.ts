@@ -1,8 +1,6 @@
-// Pieces every describer shares: labels and annotations over several lines,
-// tolerations, and the events table with "(xN over M)".
-// Upstream: kubernetes/kubectl pkg/describe/describe.go (printLabelsMultiline,
-// printAnnotationsMultiline, printPodTolerationsMultiline, DescribeEvents),
-// pkg/util/event/sorted_event_list.go.
+// What every describer shares: multi-line labels and annotations, tolerations, and the events table
+// with "(xN over M)". Upstream: kubectl pkg/describe/describe.go (printLabelsMultiline,
+// printAnnotationsMultiline, printPodTolerationsMultiline, DescribeEvents), pkg/util/event.
 import type { Event, KObject, Labels, Toleration } from '../../engine/api/types.ts'
 import { parseTime } from '../../engine/kernel/time.ts'
 import { goSort } from '../gosort.ts'

@@ -1,9 +1,6 @@
-// Containers, volumes and pod templates in `kubectl describe`: image, ports,
-// command and args, container state, resources, environment, mounts, and the
-// volume sources a lab uses. Upstream: kubernetes/kubectl pkg/describe/describe.go
-// (describeContainers, describeContainerBasicInfo, describeContainerCommand,
-// describeStatus, describeResources, describeContainerEnvVars,
-// describeContainerVolumes, describeVolumes, print*VolumeSource, DescribePodTemplate).
+// Containers, volumes and pod templates in `kubectl describe`: image, ports, command, state,
+// resources, probes, environment, mounts and volume sources. Upstream: kubectl pkg/describe/describe.go
+// (describeContainers, describeStatus, describeVolumes, print*VolumeSource, DescribePodTemplate).
 import type { Container, ContainerState, ContainerStatus, EnvVar, Pod, PodTemplateSpec, Volume } from '../../engine/api/types.ts'
 import { goSort } from '../gosort.ts'
 import { printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common.ts'

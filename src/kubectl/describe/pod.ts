@@ -1,8 +1,6 @@
-// `kubectl describe pod`: node, status, IPs, containers with their state,
-// conditions (each row ending in a space), volumes, QoS class, tolerations
-// and events. Upstream: kubernetes/kubectl pkg/describe/describe.go
-// (describePod, describePodIPs, printController); QoS from
-// k8s.io/kubectl pkg/util/qos/qos.go (GetPodQOS).
+// `kubectl describe pod`: node, status, IPs, containers with their state, conditions (rows end in a
+// space), volumes, QoS class, tolerations and events. Upstream: kubectl pkg/describe/describe.go
+// (describePod), pkg/util/qos/qos.go (GetPodQOS).
 import type { Event, Pod } from '../../engine/api/types.ts'
 import { controlledBy, describeEvents, printAnnotationsMultiline, printLabelsMultiline, printTolerationsMultiline } from './common.ts'
 import { describeContainers, describeVolumes } from './containers.ts'

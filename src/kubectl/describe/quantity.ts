@@ -1,7 +1,5 @@
-// Resource quantities ("100m", "128Mi", "2") as `describe node` adds and
-// prints them: exact arithmetic in thousandths, and Quantity.String()'s
-// canonical form (largest suffix that keeps an integer, binary suffixes kept
-// for binary quantities). Upstream: k8s.io/apimachinery pkg/api/resource/quantity.go.
+// Resource quantities ("100m", "128Mi") as `describe node` adds and prints them: exact thousandths and
+// Quantity.String()'s canonical suffixes. Upstream: k8s.io/apimachinery pkg/api/resource/quantity.go.
 
 export interface Quantity {
   /** The value in thousandths of a unit (milli-units), exact for lab-sized numbers. */

@@ -1,8 +1,6 @@
-// `kubectl describe job` and `describe cronjob`: field order and presence
-// exactly as kubectl 1.33 prints them (no Conditions section for Jobs, no
-// Time Zone line for CronJobs before kubectl 1.36).
-// Upstream: kubernetes/kubectl pkg/describe/describe.go (describeJob,
-// capIndexesListOrNone, describeCronJob, describeJobTemplate, printActiveJobs).
+// `kubectl describe job` and `describe cronjob`, field order and presence as kubectl 1.33 prints them
+// (no Conditions for Jobs, no Time Zone line for CronJobs). Upstream: kubectl pkg/describe/describe.go
+// (describeJob, capIndexesListOrNone, describeCronJob, describeJobTemplate, printActiveJobs).
 import type { CronJob, Event, Job } from '../../engine/api/types.ts'
 import { parseTime } from '../../engine/kernel/time.ts'
 import { humanDuration } from '../duration.ts'

@@ -1,8 +1,5 @@
-// `-o custom-columns=HEADER:.path,…` and `-o custom-columns-file=FILE`: one
-// column per JSONPath, values joined by commas, `<none>` when nothing matches,
-// padded like `get` tables. Upstream: k8s.io/cli-runtime
-// pkg/printers/customcolumn.go (NewCustomColumnsPrinterFromSpec,
-// NewCustomColumnsPrinterFromTemplate, RelaxedJSONPathExpression, printOneObject).
+// `-o custom-columns=HEADER:.path,…` and custom-columns-file: one JSONPath per column, values joined
+// by commas, <none> when nothing matches. Upstream: cli-runtime pkg/printers/customcolumn.go.
 import type { KObject } from '../../engine/api/types.ts'
 import { KubectlError } from '../errors.ts'
 import { evaluateJsonPath, JsonPathError, parseJsonPath, type JpNode } from '../jsonpath.ts'

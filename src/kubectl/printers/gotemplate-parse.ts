@@ -1,8 +1,6 @@
-// Parsing Go text/template for `-o go-template`: text, {{actions}} with
-// trim markers and comments, pipelines of commands, field chains, variables,
-// literals, and the if/else/range/with/end structure, with Go's error texts
-// ("template: output:1: unclosed action"). Upstream: Go src/text/template/parse
-// (lex.go, parse.go, node.go).
+// Parsing Go text/template for `-o go-template`: text and {{actions}} (trim markers, comments),
+// pipelines, fields, variables, literals, if/else/range/with/end, with Go's error texts.
+// Upstream: Go src/text/template/parse (lex.go, parse.go).
 
 /** Where a node starts in the template (byte offset, as Go reports "output:LINE:COL") and its source text. */
 export interface Pos {

@@ -1,8 +1,6 @@
-// `-o go-template=…`: executing Go text/template over the object as kubectl
-// does (missingkey=default prints "<no value>", a JSON null "<nil>"; maps and
-// lists print as Go's fmt does), with text/template's builtin functions and
-// kubectl's exists and base64decode. Upstream: Go src/text/template (exec.go,
-// funcs.go), k8s.io/cli-runtime pkg/printers/template.go.
+// `-o go-template`: executing Go text/template as kubectl does (missingkey=default, <no value>, Go's
+// fmt for maps and lists, builtins plus exists and base64decode, the debug dump on errors).
+// Upstream: Go src/text/template (exec.go, funcs.go), cli-runtime pkg/printers/template.go.
 import type { KObject } from '../../engine/api/types.ts'
 import { KubectlError } from '../errors.ts'
 import { goJsonCompact, goPlain, goQuote } from './json.ts'

@@ -1,8 +1,6 @@
-// JSON as Go's encoding/json writes kubectl's unstructured objects: map keys
-// sorted, <, >, & and U+2028/U+2029 escaped as \u00XX, `-o json` indented by
-// four spaces with a final newline. Also Go's %#v rendering of such values,
-// which kubectl prints when a jsonpath template fails.
-// Upstream: Go src/encoding/json/encode.go; cli-runtime pkg/printers/json.go.
+// JSON as Go's encoding/json writes kubectl's objects (sorted keys, <>& escaped, 4-space -o json),
+// and Go's %#v/%v of decoded JSON for kubectl's error dumps. Upstream: Go src/encoding/json/encode.go,
+// src/fmt/print.go; cli-runtime pkg/printers/json.go.
 
 function goString(s: string): string {
   return JSON.stringify(s).replace(/[<>&\u2028\u2029]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'))

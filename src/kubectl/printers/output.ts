@@ -1,8 +1,6 @@
-// `-o/--output`: which printer a format names, and the printers that work on
-// whole objects (json, yaml, name, jsonpath, custom-columns, go-template), with
-// kubectl's errors for unknown formats and bad templates.
-// Upstream: k8s.io/cli-runtime pkg/genericclioptions/print_flags.go,
-// jsonpath_flags.go, pkg/printers/{json,yaml,name,jsonpath,customcolumn}.go.
+// `-o/--output`: which printer a format names, and the whole-object printers (json, yaml, name,
+// jsonpath, custom-columns, go-template) with kubectl's errors. Upstream: cli-runtime
+// pkg/genericclioptions/print_flags.go, jsonpath_flags.go, pkg/printers.
 import type { KObject } from '../../engine/api/types.ts'
 import type { Vfs } from '../../shell/fs/vfs.ts'
 import { KubectlError } from '../errors.ts'

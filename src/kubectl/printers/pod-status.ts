@@ -1,7 +1,5 @@
-// The READY, STATUS and RESTARTS cells of `kubectl get pods`, as the API
-// server's table printer computes them (k/k pkg/printers/internalversion/printers.go
-// printPod): the last container's waiting/terminated reason wins, init containers
-// show Init:N/M, deletion shows Terminating, restarts show "3 (25s ago)".
+// The READY, STATUS and RESTARTS cells of `kubectl get pods` as the API server computes them: the last
+// container's reason wins, Init:N/M, Terminating, "3 (25s ago)". Upstream: k/k pkg/printers/internalversion/printers.go (printPod).
 import type { ContainerStatus, Pod } from '../../engine/api/types.ts'
 import { parseTime } from '../../engine/kernel/time.ts'
 import { humanDuration } from '../duration.ts'

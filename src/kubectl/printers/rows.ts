@@ -1,8 +1,6 @@
-// The server side of `kubectl get`: the Table (columns and cell strings) the
-// API server returns for each kind, computed at the server's "now".
-// Upstream: k/k pkg/printers/internalversion/printers.go (jobColumnDefinitions,
-// printJob, printCronJob, printPod, printEvent, printNode, printNamespace,
-// printPersistentVolumeClaim); research §4–§6, §8.2.
+// The server side of `kubectl get`: the Table columns and cells the API server returns per kind, at the
+// server's now. Upstream: k/k pkg/printers/internalversion/printers.go (printJob, printCronJob,
+// printPod, printEvent, printNode, printNamespace, printPersistentVolumeClaim); research §4–§8.
 import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod } from '../../engine/api/types.ts'
 import { parseTime } from '../../engine/kernel/time.ts'
 import { humanDuration } from '../duration.ts'

@@ -1,8 +1,6 @@
-// The client side of `kubectl get` tables: which columns show (-o wide),
-// the decorations kubectl adds (NAMESPACE, kind prefixes, -L and
-// --show-labels columns, the watch EVENT column), cell clean-up, and padding.
-// Upstream: k8s.io/cli-runtime pkg/printers/tableprinter.go (decorateTable,
-// printTable, formatEventType), tabwriter.go.
+// The client side of `kubectl get` tables: wide columns, NAMESPACE, kind prefixes, -L and
+// --show-labels columns, the watch EVENT column, cell clean-up. Upstream: cli-runtime
+// pkg/printers/tableprinter.go (decorateTable, printTable, formatEventType).
 import type { KObject } from '../../engine/api/types.ts'
 import { TabWriter } from '../tabwriter.ts'
 import { formatLabels } from '../selectors.ts'

@@ -1,9 +1,6 @@
-// Which quoting go-yaml v2 gives a string: plain when it would read back as the
-// same string and the emitter's analysis allows it, else single-quoted, else
-// double-quoted; multi-line text as a literal block when allowed.
-// Upstream: gopkg.in/yaml.v2 resolve.go (resolve, parseTimestamp), encode.go
-// (stringv, isBase60Float), emitterc.go (yaml_emitter_analyze_scalar,
-// yaml_emitter_select_scalar_style).
+// Which quoting go-yaml v2 gives a string: plain when it reads back the same and the emitter allows it,
+// else single- or double-quoted; multi-line text as a literal block. Upstream: gopkg.in/yaml.v2
+// resolve.go, encode.go (stringv), emitterc.go (analyze_scalar, select_scalar_style).
 
 export type ScalarStyle = 'plain' | 'single' | 'double' | 'literal'
 

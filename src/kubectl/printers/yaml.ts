@@ -1,10 +1,6 @@
-// YAML exactly as `kubectl -o yaml` writes it: sigs.k8s.io/yaml turns the JSON
-// into go-yaml v2 values and go-yaml's emitter prints them: keys in go-yaml's
-// "natural" order, lists at their key's indent, strings plain when they would
-// read back as strings, else single- or double-quoted, `|` blocks for multi-line
-// text, and long scalars folded at spaces past column 80.
-// Upstream: gopkg.in/yaml.v2 encode.go (stringv), resolve.go, sorter.go,
-// emitterc.go (analyze_scalar, select_scalar_style, write_*_scalar).
+// YAML exactly as `kubectl -o yaml` writes it (sigs.k8s.io/yaml over go-yaml v2): natural key order,
+// lists at their key's indent, quoting, `|` blocks, scalars folded past column 80.
+// Upstream: gopkg.in/yaml.v2 sorter.go, emitterc.go (write_*_scalar, write_indent).
 import { scalarStyle, type ScalarStyle } from './yaml-scalar.ts'
 
 const BEST_WIDTH = 80

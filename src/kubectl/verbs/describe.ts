@@ -1,7 +1,5 @@
-// kubectl describe: one readable report per object (two blank lines
-// between them), names as prefixes when the exact name is not found, events
-// found by involvedObject. Upstream: kubernetes/kubectl pkg/cmd/describe/describe.go
-// (Run, DescribeMatchingResources), pkg/describe/describe.go (Describer per kind).
+// kubectl describe: a report per object (two blank lines between), name prefixes when the exact
+// name is not found, events by involvedObject. Upstream: kubectl pkg/cmd/describe/describe.go.
 import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod } from '../../engine/api/types.ts'
 import { SECOND } from '../../engine/kernel/time.ts'
 import { rfc3339 } from '../../engine/kernel/time.ts'

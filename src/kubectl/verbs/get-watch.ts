@@ -1,9 +1,6 @@
-// kubectl get -w / --watch-only: print the current objects, then one row per
-// change as the API server's watch delivers it (ADDED, MODIFIED, DELETED, with
-// objects entering or leaving a selector seen as ADDED or DELETED), on the
-// virtual clock, until interrupted or until the server ends the watch (its
-// request timeout, 30–60 minutes, after which kubectl exits quietly).
-// Upstream: kubernetes/kubectl pkg/cmd/get/get.go (watch); research §7.
+// kubectl get -w / --watch-only: the current objects, then a row per change as the watch delivers it
+// (objects entering or leaving a selector as ADDED/DELETED), until interrupted or the server's
+// watch timeout. Upstream: kubectl pkg/cmd/get/get.go (watch); research §7.
 import type { WatchEvent } from '../../engine/api/store.ts'
 import type { KObject } from '../../engine/api/types.ts'
 import { MINUTE, SECOND } from '../../engine/kernel/time.ts'

@@ -1,7 +1,5 @@
-// kubectl get: tables as the API server renders them (one per type, kind
-// prefixes when several types print, a blank line between them), or whole
-// objects through -o json|yaml|name|jsonpath|custom-columns, and -w watches.
-// Upstream: kubernetes/kubectl pkg/cmd/get/get.go (Complete, Validate, Run,
+// kubectl get: the server's tables (kind prefixes for several types, a blank line between tables) or
+// whole objects through -o, and -w. Upstream: kubectl pkg/cmd/get/get.go (Complete, Validate, Run,
 // printGeneric); research kubectl-output.md §2, §10, §13.
 import type { KObject } from '../../engine/api/types.ts'
 import type { Wait } from '../../shell/api.ts'

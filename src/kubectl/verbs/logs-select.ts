@@ -1,9 +1,6 @@
-// Which pods and containers `kubectl logs` reads: a pod by name, a TYPE/NAME
-// whose selector picks one pod (ByLogging order, waiting up to
-// --pod-running-timeout for one to appear), or every pod matching -l; the
-// default container and its notices. Upstream: kubernetes/kubectl
-// pkg/polymorphichelpers/logsforobject.go, helpers.go (GetPodList),
-// pkg/util/podutils/podutils.go (ByLogging), pkg/cmd/util/podcmd/podcmd.go.
+// Which pods and containers `kubectl logs` reads: a pod, a TYPE/NAME's pod in ByLogging order (waiting
+// for one to appear), or every -l match; the default container. Upstream: kubectl
+// pkg/polymorphichelpers/logsforobject.go, helpers.go, pkg/util/podutils/podutils.go.
 import type { Job, KObject, Pod } from '../../engine/api/types.ts'
 import { parseTime } from '../../engine/kernel/time.ts'
 import type { Wait } from '../../shell/api.ts'

@@ -1,8 +1,6 @@
-// kubectl logs: what a container wrote, as the kubelet serves it (--tail,
-// --since, --timestamps, --limit-bytes, --previous), optionally prefixed, and
-// with -f the lines that follow as the container writes them, until it ends.
-// Upstream: kubernetes/kubectl pkg/cmd/logs/logs.go (Complete, Validate,
-// RunLogs, DefaultConsumeRequest, addPrefixIfNeeded); research §9.
+// kubectl logs: the container's output as the kubelet serves it (--tail, --since, --timestamps,
+// --limit-bytes, -p, --prefix) and with -f new lines until the container ends.
+// Upstream: kubectl pkg/cmd/logs/logs.go; research §9.
 import { StatusError } from '../../engine/api/errors.ts'
 import type { LogEntry } from '../../engine/kubelet/logs.ts'
 import { logTimestamp } from '../../engine/kubelet/logs.ts'
