@@ -2,12 +2,10 @@
 // NF, records, print/printf with file redirection, getline, user functions, and the
 // builtins busybox awk has. Upstream: POSIX awk; busybox editors/awk.c for its choices.
 import type { CommandContext } from '../../api.ts'
-import { strftime, toTm } from '../date/strftime.ts'
-import { localZone } from '../date/date.ts'
-import { byteSlice, utf8Length } from '../util/io.ts'
 import { cprintf, type Arg } from '../util/printf.ts'
 import { compileRegex, PosixRegex } from '../util/regex.ts'
 import type { Expr, Func, Program, Rule, Stmt } from './ast.ts'
+import { callBuiltin } from './builtins.ts'
 import { GlibcRandom } from './random.ts'
 import { compare, numToStr, StrNum, toBool, toNum, toStr, type Value } from './values.ts'
 
@@ -46,22 +44,22 @@ const SPECIAL = new Set(['NF', 'NR', 'FNR'])
 export class Interp {
   readonly globals = new Map<string, Cell>()
   private frames: Map<string, Cell>[] = []
-  private fields: string[] = ['']
+  fields: string[] = ['']
   private nf = 0
   private split = true
   nr = 0
   fnr = 0
-  private rng = new GlibcRandom(1)
-  private seed = 1
-  private files = new Map<string, string>()
-  private readers = new Map<string, { lines: string[]; i: number }>()
+  rng = new GlibcRandom(1)
+  seed = 1
+  files = new Map<string, string>()
+  readers = new Map<string, { lines: string[]; i: number }>()
   private regexCache = new Map<string, PosixRegex>()
   private rangeActive = new Map<Rule, boolean>()
   input: InputSource = { nextRecord: () => null }
 
   constructor(
     readonly prog: Program,
-    private ctx: CommandContext,
+    readonly ctx: CommandContext,
   ) {
     const set = (k: string, v: Value) => (this.cell(k).v = v)
     set('FS', ' ')
@@ -83,7 +81,7 @@ export class Interp {
     for (const [k, v] of entries) arr.set(k, v)
   }
 
-  private cell(name: string): Cell {
+  cell(name: string): Cell {
     const frame = this.frames[this.frames.length - 1]
     const local = frame?.get(name)
     if (local) return local
@@ -192,7 +190,7 @@ export class Interp {
     return re
   }
 
-  private regexOf(e: Expr): PosixRegex {
+  regexOf(e: Expr): PosixRegex {
     return e.t === 'ere' ? this.regex(e.v) : this.regex(this.str(this.eval(e)))
   }
 
@@ -529,151 +527,7 @@ export class Interp {
     return 1
   }
 
-  // ---- builtins ----
-
   private builtin(name: string, args: Expr[]): Value {
-    const n = (i: number) => toNum(this.eval(args[i]))
-    const s = (i: number) => this.str(this.eval(args[i]))
-    switch (name) {
-      // busybox awk counts bytes, not characters (strlen, byte offsets).
-      case 'length': {
-        if (!args.length) return utf8Length(this.fields[0])
-        const a = args[0]
-        if (a.t === 'var' && this.cell(a.name).arr) return this.cell(a.name).arr!.size
-        return utf8Length(s(0))
-      }
-      case 'substr': {
-        const str = s(0)
-        const len = utf8Length(str)
-        let i = Math.trunc(n(1) - 1)
-        if (i > len) i = len
-        if (i < 0) i = 0
-        let count = args.length > 2 ? Math.trunc(n(2)) : len - i
-        if (count < 0) count = 0
-        return byteSlice(str, i, i + count)
-      }
-      case 'index': {
-        const hay = s(0)
-        const i = hay.indexOf(s(1))
-        return i < 0 ? 0 : utf8Length(hay.slice(0, i)) + 1
-      }
-      case 'split': {
-        const text = s(0)
-        const a = args[1]
-        if (a.t !== 'var') throw new AwkRuntimeError('Not an array')
-        const arr = this.cell(a.name).array()
-        arr.clear()
-        const parts = args.length > 2 ? (args[2].t === 'ere' ? this.splitRe(text, args[2].v) : this.splitText(text, this.eval(args[2]))) : this.splitText(text, this.cell('FS').v)
-        parts.forEach((p, i) => arr.set(String(i + 1), new StrNum(p)))
-        return parts.length
-      }
-      case 'sub':
-      case 'gsub':
-        return this.substitute(args, name === 'gsub')
-      case 'match': {
-        const str = s(0)
-        const m = this.regexOf(args[1]).exec(str)
-        const start = m ? utf8Length(str.slice(0, m.start)) + 1 : 0
-        const len = m ? utf8Length(str.slice(m.start, m.end)) : -1
-        this.cell('RSTART').v = start
-        this.cell('RLENGTH').v = len
-        return start
-      }
-      case 'sprintf':
-        if (!args.length) throw new AwkRuntimeError('Too few arguments')
-        return this.sprintf(s(0), args.slice(1).map((a) => this.eval(a)))
-      case 'sin':
-        return Math.sin(n(0))
-      case 'cos':
-        return Math.cos(n(0))
-      case 'atan2':
-        return Math.atan2(n(0), n(1))
-      case 'exp':
-        return Math.exp(n(0))
-      case 'log':
-        return Math.log(n(0))
-      case 'sqrt':
-        return Math.sqrt(n(0))
-      case 'int':
-        return Math.trunc(n(0))
-      case 'rand': {
-        const r = () => BigInt(this.rng.next())
-        const u = (Number((r() << 16n) & 0xffffffffn) ^ Number(r())) >>> 0
-        const v = ((r() << 32n) | BigInt(u)) & 0x7fffffffffffffffn
-        return Number(v) / 2 ** 63
-      }
-      case 'srand': {
-        const prev = this.seed
-        this.seed = args.length ? Math.trunc(n(0)) >>> 0 : Math.floor(this.ctx.host.now() / 1000) >>> 0
-        this.rng.seed(this.seed)
-        return prev
-      }
-      case 'tolower':
-        return s(0).replace(/[A-Z]+/g, (x) => x.toLowerCase())
-      case 'toupper':
-        return s(0).replace(/[a-z]+/g, (x) => x.toUpperCase())
-      case 'and':
-        return Number(BigInt.asUintN(64, BigInt(Math.trunc(n(0)))) & BigInt.asUintN(64, BigInt(Math.trunc(n(1)))))
-      case 'or':
-        return Number(BigInt.asUintN(64, BigInt(Math.trunc(n(0)))) | BigInt.asUintN(64, BigInt(Math.trunc(n(1)))))
-      case 'xor':
-        return Number(BigInt.asUintN(64, BigInt(Math.trunc(n(0)))) ^ BigInt.asUintN(64, BigInt(Math.trunc(n(1)))))
-      case 'lshift':
-        return Number(BigInt.asUintN(64, BigInt(Math.trunc(n(0))) << BigInt(Math.trunc(n(1)))))
-      case 'rshift':
-        return Number(BigInt.asUintN(64, BigInt(Math.trunc(n(0)))) >> BigInt(Math.trunc(n(1))))
-      case 'compl':
-        return Number(BigInt.asUintN(64, ~BigInt(Math.trunc(n(0)))))
-      case 'systime':
-        return Math.floor(this.ctx.host.now() / 1000)
-      case 'strftime': {
-        const fmt = args.length ? s(0) : '%a %b %e %H:%M:%S %Z %Y'
-        const t = args.length > 1 ? n(1) * 1000 : this.ctx.host.now()
-        const zone = localZone(this.ctx)
-        return strftime(fmt, toTm(t, zone.at(t)))
-      }
-      case 'close': {
-        const f = s(0)
-        const had = this.files.delete(f) || this.readers.delete(f)
-        return had ? 0 : -1
-      }
-      case 'fflush':
-        return 0
-      case 'system':
-        throw new AwkRuntimeError(`can't run '${s(0)}': commands are not available to awk in batchlab`)
-    }
-    throw new AwkRuntimeError('Call to undefined function')
-  }
-
-  private splitRe(text: string, re: string): string[] {
-    if (text === '') return []
-    return this.splitText(text, re.length === 1 ? `[${re}]` : re)
-  }
-
-  /** sub/gsub: `&` is the match, `\&` a literal &; busybox also replaces an empty match right after a match. */
-  private substitute(args: Expr[], global: boolean): Value {
-    const re = this.regexOf(args[0])
-    const repl = this.str(this.eval(args[1]))
-    const target: Expr = args[2] ?? { t: 'field', index: { t: 'num', v: 0 } }
-    const text = this.str(this.eval(target))
-    let out = ''
-    let pos = 0
-    let count = 0
-    while (pos <= text.length) {
-      const m = re.exec(text, pos, pos > 0)
-      if (!m) break
-      out += text.slice(pos, m.start)
-      out += repl.replace(/\\\\|\\&|&/g, (x) => (x === '&' ? text.slice(m.start, m.end) : x === '\\&' ? '&' : '\\'))
-      count++
-      if (m.end === m.start) {
-        if (m.start < text.length) out += text[m.start]
-        pos = m.start + 1
-      } else pos = m.end
-      if (!global) break
-    }
-    if (!count) return 0
-    out += text.slice(pos)
-    this.assign(target, out)
-    return count
+    return callBuiltin(this, name, args)
   }
 }

@@ -1,21 +1,17 @@
 // jq's builtin functions: the ones written in C upstream are native here; the ones
 // upstream writes in jq (and that must work in path expressions) are in PRELUDE.
 // Upstream: jq src/builtin.c, src/builtin.jq (semantics; our own code and definitions).
-import { strftime, toTm } from '../date/strftime.ts'
-import { zoneFor } from '../date/tz.ts'
-import type { Ast } from './ast.ts'
+import { PRELUDE_NAMES } from './prelude.ts'
+import { brokenDown, matchImpl, regexArgs, strftimeJq, strptimeJq } from './regex-dates.ts'
 import {
   add,
-  applyFormat,
   delpaths,
   desc,
   err,
   evaluate,
   getpath,
   indicesOf,
-  iterate,
   pathsOf,
-  Scope,
   setpath,
   splitStr,
   valueOut,
@@ -26,8 +22,7 @@ import {
   type Out,
   type Path,
 } from './eval.ts'
-import { dump, formatNumber, parseJson, JsonParseError } from './json.ts'
-import { Parser } from './parser.ts'
+import { dump, parseJson, JsonParseError } from './json.ts'
 import { cmpStr, compare, isNum, isObj, JqError, kind, num, truthy, type JObject, type Value } from './value.ts'
 
 /** halt / halt_error: stop the whole program with a status and a message for stderr. */
@@ -40,7 +35,7 @@ export class HaltSignal {
 
 type Fn0 = (v: Value) => Value
 
-const natives = new Map<string, Native>()
+export const natives = new Map<string, Native>()
 
 function def0(name: string, fn: Fn0): void {
   natives.set(`${name}/0`, function* (input) {
@@ -243,7 +238,7 @@ def0('isnormal', (v) => {
 def0('isvalid', () => true)
 def0('have_literal_numbers', () => true)
 def0('have_decnum', () => false)
-def0('builtins', () => [...natives.keys(), ...PRELUDE_NAMES])
+def0('builtins', () => [...natives.keys(), ...PRELUDE_NAMES].map((k) => k))
 def0('input_filename', () => null)
 def0('transpose', (v) => {
   const rows = arr(v, 'cannot be transposed').map((r) => arr(r, 'cannot be transposed'))
@@ -472,234 +467,4 @@ function extremeBy(v: Value[], keys: Value[], max: boolean): Value {
     }
   }
   return best < 0 ? null : v[best]
-}
-
-// ---- regular expressions (Oniguruma's Perl-like syntax ~ JavaScript's) ----
-
-function toRegExp(re: Value, flags: Value): { r: RegExp; global: boolean; skipEmpty: boolean } {
-  const source = str(re, 'cannot be matched, as it is not a string')
-  const f = flags === null ? '' : str(flags, 'is not a string')
-  let js = 'du'
-  let pattern = source
-  for (const c of f) {
-    if (c === 'g' || c === 'n' || c === 'l') continue
-    else if (c === 'i') js += 'i'
-    else if (c === 's') js += 's'
-    else if (c === 'p') js += 's'
-    else if (c === 'x') pattern = pattern.replace(/\\#/g, '\u0000').replace(/\s+|#.*$/gm, '').replace(/\u0000/g, '\\#')
-    else err(`${f} is not a valid modifier string`)
-  }
-  try {
-    return { r: new RegExp(pattern, js + 'g'), global: f.includes('g'), skipEmpty: f.includes('n') }
-  } catch {
-    err(`${source} (at offset 0) is not a valid regex: invalid pattern`)
-  }
-}
-
-function regexArgs(v: Value, re: Value, flags: Value, fn: (r: RegExp, s: string) => boolean): boolean {
-  const s = str(v, 'cannot be matched, as it is not a string')
-  const { r } = toRegExp(re, flags)
-  r.lastIndex = 0
-  return fn(r, s)
-}
-
-function matchImpl(v: Value, re: Value, flags: Value, testOnly: boolean): Value {
-  const s = str(v, 'cannot be matched, as it is not a string')
-  const { r, global, skipEmpty } = toRegExp(re, flags)
-  if (testOnly) return r.test(s)
-  const cp = (i: number) => [...s.slice(0, i)].length
-  const names = new Map<number, string>()
-  const groupNames = /\(\?<([A-Za-z_][A-Za-z0-9_]*)>/g
-  let gi = 0
-  for (const m of r.source.matchAll(/\((?!\?[:=!]|\?<[=!])(\?<([A-Za-z_]\w*)>)?/g)) {
-    gi++
-    if (m[2]) names.set(gi, m[2])
-  }
-  void groupNames
-  const out: Value[] = []
-  r.lastIndex = 0
-  for (let m = r.exec(s); m; m = r.exec(s)) {
-    if (m[0] === '') r.lastIndex++
-    if (skipEmpty && m[0] === '') {
-      if (!global) break
-      continue
-    }
-    const captures: Value[] = []
-    for (let g = 1; g < m.length; g++) {
-      const idx = m.indices![g]
-      captures.push(
-        new Map<string, Value>([
-          ['offset', idx ? cp(idx[0]) : -1],
-          ['length', idx ? [...m[g]].length : 0],
-          ['string', m[g] ?? null],
-          ['name', names.get(g) ?? null],
-        ]),
-      )
-    }
-    out.push(
-      new Map<string, Value>([
-        ['offset', cp(m.index)],
-        ['length', [...m[0]].length],
-        ['string', m[0]],
-        ['captures', captures],
-      ]),
-    )
-    if (!global) break
-  }
-  return out
-}
-
-// ---- dates (UTC, as jq's gmtime/strftime) ----
-
-function brokenDown(t: number): Value {
-  const d = new Date(Math.floor(t) * 1000)
-  const frac = t - Math.floor(t)
-  const yday = Math.floor((Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000)
-  return [d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate(), d.getUTCHours(), d.getUTCMinutes(), d.getUTCSeconds() + frac, d.getUTCDay(), yday]
-}
-
-function strftimeJq(v: Value, f: Value, local: boolean): Value {
-  void local
-  let t: number
-  if (isNum(v)) t = num(v)
-  else if (Array.isArray(v)) {
-    const a = v.map((x) => num(x as number))
-    t = Date.UTC(a[0], a[1], a[2], a[3], a[4], Math.floor(a[5])) / 1000
-  } else err('strftime/1 requires parsed datetime inputs')
-  const ms = Math.floor(t) * 1000
-  return strftime(str(f, 'strftime/1 requires a string format'), toTm(ms, zoneFor('UTC', false).at(ms)))
-}
-
-function strptimeJq(s: string, f: string): Value {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2}):(\d{2})Z$/.exec(s)
-  if (f !== '%Y-%m-%dT%H:%M:%SZ' || !m) {
-    const generic = genericStrptime(s, f)
-    if (generic) return generic
-    err(`date "${s}" does not match format "${f}"`)
-  }
-  const t = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]), Number(m[4]), Number(m[5]), Number(m[6])) / 1000
-  return brokenDown(t)
-}
-
-function genericStrptime(s: string, f: string): Value | null {
-  const fields = { Y: 1900, m: 1, d: 1, H: 0, M: 0, S: 0 }
-  let re = ''
-  const order: string[] = []
-  for (let i = 0; i < f.length; i++) {
-    if (f[i] === '%' && 'YmdHMS'.includes(f[i + 1])) {
-      order.push(f[++i])
-      re += f[i] === 'Y' ? '(\\d{1,4})' : '(\\d{1,2})'
-    } else if (f[i] === '%' && f[i + 1] === 'Z') {
-      i++
-      re += '[A-Za-z]+'
-    } else re += f[i].replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-  }
-  const m = new RegExp(`^${re}$`).exec(s)
-  if (!m) return null
-  order.forEach((k, i) => (fields[k as keyof typeof fields] = Number(m[i + 1])))
-  return brokenDown(Date.UTC(fields.Y, fields.m - 1, fields.d, fields.H, fields.M, fields.S) / 1000)
-}
-
-/** Builtins written in jq: they take part in path expressions (`del(.[] | select(...))`). */
-const PRELUDE = `
-def select(f): if f then . else empty end;
-def recurse(f): def r: ., (f | r); r;
-def recurse(f; cond): def r: ., (f | select(cond) | r); r;
-def recurse: recurse(.[]?);
-def map(f): [.[] | f];
-def map_values(f): .[] |= f;
-def with_entries(f): to_entries | map(f) | from_entries;
-def del(f): delpaths([path(f)]);
-def paths: path(..) | select(length > 0);
-def paths(node_filter): . as $in | paths | select(. as $p | $in | getpath($p) | node_filter);
-def leaf_paths: paths(scalars);
-def pick(pathexps): . as $in | reduce path(pathexps) as $p (null; setpath($p; $in | getpath($p)));
-def sort_by(f): _sort_by(map([f]));
-def group_by(f): _group_by(map([f]));
-def unique_by(f): [group_by(f)[] | .[0]];
-def min_by(f): _min_by(map([f]));
-def max_by(f): _max_by(map([f]));
-def values: select(. != null);
-def nulls: select(. == null);
-def booleans: select(type == "boolean");
-def numbers: select(type == "number");
-def strings: select(type == "string");
-def arrays: select(type == "array");
-def objects: select(type == "object");
-def iterables: select(type == "array" or type == "object");
-def scalars: select(type != "array" and type != "object");
-def finites: select(type == "number" and (isinfinite or isnan | not));
-def normals: select(isnormal);
-def isfinite: type == "number" and (isinfinite | not);
-def any: reduce .[] as $x (false; . or $x);
-def all: reduce .[] as $x (true; . and $x);
-def any(f): reduce (.[] | f) as $x (false; . or $x);
-def all(f): reduce (.[] | f) as $x (true; . and $x);
-def any(g; cond): isempty(first(g | cond | select(.))) | not;
-def all(g; cond): isempty(first(g | cond | select(. | not)));
-def in(xs): . as $x | xs | has($x);
-def while(cond; update): def w: if cond then ., (update | w) else empty end; w;
-def until(cond; update): def u: if cond then . else (update | u) end; u;
-def repeat(f): def r: f, r; r;
-def range($n): range(0; $n);
-def range($from; $upto; $by): if $by > 0 then $from | while(. < $upto; . + $by) elif $by < 0 then $from | while(. > $upto; . + $by) else empty end;
-def last(f): reduce f as $x (null; $x);
-def nth($n; f): if $n < 0 then error("Out of bounds negative array index") else last(limit($n + 1; f)) end;
-def first: .[0];
-def last: .[-1];
-def nth($n): .[$n];
-def walk(f): def w: if type == "object" then map_values(w) elif type == "array" then map(w) else . end | f; w;
-def to_array: if type == "array" then . else [.] end;
-def combinations: if length == 0 then [] else .[0][] as $x | (.[1:] | combinations) as $rest | [$x] + $rest end;
-def combinations(n): . as $dot | [range(n) | $dot] | combinations;
-def splits($re): splits($re; null);
-def split($re; flags): [splits($re; flags)];
-def match(re; mode): _match_impl(re; mode; false) | .[];
-def match($val): if ($val | type) == "array" then match($val[0]; $val[1]) else match($val; null) end;
-def capture(re; mods): match(re; mods) | [.captures[] | select(.name != null) | {key: .name, value: .string}] | from_entries;
-def capture($val): if ($val | type) == "array" then capture($val[0]; $val[1]) else capture($val; null) end;
-def scan($re; $flags): match($re; "g" + ($flags // "")) | if (.captures | length) > 0 then [.captures[].string] else .string end;
-def scan($re): scan($re; null);
-def todateiso8601: strftime("%Y-%m-%dT%H:%M:%SZ");
-def fromdateiso8601: strptime("%Y-%m-%dT%H:%M:%SZ") | mktime;
-def todate: todateiso8601;
-def fromdate: fromdateiso8601;
-def date: todate;
-def dateadd(u; n): . + n;
-def datesub(u; n): . - n;
-def IN(s): any(s == .; .);
-def IN(src; s): any(src == s; .);
-def INDEX(stream; idx_expr): reduce stream as $row ({}; .[$row | idx_expr | tostring] = $row);
-def INDEX(idx_expr): INDEX(.[]; idx_expr);
-def ascii(i): [i] | implode;
-def tostream: path(def r: (.[]? | r), .; r) as $p | getpath($p) | reduce path(.[]?) as $q ([$p, .]; [$p + $q]);
-def getpath_or_null(p): getpath(p);
-def error(msg): msg | error;
-def add(f): reduce f as $x (null; . + $x);
-def debug(msg): (msg | debug | empty), .;
-def inside(xs): . as $x | xs | contains($x);
-def limit($n; f): if $n > 0 then first_n($n; f) elif $n == 0 then empty else f end;
-`
-
-const PRELUDE_NAMES: string[] = []
-
-let prelude: Scope | null = null
-
-/** The scope every program starts in: natives, then the jq-defined builtins. */
-export function builtinScope(): Scope {
-  if (prelude) return prelude
-  let scope = new Scope(null, '*root*', { kind: 'var', value: null })
-  for (const [key, fn] of natives) scope = scope.bind(key, { kind: 'native', fn })
-  // first_n is limit's native core; the jq wrapper keeps limit's handling of n <= 0.
-  scope = scope.bind('first_n/2', { kind: 'native', fn: natives.get('limit/2')! })
-  let ast: Ast = Parser.parse(PRELUDE + ' .')
-  while (ast.t === 'def') {
-    const def = ast.def
-    const inner: Scope = scope.bind(`${def.name}/${def.params.length}`, { kind: 'func', def, scope: () => inner })
-    scope = inner
-    PRELUDE_NAMES.push(`${def.name}/${def.params.length}`)
-    ast = ast.body
-  }
-  prelude = scope
-  return scope
 }

@@ -3,11 +3,13 @@
 // JqError values; label/break unwind with a BreakSignal.
 // Upstream: jq src/execute.c, src/jv_aux.c (jv_get, jv_set, jv_setpath, jv_delpaths).
 import type { Ast, FuncDef, Pattern } from './ast.ts'
+import { applyFormat } from './formats.ts'
 import { dump, dumpTrunc } from './json.ts'
-import { compare, isNum, isObj, JqError, kind, num, truthy, type JObject, type Value } from './value.ts'
+import { add, binop, delpaths, desc, err, get, getpath, setpath, type Path } from './ops.ts'
+import { isNum, isObj, JqError, kind, num, truthy, type JObject, type Value } from './value.ts'
 
-export type PathElem = Value
-export type Path = PathElem[]
+export { add, binop, delpaths, desc, err, get, getpath, indicesOf, setpath, splitStr, type Path } from './ops.ts'
+export { applyFormat, base64Decode, base64Encode } from './formats.ts'
 
 export interface Out {
   v: Value
@@ -62,13 +64,9 @@ export interface EvalContext {
   ev(ast: Ast, input: Out, scope: Scope): Generator<Out, void, void>
 }
 
-export function err(msg: string): never {
-  throw new JqError(msg)
-}
-
-/** "number (1)" — a value described as jq's error messages do. */
-export function desc(v: Value): string {
-  return `${kind(v)} (${dumpTrunc(v)})`
+/** .[k] with its path. */
+export function index(t: Out, k: Value): Out {
+  return { v: get(t.v, k), p: t.p ? [...t.p, k] : null }
 }
 
 export function* evaluate(a: Ast, input: Out, scope: Scope, ctx: EvalContext): Generator<Out, void, void> {
@@ -265,54 +263,6 @@ export function* iterate(t: Out): Generator<Out, void, void> {
   err(`Cannot iterate over ${desc(v)}`)
 }
 
-/** jv_get: .[k] for objects, arrays (numbers and slices, arrays as indices()) and null. */
-export function index(t: Out, k: Value): Out {
-  return { v: get(t.v, k), p: t.p ? [...t.p, k] : null }
-}
-
-export function get(v: Value, k: Value): Value {
-  if (isObj(v) && typeof k === 'string') return v.get(k) ?? null
-  if (Array.isArray(v) && isNum(k)) {
-    let i = Math.floor(num(k))
-    if (Number.isNaN(i)) return null
-    if (i < 0) i += v.length
-    return i < 0 || i >= v.length ? null : v[i]
-  }
-  if ((Array.isArray(v) || typeof v === 'string') && isObj(k) && k.has('start') && k.has('end')) return slice(v, k.get('start')!, k.get('end')!)
-  if (Array.isArray(v) && Array.isArray(k)) return indicesOf(v, k)
-  if (v === null && (typeof k === 'string' || isNum(k) || isObj(k))) return null
-  if (typeof k === 'string') err(`Cannot index ${kind(v)} with string "${k}"`)
-  err(`Cannot index ${kind(v)} with ${kind(k)}`)
-}
-
-function clampIndex(x: Value, len: number, dflt: number): number {
-  if (x === null) return dflt
-  if (!isNum(x)) err('Start and end indices of an array slice must be numbers')
-  let i = num(x)
-  if (i < 0) i += len
-  i = i < 0 ? 0 : i > len ? len : i
-  return i
-}
-
-function slice(v: Value[] | string, from: Value, to: Value): Value {
-  if (typeof v === 'string') {
-    const cps = [...v]
-    const s = Math.floor(clampIndex(from, cps.length, 0))
-    const e = Math.ceil(clampIndex(to, cps.length, cps.length))
-    return cps.slice(s, Math.max(s, e)).join('')
-  }
-  const s = Math.floor(clampIndex(from, v.length, 0))
-  const e = Math.ceil(clampIndex(to, v.length, v.length))
-  return v.slice(s, Math.max(s, e))
-}
-
-export function indicesOf(v: Value[], k: Value[]): Value {
-  if (!k.length) return null
-  const out: Value[] = []
-  for (let i = 0; i + k.length <= v.length; i++) if (k.every((x, j) => compare(v[i + j], x) === 0)) out.push(i)
-  return out
-}
-
 function* interpolate(parts: (string | Ast)[], format: string | null, input: Out, scope: Scope, ctx: EvalContext, i = 0, acc = ''): Generator<string, void, void> {
   if (i === parts.length) {
     yield acc
@@ -343,83 +293,6 @@ function* buildObject(entries: { key: Ast; value: Ast }[], i: number, acc: JObje
       yield* buildObject(entries, i + 1, next, input, scope, ctx)
     }
   }
-}
-
-export function binop(op: string, l: Value, r: Value): Value {
-  switch (op) {
-    case '+':
-      return add(l, r)
-    case '-':
-      if (isNum(l) && isNum(r)) return num(l) - num(r)
-      if (Array.isArray(l) && Array.isArray(r)) return l.filter((x) => !r.some((y) => compare(x, y) === 0))
-      err(`${desc(l)} and ${desc(r)} cannot be subtracted`)
-    case '*':
-      if (isNum(l) && isNum(r)) return num(l) * num(r)
-      // jq 1.7.1: a negative or NaN count gives null, otherwise the count's integer part.
-      if (typeof l === 'string' && isNum(r)) return num(r) < 0 || Number.isNaN(num(r)) ? null : l.repeat(Math.trunc(num(r)))
-      if (isNum(l) && typeof r === 'string') return binop('*', r, l)
-      if (isObj(l) && isObj(r)) return deepMerge(l, r)
-      err(`${desc(l)} and ${desc(r)} cannot be multiplied`)
-    case '/':
-      if (isNum(l) && isNum(r)) {
-        if (num(r) === 0) err(`${desc(l)} and ${desc(r)} cannot be divided because the divisor is zero`)
-        return num(l) / num(r)
-      }
-      if (typeof l === 'string' && typeof r === 'string') return splitStr(l, r)
-      err(`${desc(l)} and ${desc(r)} cannot be divided`)
-    case '%': {
-      if (isNum(l) && isNum(r)) {
-        const a = Math.trunc(num(l))
-        const b = Math.trunc(num(r))
-        if (b === 0) err(`${desc(l)} and ${desc(r)} cannot be divided (remainder) because the divisor is zero`)
-        const m = Math.abs(a) % Math.abs(b)
-        return a < 0 ? -m : m
-      }
-      err(`${desc(l)} and ${desc(r)} cannot be divided (remainder)`)
-    }
-    case '==':
-      return compare(l, r) === 0
-    case '!=':
-      return compare(l, r) !== 0
-    case '<':
-      return compare(l, r) < 0
-    case '<=':
-      return compare(l, r) <= 0
-    case '>':
-      return compare(l, r) > 0
-    case '>=':
-      return compare(l, r) >= 0
-  }
-  err(`unknown operator ${op}`)
-}
-
-export function add(l: Value, r: Value): Value {
-  if (l === null) return r
-  if (r === null) return l
-  if (isNum(l) && isNum(r)) return num(l) + num(r)
-  if (typeof l === 'string' && typeof r === 'string') return l + r
-  if (Array.isArray(l) && Array.isArray(r)) return [...l, ...r]
-  if (isObj(l) && isObj(r)) {
-    const out = new Map(l)
-    for (const [k, v] of r) out.set(k, v)
-    return out
-  }
-  err(`${desc(l)} and ${desc(r)} cannot be added`)
-}
-
-function deepMerge(a: JObject, b: JObject): JObject {
-  const out = new Map(a)
-  for (const [k, v] of b) {
-    const cur = out.get(k)
-    out.set(k, cur !== undefined && isObj(cur) && isObj(v) ? deepMerge(cur, v) : v)
-  }
-  return out
-}
-
-export function splitStr(s: string, sep: string): Value[] {
-  if (s === '') return []
-  if (sep === '') return [...s]
-  return s.split(sep)
 }
 
 function* alternative(left: Ast, right: Ast, input: Out, scope: Scope, ctx: EvalContext): Generator<Out, void, void> {
@@ -568,88 +441,7 @@ function* callDef(def: FuncDef, scope: Scope, args: Closure[], i: number, input:
   }
 }
 
-// ---- paths: getpath, setpath, delpaths and the assignment operators ----
-
-export function getpath(v: Value, path: Path): Value {
-  let cur = v
-  for (const k of path) {
-    if (cur === null) return null
-    cur = get(cur, k)
-  }
-  return cur
-}
-
-export function setpath(v: Value, path: Path, x: Value, i = 0): Value {
-  if (i === path.length) return x
-  const k = path[i]
-  if (typeof k === 'string') {
-    if (v !== null && !isObj(v)) err(`Cannot index ${kind(v)} with string "${k}"`)
-    const out = new Map(v ?? [])
-    out.set(k, setpath(out.get(k) ?? null, path, x, i + 1))
-    return out
-  }
-  if (isNum(k)) {
-    if (v !== null && !Array.isArray(v)) err(`Cannot index ${kind(v)} with number`)
-    const out = [...(v ?? [])]
-    let n = Math.floor(num(k))
-    if (n < 0) {
-      n += out.length
-      if (n < 0) err('Out of bounds negative array index')
-    }
-    while (out.length < n) out.push(null)
-    out[n] = setpath(out[n] ?? null, path, x, i + 1)
-    return out
-  }
-  if (isObj(k)) {
-    if (v !== null && !Array.isArray(v)) err(`Cannot update field at object index of ${kind(v)}`)
-    const arr = v ?? []
-    const s = Math.floor(clampIndex(k.get('start') ?? null, arr.length, 0))
-    const e = Math.max(s, Math.ceil(clampIndex(k.get('end') ?? null, arr.length, arr.length)))
-    const repl = setpath(arr.slice(s, e), path, x, i + 1)
-    if (!Array.isArray(repl)) err('A slice of an array can only be assigned another array')
-    return [...arr.slice(0, s), ...repl, ...arr.slice(e)]
-  }
-  err(`Invalid path component`)
-}
-
-export function delpaths(v: Value, paths: Path[]): Value {
-  const sorted = [...paths].sort((a, b) => compare(b, a))
-  let out = v
-  for (const p of sorted) out = delpath(out, p)
-  return out
-}
-
-function delpath(v: Value, path: Path): Value {
-  if (!path.length) return null
-  if (v === null) return null
-  const [k, ...rest] = path
-  if (rest.length) {
-    const child = get(v, k)
-    if (child === null) return v
-    return setpath(v, [k], delpath(child, rest))
-  }
-  if (isObj(v)) {
-    if (typeof k !== 'string') err(`Cannot delete field at index of object`)
-    const out = new Map(v)
-    out.delete(k)
-    return out
-  }
-  if (Array.isArray(v)) {
-    if (isNum(k)) {
-      let n = Math.floor(num(k))
-      if (n < 0) n += v.length
-      if (n < 0) err('Out of bounds negative array index')
-      return v.filter((_, j) => j !== n)
-    }
-    if (isObj(k)) {
-      const s = Math.floor(clampIndex(k.get('start') ?? null, v.length, 0))
-      const e = Math.max(s, Math.ceil(clampIndex(k.get('end') ?? null, v.length, v.length)))
-      return [...v.slice(0, s), ...v.slice(e)]
-    }
-    err(`Cannot delete field at object index of array`)
-  }
-  err(`Cannot delete field at index of ${kind(v)}`)
-}
+// ---- path(f) and the assignment operators ----
 
 /** Every path a filter's outputs come from (path(f)). */
 export function* pathsOf(a: Ast, v: Value, scope: Scope, ctx: EvalContext): Generator<Path, void, void> {
@@ -683,105 +475,3 @@ function* assign(op: string, left: Ast, right: Ast, input: Out, scope: Scope, ct
   }
 }
 
-// ---- @formats ----
-
-export function applyFormat(name: string, v: Value): Value {
-  const text = (x: Value) => (typeof x === 'string' ? x : dump(x))
-  switch (name) {
-    case 'text':
-      return text(v)
-    case 'json':
-      return dump(v)
-    case 'html':
-      return text(v).replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&#39;', '"': '&quot;' })[c]!)
-    case 'uri':
-      return [...new TextEncoderShim(text(v))].map((b) => (/[A-Za-z0-9\-_.~]/.test(String.fromCharCode(b)) ? String.fromCharCode(b) : '%' + b.toString(16).toUpperCase().padStart(2, '0'))).join('')
-    case 'csv':
-    case 'tsv': {
-      if (!Array.isArray(v)) err(`${desc(v)} cannot be ${name}-formatted, only an array can be`)
-      return v
-        .map((x) => {
-          if (typeof x === 'string') return name === 'csv' ? `"${x.replace(/"/g, '""')}"` : x.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]!)
-          if (x === null) return ''
-          if (typeof x === 'boolean' || isNum(x)) return dump(x)
-          err(`${desc(x)} is not valid in a csv row`)
-        })
-        .join(name === 'csv' ? ',' : '\t')
-    }
-    case 'sh': {
-      const q = (x: Value): string => {
-        if (typeof x === 'string') return `'${x.replace(/'/g, "'\\''")}'`
-        if (Array.isArray(x) || isObj(x)) err(`${desc(x)} can not be escaped for shell`)
-        return dump(x)
-      }
-      return Array.isArray(v) ? v.map(q).join(' ') : q(v)
-    }
-    case 'base64':
-      return base64Encode(text(v))
-    case 'base64d':
-      return base64Decode(text(v))
-  }
-  err(`${name} is not a valid format`)
-}
-
-class TextEncoderShim {
-  constructor(private s: string) {}
-  *[Symbol.iterator](): Generator<number> {
-    for (const ch of this.s) {
-      const c = ch.codePointAt(0)!
-      if (c < 0x80) yield c
-      else if (c < 0x800) yield* [0xc0 | (c >> 6), 0x80 | (c & 63)]
-      else if (c < 0x10000) yield* [0xe0 | (c >> 12), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)]
-      else yield* [0xf0 | (c >> 18), 0x80 | ((c >> 12) & 63), 0x80 | ((c >> 6) & 63), 0x80 | (c & 63)]
-    }
-  }
-}
-
-const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'
-
-export function base64Encode(s: string): string {
-  const bytes = [...new TextEncoderShim(s)]
-  let out = ''
-  for (let i = 0; i < bytes.length; i += 3) {
-    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0)
-    out += B64[(n >> 18) & 63] + B64[(n >> 12) & 63] + (i + 1 < bytes.length ? B64[(n >> 6) & 63] : '=') + (i + 2 < bytes.length ? B64[n & 63] : '=')
-  }
-  return out
-}
-
-export function base64Decode(s: string): string {
-  const clean = s.replace(/=+$/, '')
-  const bytes: number[] = []
-  let bits = 0
-  let acc = 0
-  for (const c of clean) {
-    const d = B64.indexOf(c)
-    if (d < 0) err(`${desc(s)} is not valid base64 data`)
-    acc = (acc << 6) | d
-    bits += 6
-    if (bits >= 8) {
-      bits -= 8
-      bytes.push((acc >> bits) & 0xff)
-    }
-  }
-  let out = ''
-  for (let i = 0; i < bytes.length; ) {
-    const b = bytes[i]
-    const need = b >= 0xf0 ? 3 : b >= 0xe0 ? 2 : b >= 0xc0 ? 1 : 0
-    let c = need ? b & (0x3f >> need) : b
-    let ok = true
-    for (let k = 1; k <= need; k++) {
-      const n = bytes[i + k]
-      if (n === undefined || (n & 0xc0) !== 0x80) ok = false
-      else c = (c << 6) | (n & 0x3f)
-    }
-    if (!ok || (b >= 0x80 && b < 0xc0)) {
-      out += '\ufffd'
-      i++
-    } else {
-      out += String.fromCodePoint(c)
-      i += need + 1
-    }
-  }
-  return out
-}

@@ -4,7 +4,7 @@
 import type { CommandContext, Wait } from '../../api.ts'
 import { FsError } from '../../fs/vfs.ts'
 import { parseArgs } from '../util/args.ts'
-import { Lines, openInput, utf8Encode, type Source } from '../util/io.ts'
+import { Lines, openInput, type Source } from '../util/io.ts'
 import { usageError, wantsHelp } from '../util/usage.ts'
 import { parseScript, SedError, type Address, type Cmd } from './parse.ts'
 import type { PosixRegex } from '../util/regex.ts'
