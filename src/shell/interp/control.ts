@@ -15,6 +15,10 @@ export class ShellError {
   constructor(readonly code = 2) {}
 }
 
+/** A write to a pipe whose reader is gone: the writing process dies of SIGPIPE (141). */
+export class SigPipe {}
+export const SIGPIPE = new SigPipe()
+
 /** Signal numbers, as Linux numbers them. */
 export const SIGNALS: Record<string, number> = {
   HUP: 1, INT: 2, QUIT: 3, ILL: 4, TRAP: 5, ABRT: 6, BUS: 7, FPE: 8, KILL: 9, USR1: 10,

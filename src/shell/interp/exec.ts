@@ -2,7 +2,7 @@
 // with set -e's exceptions, break/continue/return, and traps run between
 // commands (ash's evaltree, evalloop, evalfor, evalcase, evalpipe).
 import type { Case, Cmd, For, If, List, Loop, Pipeline, Redir, Script } from '../parse/ast.ts'
-import { ExitSignal, ShellError } from './control.ts'
+import { ExitSignal, ShellError, SigPipe } from './control.ts'
 import { expandFields, expandPattern, expandString } from './expand-async.ts'
 import { matches } from './pattern.ts'
 import { applyRedirs, restoreRedirs } from './redirect.ts'
@@ -240,6 +240,7 @@ export function* runProcess(sh: Sh, body: Gen): Gen {
       if (e.replaced) return e.code
       code = e.code
     } else if (e instanceof ShellError) code = e.code
+    else if (e instanceof SigPipe) return 141
     else throw e
   }
   sh.skip = null

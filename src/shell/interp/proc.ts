@@ -4,8 +4,9 @@
 // between commands; without one TERM ends the shell, except PID 1 (ignored, as
 // the kernel does for a namespace's init) and the interactive shell.
 import type { Proc, Signal, Yield } from '../api.ts'
-import { SIGNAL_NAMES, SIGNALS } from './control.ts'
+import { SigPipe, SIGNAL_NAMES, SIGNALS } from './control.ts'
 import type { Gen, Task } from './sched.ts'
+import { PIPE_CAPACITY } from './streams.ts'
 import type { Sh } from './sh.ts'
 
 export class ShellProc implements Proc {
@@ -40,33 +41,40 @@ export class ShellProc implements Proc {
     if (this.result) return this.result
     const sched = this.sh.p.sched
     const now = this.sh.p.host.now()
+    for (const t of sched.tasks) t.cpu = 0
     let poll = true
     for (;;) {
       const activity = sched.activity
       let runnable = false
       for (let i = 0; i < sched.tasks.length; i++) {
         const t = sched.tasks[i]
-        if (t.done || !(poll || t.until <= now)) continue
+        if (t.done || !(poll || t.until <= now) || t.cpu >= sched.slice) continue
         if (t.out?.epipe) {
           t.signal = 13
           sched.kill(t, 141)
           continue
         }
+        if (t.out && t.out.size > PIPE_CAPACITY) continue
         this.step(t)
         if (this.result) return this.result
         if (this.main.done) return this.finish()
-        if (!t.done && t.until <= now) runnable = true
-        if (sched.debt >= sched.slice) {
-          sched.debt -= sched.slice
-          sched.prune()
-          return { done: false, until: now + sched.slice }
-        }
+        if (!t.done && t.until <= now && t.cpu < sched.slice) runnable = true
       }
       sched.prune()
+      if (sched.debt >= sched.slice) {
+        // One CPU: the clock moves on by the CPU time all processes used, in whole slices.
+        const slices = Math.floor(sched.debt / sched.slice)
+        sched.debt -= slices * sched.slice
+        return { done: false, until: now + slices * sched.slice }
+      }
       if (!runnable && sched.activity === activity) {
+        if (sched.tasks.some((t) => !t.done && t.cpu >= sched.slice)) {
+          sched.debt = 0
+          return { done: false, until: now + sched.slice }
+        }
         sched.debt = 0
         let min = Infinity
-        for (const t of sched.tasks) if (!t.done && t.until < min) min = t.until
+        for (const t of sched.tasks) if (!t.done && t.until < min && !(t.out && t.out.size > PIPE_CAPACITY)) min = t.until
         return { done: false, until: min }
       }
       poll = sched.activity !== activity
@@ -76,14 +84,23 @@ export class ShellProc implements Proc {
   private step(t: Task): void {
     const sched = this.sh.p.sched
     sched.debt += sched.stepCost
+    t.cpu += sched.stepCost
+    sched.current = t
     let r: IteratorResult<{ until: number }, number>
     try {
       r = t.gen.next()
     } catch (e) {
+      if (e instanceof SigPipe) {
+        t.signal = 13
+        sched.finish(t, 141)
+        return
+      }
       const overflow = e instanceof RangeError && /call stack/.test(e.message)
       t.sh.stderr().write(overflow ? 'Segmentation fault\n' : `sh: internal error: ${(e as Error)?.message ?? String(e)}\n`)
       sched.finish(t, overflow ? 139 : 2)
       return
+    } finally {
+      sched.current = null
     }
     if (r.done) sched.finish(t, r.value)
     else t.until = r.value.until

@@ -6,6 +6,7 @@ import { BUILTIN_COMMANDS } from '../builtins/index.ts'
 import { UTILITIES } from '../commands/index.ts'
 import { env, nohup } from '../runners/env.ts'
 import { sleep } from '../runners/sleep.ts'
+import { time } from '../runners/time.ts'
 import { timeout } from '../runners/timeout.ts'
 import { watch } from '../runners/watch.ts'
 import { xargs } from '../runners/xargs.ts'
@@ -17,6 +18,7 @@ export const RUNNERS: ReadonlyMap<string, Command> = new Map<string, Command>([
   ['env', env],
   ['nohup', nohup],
   ['sleep', sleep],
+  ['time', time],
   ['timeout', timeout],
   ['watch', watch],
   ['xargs', xargs],

@@ -30,6 +30,8 @@ export interface Task {
   signal?: number
   /** Its end was collected while the shell waited for a foreground command (nothing to report then). */
   reaped?: boolean
+  /** Virtual CPU ms used in the current round (each process gets a slice per round). */
+  cpu: number
 }
 
 export class Sched {
@@ -44,7 +46,7 @@ export class Sched {
   ) {}
 
   spawn(sh: Sh, gen: Gen, pipes: { in?: Pipe; out?: Pipe } = {}): Task {
-    const t: Task = { gen, until: -Infinity, done: false, code: 0, pid: sh.ownPid, sh, ...pipes }
+    const t: Task = { gen, until: -Infinity, done: false, code: 0, pid: sh.ownPid, sh, cpu: 0, ...pipes }
     this.tasks.push(t)
     this.activity++
     return t
@@ -70,10 +72,16 @@ export class Sched {
     this.finish(t, code)
   }
 
-  /** Charge one interpreter step; true when the slice is used up. */
+  /** The task being stepped (its own CPU slice is what preempts it). */
+  current: Task | null = null
+
+  /** Charge one interpreter step; true when the running task's slice is used up. */
   tick(): boolean {
     this.debt += this.stepCost
-    return this.debt >= this.slice
+    const t = this.current
+    if (!t) return this.debt >= this.slice
+    t.cpu += this.stepCost
+    return t.cpu >= this.slice
   }
 
   prune(): void {

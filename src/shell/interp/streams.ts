@@ -2,6 +2,7 @@
 // break for the writer when the reader is gone (SIGPIPE), strings as input,
 // bounded capture for command substitution. Kernel pipe semantics, on our scheduler.
 import type { InputStream, OutputStream, Wait } from '../api.ts'
+import { SIGPIPE } from './control.ts'
 
 /** Yielded by a reader with nothing to read yet: try again when something changes. */
 export const BLOCKED: Wait = { until: Infinity }
@@ -162,6 +163,7 @@ export class PipeReader implements InputStream, LineEnd {
 export class PipeWriter implements OutputStream {
   constructor(readonly pipe: Pipe) {}
   write(chunk: string): void {
+    if (this.pipe.broken && chunk) throw SIGPIPE
     this.pipe.write(chunk)
   }
 }

@@ -87,3 +87,21 @@ describe('virtual time', () => {
     expect([r.stdout, r.code, r.elapsed]).toEqual(['got\n', 4, 1000])
   })
 })
+
+describe('bounded memory', () => {
+  it('a writer faster than its reader waits when the pipe is full', () => {
+    const { p, clock } = proc('while true; do echo yyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyyy; done | sleep 100')
+    const untils: number[] = []
+    for (let y = p.resume(); !y.done; y = p.resume()) {
+      untils.push(y.until - T0)
+      clock.now = y.until
+    }
+    // Slices of CPU until the 64 KiB pipe is full, then nothing until sleep ends; then SIGPIPE.
+    expect(untils).toEqual([10, 20, 30, 100_000])
+  })
+
+  it('$( ) keeps at most 4 MiB of output', () => {
+    const r = container('x=$(yes | head -c 5000000); echo ${#x}')
+    expect(r.stdout).toBe('4194303\n')
+  })
+})
