@@ -237,4 +237,42 @@ describe('kubectl get (research lab)', () => {
       expect(kubectl(labCluster(), argv)).toEqual({ stdout, stderr, code })
     })
   }
+
+  it('§10.1 -o json: the status block of a finished Job, keys sorted, four-space indent', () => {
+    const out = kubectl(labCluster(), ['get', 'job', 'countdown-job', '-o', 'json']).stdout
+    expect(out.endsWith(`    "status": {
+        "completionTime": "2025-06-02T09:59:43Z",
+        "conditions": [
+            {
+                "lastProbeTime": "2025-06-02T09:59:43Z",
+                "lastTransitionTime": "2025-06-02T09:59:43Z",
+                "message": "Reached expected number of succeeded pods",
+                "reason": "CompletionsReached",
+                "status": "True",
+                "type": "SuccessCriteriaMet"
+            },
+            {
+                "lastProbeTime": "2025-06-02T09:59:43Z",
+                "lastTransitionTime": "2025-06-02T09:59:43Z",
+                "message": "Reached expected number of succeeded pods",
+                "reason": "CompletionsReached",
+                "status": "True",
+                "type": "Complete"
+            }
+        ],
+        "ready": 0,
+        "startTime": "2025-06-02T09:59:35Z",
+        "succeeded": 1,
+        "terminating": 0,
+        "uncountedTerminatedPods": {}
+    }
+}
+`)).toBe(true)
+  })
+
+  it('§10.1 several objects as -o json: a List', () => {
+    const out = kubectl(labCluster(), ['get', 'jobs', '-l', 'job-name=nothing', '-o', 'json']).stdout
+    expect(out).toBe('{\n    "apiVersion": "v1",\n    "items": [],\n    "kind": "List",\n    "metadata": {\n        "resourceVersion": ""\n    }\n}\n')
+  })
 })
+

@@ -133,5 +133,16 @@ describe('kubectl logs (research §9)', () => {
       code: 1,
     })
   })
+  it('§9 a container that has not started yet: the kubelet\'s BadRequest', () => {
+    const c = withLabLogs(labCluster())
+    const pod = c.store.get<Pod>('Pod', 'default', 'countdown-job-x7k2p')!
+    const st = { ...pod.status.containerStatuses![0], state: { waiting: { reason: 'ContainerCreating' } }, containerID: undefined }
+    c.store.update({ ...pod, status: { ...pod.status, phase: 'Pending', containerStatuses: [st] } })
+    expect(kubectl(c, ['logs', 'countdown-job-x7k2p'])).toEqual({
+      stdout: '',
+      stderr: 'Error from server (BadRequest): container "countdown" in pod "countdown-job-x7k2p" is waiting to start: ContainerCreating\n',
+      code: 1,
+    })
+  })
 })
 
