@@ -82,6 +82,7 @@ cronjob.batch/hello   */1 * * * *   <none>     False     0        35s           
 paused-job   Suspended   0/3                      45s   batch.kubernetes.io/controller-uid=a9b8c7d6-e5f4-4321-8765-43210fedcba9,batch.kubernetes.io/job-name=paused-job,controller-uid=a9b8c7d6-e5f4-4321-8765-43210fedcba9,job-name=paused-job
 `,
   ],
+  ['--show-kind prefixes even one type', ['get', 'cj', '--show-kind'], 'NAME                  SCHEDULE      TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE\ncronjob.batch/hello   */1 * * * *   <none>     False     0        35s             10m\n'],
   ['§5 kubectl get cronjobs', ['get', 'cronjobs'], 'NAME    SCHEDULE      TIMEZONE   SUSPEND   ACTIVE   LAST SCHEDULE   AGE\nhello   */1 * * * *   <none>     False     0        35s             10m\n'],
   [
     '§5 kubectl get cj -o wide',

@@ -132,7 +132,7 @@ function checkMultiSort(ctx: KubectlContext, o: GetOptions, infos: Info[]): void
 
 function printTables(ctx: KubectlContext, o: GetOptions, infos: Info[], errors: unknown[]): number {
   checkMultiSort(ctx, o, infos)
-  const withKind = new Set(infos.map((i) => i.resource)).size > 1
+  const withKind = ctx.flags.bool('show-kind') || new Set(infos.map((i) => i.resource)).size > 1
   const now = ctx.now()
   let written = 0
   let separator = false
