@@ -14,8 +14,9 @@ const ISO = ['date', 'hours', 'minutes', 'seconds', 'ns']
 /** The zone a command runs in: TZ, resolved with or without the image's zone files. */
 export function localZone(ctx: CommandContext, utc = false): Zone {
   if (utc) return zoneFor('UTC0', false)
-  const tzdata = ctx.interactive || ctx.fs.lookup('/usr/share/zoneinfo')?.type === 'dir'
-  return zoneFor(ctx.env.get('TZ'), tzdata)
+  const tz = ctx.env.get('TZ')
+  if (tz === undefined || tz === '') return zoneFor(tz, false)
+  return zoneFor(tz, ctx.interactive || ctx.fs.lookup('/usr/share/zoneinfo')?.type === 'dir')
 }
 
 export function date(ctx: CommandContext): number {
