@@ -11,28 +11,34 @@ const AGGREGATE_INTERVAL_MS = 600_000
 const SPAM_BURST = 25
 const SPAM_QPS = 1 / 300
 
-/** A Map bounded like groupcache's LRU: reads refresh, inserts evict the oldest. */
+/**
+ * A bounded cache standing in for groupcache's LRU: two generations of maps, the
+ * older dropped whole when the newer fills up. Entries in use are promoted, so what
+ * is forgotten is what was not touched for a while, at a fraction of an LRU's cost.
+ */
 export class Lru<V> {
-  private map = new Map<string, V>()
+  private young = new Map<string, V>()
+  private old = new Map<string, V>()
   constructor(private max = CACHE_ENTRIES) {}
 
   get(key: string): V | undefined {
-    const v = this.map.get(key)
-    if (v !== undefined) {
-      this.map.delete(key)
-      this.map.set(key, v)
-    }
-    return v
+    const v = this.young.get(key)
+    if (v !== undefined) return v
+    const o = this.old.get(key)
+    if (o !== undefined) this.set(key, o)
+    return o
   }
 
   set(key: string, v: V): void {
-    this.map.delete(key)
-    this.map.set(key, v)
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as string)
+    if (!this.young.has(key) && this.young.size >= this.max) {
+      this.old = this.young
+      this.young = new Map()
+    }
+    this.young.set(key, v)
   }
 
   get size(): number {
-    return this.map.size
+    return this.young.size + this.old.size
   }
 }
 

@@ -5,6 +5,7 @@
 // (doBackOff: the first restart is immediate, then 10 s doubling to 5 min); each
 // start pulls the image, builds the config (env, command), creates and starts.
 import { valueOf } from '../api/quantity.ts'
+import { createRng } from '../kernel/rng.ts'
 import type { Container } from '../api/types.ts'
 import { commandLine, containerEnv } from './container-env.ts'
 import { ContainerInstance } from './container.ts'
@@ -138,7 +139,8 @@ export class ContainerStarter {
         inst.failToStart(msg)
         return this.fail(c, 'RunContainerError', msg, `Error: ${msg}`)
       }
-      const rng = k.rng.stream('random/' + id)
+      // Its own generator, not a cached child stream: a year of containers must not pile up streams.
+      const rng = createRng(`${svc.ctx.config.seed}/random/${id}`)
       const termPath = c.spec.terminationMessagePath ?? TERMINATION_LOG
       inst.start({
         spawn: (out, err, wake) =>

@@ -113,6 +113,7 @@ export class ImageManager {
       const end = this.kernel.now()
       if ('error' in r) {
         ev('Warning', 'Failed', `Failed to pull image ${JSON.stringify(requested)}: ${r.error}`)
+        this.backoff.gc(end)
         this.backoff.next(key, end, end)
         this.prevPullErr.set(key, 'ErrImagePull: ' + r.error)
         return done({ ok: false, reason: 'ErrImagePull', message: r.error })
@@ -123,9 +124,12 @@ export class ImageManager {
     })
   }
 
-  /** When this pod's back-off for an image ends, for the pod worker's requeue. */
-  backoffEnds(podUid: string, image: string): number {
-    return this.kernel.now() + this.backoff.get(`${podUid}_${image}`)
+  /** The pod is gone: forget its pull back-off. */
+  forgetPod(podUid: string, images: string[]): void {
+    for (const image of images) {
+      this.backoff.forget(`${podUid}_${image}`)
+      this.prevPullErr.delete(`${podUid}_${image}`)
+    }
   }
 
   /** puller.go serialImagePuller: one pull at a time per node, in request order. */

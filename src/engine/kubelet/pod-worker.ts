@@ -14,6 +14,7 @@ import { ContainerStarter, fieldPathOf, isSidecar, type CState } from './contain
 import { setUpVolumes } from './volumes.ts'
 import type { DirNode } from '../../shell/fs/vfs.ts'
 import { rfc3339 } from '../kernel/time.ts'
+import { createRng } from '../kernel/rng.ts'
 
 /** kubelet: killContainer never grants less than 2 s. */
 const MIN_GRACE_MS = 2000
@@ -38,7 +39,7 @@ export class PodWorker {
   private deleteSent = false
   private evicted?: { reason: string; message: string }
   private mountRetry = 500
-  private lastWritten?: string
+  private lastWritten?: Pod['status']
   private starter: ContainerStarter
   removed = false
 
@@ -86,8 +87,12 @@ export class PodWorker {
     this.generation++
     for (const t of [this.requeueTimer, this.relistTimer, this.deadlineTimer]) this.svc.ctx.kernel.cancel(t)
     const grace = Math.max(MIN_GRACE_MS, (this.pod.metadata.deletionGracePeriodSeconds ?? 0) * 1000)
-    for (const c of [...this.init, ...this.main]) for (const i of c.instances) if (i.state === 'running') i.stop(grace)
+    for (const c of [...this.init, ...this.main]) {
+      for (const i of c.instances) if (i.state === 'running') i.stop(grace)
+      this.svc.crashBackoff.forget(`${this.pod.metadata.uid}/${c.spec.name}`)
+    }
     if (this.sandbox) this.svc.releaseIP(this.sandbox.ip)
+    this.svc.images.forgetPod(this.pod.metadata.uid, [...this.init, ...this.main].map((c) => c.spec.image ?? ''))
   }
 
   requestSync(): void {
@@ -179,10 +184,11 @@ export class PodWorker {
 
   /** Volume manager: set up every volume; a failure blocks the pod (FailedMount) and is retried with back-off. */
   private mountVolumes(): boolean {
+    if ((this.pod.spec.volumes ?? []).every((v) => this.vols.has(v.name))) return true
     const claims = (ns: string, name: string) => this.svc.ctx.store.get('PersistentVolumeClaim', ns, name) as never
     const now = this.svc.ctx.kernel.now()
-    // The token's random bytes come from a stream of their own: reading it (or not) changes nothing else.
-    const rng = this.svc.ctx.kernel.rng.stream('token/' + this.pod.metadata.uid)
+    // The token's random bytes come from a generator of their own: reading it (or not) changes nothing else.
+    const rng = createRng(`${this.svc.ctx.config.seed}/token/${this.pod.metadata.uid}`)
     const r = setUpVolumes(this.pod, this.vols, { now, rng, claims, registry: this.svc.claims, hostPath: (p) => this.svc.hostPath(p) })
     if (!r.errors.length) return true
     for (const e of r.errors) this.svc.event(this.pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume ${JSON.stringify(e.volume)} : ${e.message}`)
@@ -226,7 +232,11 @@ export class PodWorker {
     this.svc.ctx.kernel.after(this.svc.rng.int(40, 160), () => {
       if (this.removed) return
       for (const c of [...this.init, ...this.main]) for (const i of c.instances) i.seen = i.state
-      if (this.sandbox) this.sandbox.seen = false
+      // The sandbox is gone: host-local IPAM takes its address back (the status keeps showing it).
+      if (this.sandbox) {
+        this.sandbox.seen = false
+        this.svc.releaseIP(this.sandbox.ip)
+      }
       this.writeStatus(true)
       this.deleteIfRequested()
     })
@@ -264,11 +274,9 @@ export class PodWorker {
     }
     const status = generatePodStatus(view)
     // The status manager writes only changes to what it last wrote (or what the API shows, at first).
-    const json = JSON.stringify(status)
-    if (this.lastWritten === undefined && cur) this.lastWritten = JSON.stringify(cur.status)
-    if (cur && !this.removed && json !== this.lastWritten) {
+    if (cur && !this.removed && !sameJSON(status, this.lastWritten ?? cur.status)) {
       this.pod = this.svc.ctx.api.updateStatus(cur, status)
-      this.lastWritten = json
+      this.lastWritten = status
     }
     return status
   }
@@ -281,6 +289,22 @@ export class PodWorker {
   crashLoopMessage(c: CState, key: string): string {
     return `back-off ${goDuration(this.svc.crashBackoff.get(key))} restarting failed container=${c.spec.name} pod=${this.fullName}`
   }
+}
+
+/** Deep equality of JSON-shaped values (undefined members count as absent), without serialising. */
+function sameJSON(a: unknown, b: unknown): boolean {
+  if (a === b) return true
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
+  if (Array.isArray(a) !== Array.isArray(b)) return false
+  if (Array.isArray(a)) {
+    const bb = b as unknown[]
+    return a.length === bb.length && a.every((x, i) => sameJSON(x, bb[i]))
+  }
+  const ao = a as Record<string, unknown>
+  const bo = b as Record<string, unknown>
+  const ak = Object.keys(ao).filter((k) => ao[k] !== undefined)
+  const bk = Object.keys(bo).filter((k) => bo[k] !== undefined)
+  return ak.length === bk.length && ak.every((k) => sameJSON(ao[k], bo[k]))
 }
 
 /** The container as the runtime last reported it: only what the PLEG has seen. */
