@@ -77,7 +77,7 @@ export default function EditorPane({ files, active, onSelect, onChange, onApply,
           onChange={(v) => onChange(active, v ?? '')}
           onMount={(ed) => (editorRef.current = ed)}
           onValidate={(ms) => setSchemaMarkers(ms.map((m) => ({ line: m.startLineNumber, message: m.message, source: 'schema' })))}
-          options={{ minimap: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, accessibilitySupport: 'on', quickSuggestions: { other: true, strings: true } }}
+          options={{ minimap: { enabled: false }, stickyScroll: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, accessibilitySupport: 'on', quickSuggestions: { other: true, strings: true } }}
         />
       </div>
       {markers.length > 0 && (

@@ -31,7 +31,7 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
   const [active, setActive] = useState(lesson.files[0]?.name ?? '')
   const [shareNote, setShareNote] = useState(false)
 
-  const run = useCallback((line: string) => term.current?.run(line) ?? client.runLine(line), [client])
+  const run = useCallback((line: string) => (term.current ? term.current.run(line) : client.runLine(line)), [client])
   const applyAndPlay = useCallback(() => {
     if (active) {
       client.writeFile(active, lab.files[active] ?? '')
@@ -120,7 +120,7 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
   const extra = (
     <>
       <button onClick={share} aria-label={t.share}>
-        🔗 {shareNote ? t.shared : t.share}
+        {shareNote ? t.shared : t.share}
       </button>
       <button onClick={reset}>{t.resetLab}</button>
       {params.embed && (

@@ -9,6 +9,8 @@ import { usePrefs } from '../state/prefs.ts'
 import { useLabState } from './useLab.ts'
 
 const RUNNABLE = new Set(['sh', 'bash', 'shell', 'console'])
+// A stable empty list: a selector must not return a new array on every call.
+const NONE: string[] = []
 
 function escapeHtml(s: string): string {
   return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!)
@@ -36,7 +38,7 @@ export function LessonPane({ lesson, client, onRun }: { lesson: Lesson; client: 
   const lang = usePrefs((s) => s.lang)
   const t = STRINGS[lang]
   const results = useLabState(client, (s) => s.checks)
-  const progress = usePrefs((s) => s.progress[lesson.id] ?? [])
+  const progress = usePrefs((s) => s.progress[lesson.id] ?? NONE)
   const marked = useMemo(() => makeMarked(t.runInTerminal), [t])
   const html = useMemo(
     () => ({
@@ -56,7 +58,11 @@ export function LessonPane({ lesson, client, onRun }: { lesson: Lesson; client: 
       {lesson.steps.map((s, i) => (
         <section key={s.id} className="step" aria-labelledby={`step-${s.id}`}>
           <h2 id={`step-${s.id}`}>
-            {s.checks.length > 0 && s.checks.every((c) => progress.includes(c)) && <span aria-label={t.checkPassed}>✅</span>}
+            {s.checks.length > 0 && s.checks.every((c) => progress.includes(c)) && (
+              <span className="step-done" aria-label={t.checkPassed}>
+                ✓
+              </span>
+            )}
             {s.title[lang]}
           </h2>
           <div dangerouslySetInnerHTML={{ __html: html.steps[i] }} />

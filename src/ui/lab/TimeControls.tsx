@@ -50,8 +50,8 @@ export function TimeControls({ client, onPlay, extra }: { client: LabClient; onP
           ))}
         </select>
       </label>
-      <button onClick={() => client.step()} disabled={!ready} aria-label={t.stepEvent} title={t.stepEvent}>
-        ⏭
+      <button onClick={() => client.step()} disabled={!ready} title={t.stepEvent}>
+        {t.stepShort}
       </button>
       <button onClick={() => client.jump(MIN)} disabled={!ready} aria-label={t.jumpLabel(t.jumpMinute)}>
         {t.jumpMinute}
