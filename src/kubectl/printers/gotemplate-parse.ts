@@ -126,7 +126,7 @@ function unquote(tok: string, line: number): string {
 }
 
 /** Text/template's builtins and kubectl's additions: any other name is a parse error. */
-export const FUNCTION_NAMES = new Set(['and', 'or', 'not', 'len', 'index', 'print', 'printf', 'println', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'exists', 'base64decode', 'html', 'js', 'urlquery', 'slice', 'call'])
+export const FUNCTION_NAMES = new Set(['and', 'or', 'not', 'len', 'index', 'print', 'printf', 'println', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'exists', 'base64decode', 'html', 'js', 'urlquery', 'slice'])
 
 function parseArg(t: Tok, line: number): Arg {
   const { tok } = t

@@ -136,6 +136,16 @@ const FUNCS: Record<string, (args: V[], name: string) => V> = {
     return true
   },
   base64decode: (a) => base64decode(a[0]),
+  html: (a) => a.map(fmtShow).join('').replace(/[&'<>"\0]/g, (c) => ({ '&': '&amp;', "'": '&#39;', '<': '&lt;', '>': '&gt;', '"': '&#34;', '\0': '\uFFFD' })[c]!),
+  js: (a) => a.map(fmtShow).join('').replace(/[\\'"<>&=]/g, (c) => ({ '\\': '\\\\', "'": "\\'", '"': '\\"', '<': '\\u003C', '>': '\\u003E', '&': '\\u0026', '=': '\\u003D' })[c]!),
+  urlquery: (a) => encodeURIComponent(a.map(fmtShow).join('')).replace(/%20/g, '+').replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase()),
+  slice: (a) => {
+    const [v, ...idx] = a
+    const n = idx.map(Number)
+    if (typeof v === 'string') return v.slice(n[0] ?? 0, n[1] ?? v.length)
+    if (Array.isArray(v)) return v.slice(n[0] ?? 0, n[1] ?? v.length)
+    throw new ExecError(`error calling slice: can't slice item of type ${kind(v)}`)
+  },
 }
 
 class Exec {
