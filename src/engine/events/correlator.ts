@@ -1,8 +1,5 @@
-// client-go's legacy event correlator (k8s.io/client-go/tools/record/events_cache.go):
-// similar events (same source, object, type and reason, different message) are
-// folded into one "(combined from similar events): …" event after 10 distinct
-// messages in 10 minutes; identical events are counted; a token bucket per
-// source+object (burst 25, one more every 5 minutes) drops the rest.
+// client-go's legacy event correlator (tools/record/events_cache.go): identical events counted, similar
+// ones combined after 10 messages in 10 minutes, a token bucket per source+object (burst 25, 1 per 5 min).
 import type { Event } from '../api/types.ts'
 
 const CACHE_ENTRIES = 4096

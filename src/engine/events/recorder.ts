@@ -1,8 +1,6 @@
-// Events as API objects. Controllers and the kubelet record through client-go's
-// legacy recorder (k8s.io/client-go/tools/record/event.go + events_cache.go: counting,
-// aggregation, spam filter); the scheduler through the events.k8s.io/v1 recorder
-// (tools/events: eventTime, action, series). The apiserver drops an event one hour
-// after its last write (--event-ttl=1h).
+// Events as API objects: the legacy recorder (tools/record: counting, aggregation, spam filter) for
+// controllers and kubelets, events.k8s.io/v1 (tools/events: eventTime, action, series) for the scheduler;
+// the apiserver drops an event an hour after its last write (--event-ttl=1h).
 import type { Kernel, Timer } from '../kernel/kernel.ts'
 import { HOUR, rfc3339 } from '../kernel/time.ts'
 import type { Rng } from '../kernel/rng.ts'

@@ -1,9 +1,6 @@
-// The events.k8s.io/v1 recorder's isomorphic-event cache, after client-go
-// tools/events/event_broadcaster.go: the first occurrence is created, the second
-// turns it into a series (count 2) written at once, later ones only bump the
-// cached series, which is written every 30 minutes and once more when the series
-// ends (no repeat for 6 minutes). Seen through core/v1, such an event has
-// eventTime and series and no count or first/last timestamps.
+// The events.k8s.io/v1 isomorphic-event cache (tools/events/event_broadcaster.go): the first occurrence
+// is created, the second starts a series written at once, later ones are written by the 30-minute refresh
+// and once more when the series ends (6 quiet minutes).
 import type { Event } from '../api/types.ts'
 
 export const SERIES_FINISH_MS = 6 * 60_000

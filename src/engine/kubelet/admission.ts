@@ -1,8 +1,6 @@
-// The kubelet's own admission of a pod bound to its node (pkg/kubelet/lifecycle/
-// predicate.go): pods that skipped the scheduler (spec.nodeName set by hand) can
-// still not exceed the node's allocatable resources or ignore its selector. A
-// rejected pod fails at once with reason OutOfcpu / OutOfmemory / OutOfpods /
-// NodeAffinity and "Pod was rejected: …".
+// The kubelet's admission of pods bound to its node by hand (pkg/kubelet/lifecycle/predicate.go):
+// too little cpu/memory/pods or a selector the node does not match fails the pod at once
+// with OutOfcpu / OutOfmemory / OutOfpods / NodeAffinity and "Pod was rejected: …".
 import type { Node, Pod } from '../api/types.ts'
 import { nodeAllocatable, termMatches } from '../scheduler/filters.ts'
 import { podRequests } from '../scheduler/resources.ts'

@@ -1,10 +1,6 @@
-// What a container is started with, after pkg/kubelet/kubelet_pods.go
-// makeEnvironmentVariables and kuberuntime's generateContainerConfig: the image's
-// Env, the runtime's HOSTNAME and HOME, the kubernetes service variables every pod
-// gets, the container's env (values may use earlier entries through $(VAR);
-// valueFrom fieldRef / resourceFieldRef from the downward API; ConfigMap and Secret
-// keys fail with CreateContainerConfigError since this cluster has neither), and the
-// command line: command/args or the image's ENTRYPOINT/CMD, $(VAR)-expanded.
+// A container's environment and command line (kubelet_pods.go makeEnvironmentVariables, kuberuntime
+// generateContainerConfig): image Env, HOSTNAME, HOME, service links, env with $(VAR) and the downward
+// API (ConfigMap/Secret keys fail: none exist here), and command/args or ENTRYPOINT/CMD.
 import type { Container, Node, Pod } from '../api/types.ts'
 import { milliOf, valueOf } from '../api/quantity.ts'
 import { expand, mappingFor } from './expansion.ts'

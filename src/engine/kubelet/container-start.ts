@@ -1,9 +1,6 @@
-// Which containers a sync starts and how, after kuberuntime_manager.go
-// computePodActions / SyncPod and kuberuntime_container.go startContainer: init
-// containers one at a time in order, then every regular container; a container
-// that exited is restarted by the pod's restartPolicy, after the crash back-off
-// (doBackOff: the first restart is immediate, then 10 s doubling to 5 min); each
-// start pulls the image, builds the config (env, command), creates and starts.
+// Which containers a sync starts and how (kuberuntime_manager.go computePodActions, SyncPod, doBackOff;
+// kuberuntime_container.go startContainer): init containers in order, then the containers; restarts by
+// restartPolicy after the crash back-off (0, then 10 s doubling to 5 min); image, config, create, start.
 import { valueOf } from '../api/quantity.ts'
 import { createRng } from '../kernel/rng.ts'
 import type { Container } from '../api/types.ts'

@@ -1,7 +1,5 @@
-// One run of a container: its process on the virtual clock (ProcessHandle), its
-// log, its memory against the limit (the kernel's OOM killer ends it with 137,
-// reason OOMKilled), and stopping it the way kuberuntime killContainer does: TERM,
-// then KILL when the grace period is over (exit 137).
+// One run of a container: its process on the virtual clock, its log, its memory against the limit
+// (OOMKilled, 137), and kuberuntime killContainer's stop: TERM, then KILL after the grace period (137).
 import type { Proc, Signal } from '../../shell/api.ts'
 import type { Kernel, Timer } from '../kernel/kernel.ts'
 import { ProcessHandle } from '../kernel/process.ts'

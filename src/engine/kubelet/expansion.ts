@@ -1,7 +1,5 @@
-// Kubernetes' $(VAR) expansion of command, args and env values, after
-// third_party/forked/golang/expansion/expand.go: $(NAME) is replaced from the
-// mappings in order, $$ is an escaped $, an unknown or unterminated reference is
-// kept as written, and shell syntax ($VAR, ${VAR}) passes through untouched.
+// $(VAR) expansion of command, args and env (third_party/forked/golang/expansion/expand.go): mappings
+// in order, $$ escapes, unknown or unterminated references kept as written, shell syntax untouched.
 
 /** The lookup upstream's MappingFuncFor builds: first map that has the name wins, else "$(NAME)". */
 export function mappingFor(...contexts: ReadonlyMap<string, string>[]): (name: string) => string {

@@ -1,8 +1,5 @@
-// The registry our cluster pulls from: real repositories and tags with their
-// image configuration (Env, Entrypoint, Cmd, WorkingDir) and realistic compressed
-// linux/amd64 sizes, as `docker manifest inspect` and `docker image inspect` show
-// them. Tags that point at the same build share a digest. The digests are
-// well-formed stand-ins: they identify builds inside the simulation only.
+// The registry: real repositories and tags with their image config (Env, Entrypoint, Cmd) and realistic
+// compressed linux/amd64 sizes; tags of one build share a digest (stand-in digests, inside the simulation only).
 
 export type Flavor = 'busybox' | 'debian' | 'centos' | 'alpine' | 'distroless'
 

@@ -1,8 +1,6 @@
-// A node's images and its image puller, after pkg/kubelet/images/image_manager.go
-// (EnsureImageExists: pull policy, back-off per pod and image, the Pulling / Pulled /
-// Failed / BackOff events) and puller.go (pulls are serialised per node, so a
-// second pull waits: "in 512ms (9.8s including waiting)"). Pull time is a seeded
-// registry round trip plus the bytes this node does not have yet.
+// A node's images and puller (pkg/kubelet/images/image_manager.go EnsureImageExists, puller.go): pull
+// policy, back-off per pod and image, Pulling/Pulled/Failed/BackOff events; pulls are serialised per node
+// and take a seeded registry round trip plus the bytes the node does not have yet.
 import type { Container, Pod } from '../api/types.ts'
 import type { EventRecorder } from '../events/recorder.ts'
 import type { Kernel } from '../kernel/kernel.ts'

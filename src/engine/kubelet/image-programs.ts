@@ -1,8 +1,5 @@
-// The programs images bring that the shell does not have: pause, hello-world,
-// nginx and MySQL behind their docker-entrypoint.sh, curl, and perl enough for
-// the Kubernetes docs' pi Job. Each prints what the real one prints at start, runs
-// until it is stopped, and exits the way it does on TERM. An entrypoint given other
-// arguments hands them to the shell, as `exec "$@"` would.
+// Programs images bring that the shell lacks: pause, hello-world, nginx and MySQL behind docker-entrypoint.sh,
+// curl, perl for the docs' pi Job, python3; each prints what the real one does and exits as it does on TERM.
 import type { Proc, ShellOptions, Signal, Yield } from '../../shell/api.ts'
 
 export interface ProgramContext {

@@ -1,7 +1,5 @@
-// Image references and the registry's answers. Names are normalised the way
-// containerd does (github.com/distribution/reference ParseNormalizedNamed:
-// "busybox" is docker.io/library/busybox:latest); pulls of repositories or tags the
-// registry does not have fail with containerd's own error texts.
+// Image references normalised as containerd does (distribution/reference ParseNormalizedNamed: "busybox"
+// is docker.io/library/busybox:latest), and the registry's answers with containerd's pull error texts.
 import { BUILDS, REPOSITORIES, type ImageBuild, type Repository } from './image-catalog.ts'
 
 export interface ImageRef {

@@ -1,7 +1,5 @@
-// The kubelet of one node (pkg/kubelet): it watches the pods bound to its node and
-// runs each with a pod worker; it owns the node's images, the pod IPs of its
-// podCIDR (host-local IPAM: next free address, round robin), the PLEG's one-second
-// relist, the container restart back-off, and the logs of its containers.
+// The kubelet of one node (pkg/kubelet): a pod worker per bound pod, the node's images, pod IPs from its
+// podCIDR (host-local IPAM), the PLEG's one-second relist, the restart back-off, logs, node status reports.
 import type { WatchEvent } from '../api/store.ts'
 import type { Node, Pod } from '../api/types.ts'
 import type { ControllerContext } from '../context.ts'

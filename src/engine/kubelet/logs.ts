@@ -1,9 +1,6 @@
-// Container logs as the CRI stores them (one line per entry with a nanosecond
-// timestamp and the stream; a line the process left unfinished is a partial entry)
-// and as the kubelet serves them to `kubectl logs`: the current and the previous
-// instance of a container, rotated at 10 MiB of log file (kubelet
-// --container-log-max-size) keeping the newest lines. The errors are the kubelet's
-// (kubelet_pods.go validateContainerLogStatus) and the apiserver's.
+// Container logs as the CRI stores them (lines with nanosecond timestamps and streams, partial lines) and as
+// the kubelet serves them: current and previous instance, rotated at 10 MiB keeping the newest lines, with
+// the kubelet's and apiserver's errors (kubelet_pods.go validateContainerLogStatus).
 import type { ContainerStatus, Pod } from '../api/types.ts'
 
 export const LOG_MAX_BYTES = 10 * 1024 * 1024

@@ -1,8 +1,6 @@
-// The pod status a 1.33 kubelet reports, from what its runtime has observed:
-// kubelet_pods.go getPhase / convertToAPIContainerStatuses, status/generate.go
-// (PodReadyToStartContainers, Initialized, Ready, ContainersReady, PodScheduled),
-// and the status manager's rule that a condition keeps its lastTransitionTime
-// while its status does not change.
+// The pod status a 1.33 kubelet reports from what its runtime observed (kubelet_pods.go getPhase and
+// convertToAPIContainerStatuses, status/generate.go conditions); a condition keeps lastTransitionTime while
+// its status holds.
 import type { Container, ContainerState, ContainerStatus, Pod, PodCondition, PodPhase, PodStatus } from '../api/types.ts'
 import { rfc3339 } from '../kernel/time.ts'
 

@@ -1,9 +1,6 @@
-// One pod on one node, after the kubelet's pod worker (pod_workers.go) and
-// kuberuntime SyncPod: every sync first reports the status of what the runtime has
-// observed, then acts: volumes, the sandbox, the next init container or the regular
-// containers (image, create, start), restarts with back-off, and termination
-// (deletion, activeDeadlineSeconds, or the pod finishing). Syncs are serial; the
-// PLEG relist (every second) and error requeues (10 s) trigger the next one.
+// One pod on one node (pod_workers.go, kuberuntime SyncPod): each sync reports the observed status, then
+// acts (volumes, sandbox, containers, restarts, termination for deletion/deadline/completion). Syncs are
+// serial; the PLEG relist (1 s) and error requeues (10 s) trigger the next.
 import type { Pod } from '../api/types.ts'
 import type { Timer } from '../kernel/kernel.ts'
 import { goDuration } from './duration.ts'

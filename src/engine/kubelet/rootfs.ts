@@ -1,7 +1,5 @@
-// A container's filesystem at start: a fresh copy of its image's tree (a new
-// writable layer), the files the kubelet manages (/etc/hostname, /etc/hosts from
-// kubelet_pods.go managedHostsFileContent, /etc/resolv.conf for dnsPolicy
-// ClusterFirst, /dev/termination-log) and the pod's volumes at their mount paths.
+// A container's filesystem at start: a fresh copy of its image's tree, the files the kubelet manages
+// (/etc/hostname, /etc/hosts as kubelet_pods.go writes it, /etc/resolv.conf, the termination log), volumes.
 import type { Container, Pod } from '../api/types.ts'
 import { FsError, normalize, Vfs, type DirNode } from '../../shell/fs/vfs.ts'
 import { podHostname } from './container-env.ts'

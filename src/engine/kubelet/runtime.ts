@@ -1,7 +1,5 @@
-// The container runtime's contract with the kubelet: a fresh root filesystem per
-// container start, the executable lookup runc does before it starts a process
-// (its error ends up in the container's StartError message), and the process
-// itself. The shell (src/shell) provides the real one; tests use fakes.
+// The container runtime's contract with the kubelet: a root filesystem per start, runc's executable
+// lookup (its error becomes the StartError message), and PID 1. src/shell provides it; tests use fakes.
 import type { Proc, ShellOptions } from '../../shell/api.ts'
 import type { DirNode, Vfs } from '../../shell/fs/vfs.ts'
 import type { Flavor } from './image-catalog.ts'

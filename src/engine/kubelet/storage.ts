@@ -1,9 +1,6 @@
-// Persistent volumes for PersistentVolumeClaims: the cluster's one StorageClass
-// ("standard", the default, kind's rancher.io/local-path with WaitForFirstConsumer
-// binding), the PV controller's and the provisioner's part of binding a claim
-// (pkg/controller/volume/persistentvolume/pv_controller.go events, local-path
-// provisioner timing), and the data itself: one directory per claim, shared by every
-// pod that mounts it and kept until the claim is deleted (reclaimPolicy Delete).
+// Claims and their data: the default StorageClass "standard" (rancher.io/local-path, WaitForFirstConsumer),
+// the PV controller's and provisioner's binding with their events (pv_controller.go), pvc-protection, and
+// one directory per claim shared by its pods until the claim is deleted.
 import type { PersistentVolumeClaim, Pod } from '../api/types.ts'
 import type { WatchEvent } from '../api/store.ts'
 import type { ControllerContext } from '../context.ts'

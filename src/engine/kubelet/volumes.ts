@@ -1,10 +1,6 @@
-// A pod's volumes on its node, after the kubelet's volume manager: an emptyDir is
-// one directory for the pod, shared by its containers and kept across restarts
-// (sizeLimit becomes a byte quota); a PersistentVolumeClaim mounts its claim's
-// directory; the projected service-account volume holds token, ca.crt and
-// namespace; downwardAPI files hold field values; hostPath is a directory of the
-// node. ConfigMaps and Secrets do not exist in this cluster, so volumes of them
-// fail to mount with the kubelet's message.
+// A pod's volumes on its node (the kubelet's volume manager): emptyDir per pod (sizeLimit as a quota), a
+// claim's directory, the projected service-account token/ca.crt/namespace, downwardAPI, hostPath; ConfigMap
+// and Secret volumes fail to mount (none exist here).
 import { valueOf } from '../api/quantity.ts'
 import type { PersistentVolumeClaim, Pod, Volume } from '../api/types.ts'
 import { newDir, newFile, type DirNode, type FileNode } from '../../shell/fs/vfs.ts'

@@ -1,7 +1,5 @@
-// The scheduler's cache of what each node holds: its Node object and the
-// requests of the non-terminal pods bound (or assumed) to it. The scheduler's pod
-// informer ignores Succeeded and Failed pods (scheduler.go newPodInformer), so a
-// finished pod frees its node's resources at once.
+// The scheduler's cache: each node and the requests of its non-terminal pods, bound or assumed. Finished
+// pods free their resources at once (scheduler.go newPodInformer ignores Succeeded and Failed pods).
 import type { Node, Pod } from '../api/types.ts'
 import type { NodeState } from './filters.ts'
 import { emptyRequests, podRequests, type Requests } from './resources.ts'

@@ -1,8 +1,6 @@
-// The default profile's Filter plugins that matter for Jobs, in the framework's
-// order, each with its upstream reason text (pkg/scheduler/framework/plugins:
-// nodeunschedulable, tainttoleration, nodeaffinity, noderesources/fit.go). A node
-// is rejected by the first plugin that fails; UnschedulableAndUnresolvable means
-// preemption could not help there.
+// The default profile's Filter plugins for Jobs, in framework order, with upstream's reason texts
+// (nodeunschedulable, tainttoleration, nodeaffinity, noderesources/fit.go): the first failing plugin rejects
+// a node; UnschedulableAndUnresolvable means preemption cannot help there.
 import type { Node, Pod, Taint, Toleration } from '../api/types.ts'
 import { podRequests, type Requests } from './resources.ts'
 

@@ -1,7 +1,5 @@
-// The scheduler's failure message, after pkg/scheduler/framework/types.go
-// FitError.Error() and the DefaultPreemption PostFilter
-// (framework/preemption/preemption.go): "0/3 nodes are available: <sorted reason
-// histogram>. preemption: 0/3 nodes are available: <why preemption cannot help>."
+// The failure message (framework/types.go FitError.Error, preemption.go's PostFilter): "0/3 nodes are
+// available: <sorted reason histogram>. preemption: 0/3 nodes are available: <why preemption cannot help>."
 import type { Rejection } from './filters.ts'
 
 /** "<count> <reason>" entries sorted as Go's sort.Strings sorts them (byte order). */

@@ -1,7 +1,5 @@
-// The scheduling queue, after pkg/scheduler/backend/queue/scheduling_queue.go: an
-// active queue (priority, then arrival), a back-off queue (1 s doubling to 10 s per
-// failed attempt) and the unschedulable pods, which cluster events move back and
-// which are flushed after 5 minutes at the latest (podMaxInUnschedulablePodsDuration).
+// The scheduling queue (backend/queue/scheduling_queue.go): active queue by priority then arrival,
+// back-off 1 s doubling to 10 s, unschedulable pods moved back by cluster events or flushed after 5 minutes.
 import type { Kernel, Timer } from '../kernel/kernel.ts'
 
 export const INITIAL_BACKOFF_MS = 1000

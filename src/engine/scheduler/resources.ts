@@ -1,8 +1,5 @@
-// A pod's resource requests as the scheduler counts them
-// (k8s.io/component-helpers/resource PodRequests: the sum over containers, at least
-// the largest init container, plus overhead) and the non-zero defaults the
-// scoring plugins substitute for missing requests (pkg/scheduler/util: 100m CPU,
-// 200 MiB memory).
+// Pod requests as the scheduler counts them (component-helpers resource.PodRequests: containers summed,
+// at least the largest init container, sidecars, overhead) and the scoring defaults (100m CPU, 200 MiB).
 import { milliOf, valueOf } from '../api/quantity.ts'
 import type { Container, Pod } from '../api/types.ts'
 

@@ -1,9 +1,6 @@
-// kube-scheduler's default profile, after pkg/scheduler/schedule_one.go: one
-// scheduling cycle at a time (filter, score, pick a node with a seeded tie-break,
-// assume), then an asynchronous binding cycle (PreBind volumes, bind, the
-// "Scheduled" event). A pod that fits nowhere gets PodScheduled=False/Unschedulable
-// and a FailedScheduling event (events.k8s.io/v1, as the scheduler records them),
-// and waits in the queue for a cluster event or the 5-minute flush.
+// kube-scheduler's default profile (schedule_one.go): serial scheduling cycles (filter, score, seeded
+// tie-break, assume), asynchronous binding (PreBind volumes, bind, "Scheduled"); a pod that fits nowhere gets
+// PodScheduled=False/Unschedulable and FailedScheduling (events/v1) and waits in the queue.
 import type { WatchEvent } from '../api/store.ts'
 import type { Node, PersistentVolumeClaim, Pod, PodCondition } from '../api/types.ts'
 import type { ControllerContext } from '../context.ts'

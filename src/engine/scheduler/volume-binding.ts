@@ -1,8 +1,5 @@
-// The VolumeBinding plugin (pkg/scheduler/framework/plugins/volumebinding): a pod's
-// claims must exist and not be terminating; an unbound claim of a
-// WaitForFirstConsumer class is provisioned for the chosen node in PreBind (the
-// claim is annotated volume.kubernetes.io/selected-node and the pod is bound once
-// the claim is); a bound local volume ties later pods to its node.
+// VolumeBinding (framework/plugins/volumebinding): claims must exist and not be terminating; unbound
+// WaitForFirstConsumer claims are provisioned for the chosen node in PreBind; a bound local volume ties pods to its node.
 import type { Pod, PersistentVolumeClaim } from '../api/types.ts'
 import { SELECTED_NODE, storageClassOf } from '../kubelet/storage.ts'
 
