@@ -92,7 +92,10 @@ export abstract class Lexer {
     for (;;) {
       const c = s[this.pos]
       if (c === ' ' || c === '\t') this.pos++
-      else if (c === '\\' && s[this.pos + 1] === '\n') this.pos += 2
+      else if (c === '\\' && s[this.pos + 1] === '\n') {
+        this.pos += 2
+        if (this.pos >= s.length) this.incomplete = true
+      }
       else if (c === '#') {
         while (this.pos < s.length && s[this.pos] !== '\n') this.pos++
       } else break
@@ -151,6 +154,7 @@ export abstract class Lexer {
         }
         if (n === '\n') {
           this.pos += 2
+          if (this.pos >= s.length && mode !== 'heredoc') this.incomplete = true
           continue
         }
         if (mode === 'dq' || mode === 'heredoc') {

@@ -3,6 +3,7 @@
 // on the virtual clock.
 import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { BANNER } from '../commands/util/usage.ts'
+import { gnuQuote, isBusybox, tryHelp } from './gnu.ts'
 
 const SUFFIX: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }
 
@@ -18,6 +19,7 @@ export function parseDuration(arg: string): number | undefined {
 }
 
 export function sleep(ctx: CommandContext): CommandResult {
+  if (!isBusybox(ctx)) return gnuSleep(ctx)
   const args = ctx.argv.slice(1)
   if (args[0] === '--') args.shift()
   if (!args.length) {
@@ -39,6 +41,30 @@ export function sleep(ctx: CommandContext): CommandResult {
   }
   if (ms <= 0) return 0
   return waitUntil(ctx, ctx.host.now() + ms)
+}
+
+/** GNU coreutils sleep: the same durations, GNU's errors (status 1). */
+function gnuSleep(ctx: CommandContext): CommandResult {
+  const args = ctx.argv.slice(1)
+  if (args[0] === '--') args.shift()
+  else if (args[0]?.startsWith('-') && args[0].length > 1 && !/^-[0-9.]/.test(args[0])) {
+    ctx.stderr.write(`sleep: invalid option -- '${args[0][1]}'\n${tryHelp('sleep')}`)
+    return 1
+  }
+  if (!args.length) {
+    ctx.stderr.write(`sleep: missing operand\n${tryHelp('sleep')}`)
+    return 1
+  }
+  let ms = 0
+  for (const a of args) {
+    const d = parseDuration(a)
+    if (d === undefined) {
+      ctx.stderr.write(a.startsWith('-') ? `sleep: invalid option -- '${a[1]}'\n${tryHelp('sleep')}` : `sleep: invalid time interval ${gnuQuote(ctx, a)}\n${tryHelp('sleep')}`)
+      return 1
+    }
+    ms += d
+  }
+  return ms > 0 ? waitUntil(ctx, ctx.host.now() + ms) : 0
 }
 
 export function* waitUntil(ctx: CommandContext, until: number): Generator<Wait, number, void> {

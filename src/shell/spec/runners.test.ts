@@ -64,3 +64,25 @@ describe('watch (terminal)', () => {
     expect(r.stdout).toBe('\x1b[H\x1b[2J1767225600\n\x1b[H\x1b[2J1767225601\n')
   })
 })
+
+describe('GNU coreutils timeout and sleep (debian/centos images, the terminal host)', () => {
+  const rows: [string, string][] = [
+    ['timeout 1 sleep 3; echo $?', '124\n'],
+    ['timeout --preserve-status 1 sleep 3; echo $?', '143\n'],
+    ['timeout -v 1 sleep 3; echo $?', "! timeout: sending signal TERM to command 'sleep'\n124\n"],
+    ['timeout x sleep 1; echo $?', "! timeout: invalid time interval 'x'\n! Try 'timeout --help' for more information.\n125\n"],
+    ['timeout 5; echo $?', "! Try 'timeout --help' for more information.\n125\n"],
+    ['timeout -s FOO 1 true; echo $?', "! timeout: 'FOO': invalid signal\n! Try 'timeout --help' for more information.\n125\n"],
+    ['timeout 1 nosuch; echo $?', "! timeout: failed to run command 'nosuch': No such file or directory\n127\n"],
+    ['sleep; echo $?', "! sleep: missing operand\n! Try 'sleep --help' for more information.\n1\n"],
+    ['sleep 1x; echo $?', "! sleep: invalid time interval '1x'\n! Try 'sleep --help' for more information.\n1\n"],
+  ]
+  for (const [script, log] of rows) {
+    it(script, () => expect(container(script, { flavor: 'debian', env: { PATH: '/usr/bin:/bin' } }).log).toBe(log))
+  }
+
+  it('quotes follow a UTF-8 locale', () => {
+    const r = container('sleep 1x', { flavor: 'debian', env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } })
+    expect(r.stderr).toBe("sleep: invalid time interval ‘1x’\nTry 'sleep --help' for more information.\n")
+  })
+})

@@ -88,6 +88,10 @@ describe('needsMore', () => {
     ['echo a; fi', false],
     ['echo )', false],
     ['', false],
+    ['echo a \\\n', true],
+    ['echo a |\n', true],
+    ['cat <<EOF\n', true],
+    ['echo done\n', false],
   ]
   for (const [text, more] of ROWS) it(JSON.stringify(text), () => expect(needsMore(text)).toBe(more))
 })
