@@ -4,6 +4,7 @@
 import type { PersistentVolumeClaim, Pod } from '../engine/api/types.ts'
 import { renderLog } from '../engine/kubelet/logs.ts'
 import type { Session } from '../session/index.ts'
+import type { DirNode } from '../shell/fs/vfs.ts'
 import { evaluateCheck, type CheckContext, type CheckOutcome } from './checks.ts'
 import type { CheckSpec, Lang } from './types.ts'
 
@@ -14,10 +15,11 @@ export function checkContext(session: Session): CheckContext {
     now: c.now(),
     commands: session.history,
     get: (kind, name, ns = 'default') => c.store.get(kind, kind === 'Node' ? undefined : ns, name) as Record<string, unknown> | undefined,
+    list: (kind, ns = 'default') => c.store.list(kind, kind === 'Node' ? undefined : ns) as unknown as Record<string, unknown>[],
     volumeFiles(claim, ns = 'default') {
       const pvc = c.store.get<PersistentVolumeClaim>('PersistentVolumeClaim', ns, claim)
       const dir = pvc && c.provisioner.volumes.get(pvc.metadata.uid)
-      return dir ? [...dir.entries.keys()].sort() : undefined
+      return dir ? filesUnder(dir).sort() : undefined
     },
     logs(pod, ns = 'default') {
       const p = c.store.get<Pod>('Pod', ns, pod)
@@ -27,6 +29,11 @@ export function checkContext(session: Session): CheckContext {
       return a.ok ? renderLog(a.log.entries) : ''
     },
   }
+}
+
+/** Paths of the regular files under a volume's directory, relative to it ("daily/a.txt"). */
+function filesUnder(dir: DirNode, prefix = ''): string[] {
+  return [...dir.entries].flatMap(([name, n]) => (n.type === 'dir' ? filesUnder(n, `${prefix}${name}/`) : [prefix + name]))
 }
 
 export interface CheckReport {

@@ -217,8 +217,14 @@ function newJobRecord(job: Job, now: number): JobRecord {
     activeDeadlineSeconds: job.spec.activeDeadlineSeconds,
     ttlSecondsAfterFinished: job.spec.ttlSecondsAfterFinished,
     restartPolicy: job.spec.template?.spec?.restartPolicy,
+    claims: claimsOf(job),
     podUids: [],
   }
+}
+
+function claimsOf(job: Job): string[] | undefined {
+  const names = (job.spec.template?.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim ? [v.persistentVolumeClaim.claimName] : []))
+  return names.length ? names : undefined
 }
 
 function closeSegment(lane: PodLane, now: number): void {

@@ -70,6 +70,8 @@ export interface JobRecord {
   activeDeadlineSeconds?: number
   ttlSecondsAfterFinished?: number
   restartPolicy?: string
+  /** PersistentVolumeClaims its pod template mounts (what a lesson's backup check counts runs by). */
+  claims?: string[]
   podUids: string[]
 }
 
