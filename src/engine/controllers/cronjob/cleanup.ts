@@ -29,17 +29,22 @@ export function cleanupFinishedJobs(deps: CleanupDeps, cj: WorkingCronJob, jobs:
   const succeededLimit = cj.spec.successfulJobsHistoryLimit
   const failedLimit = cj.spec.failedJobsHistoryLimit
   if (succeededLimit == null && failedLimit == null) return false
-  const succeeded: Job[] = []
-  const failed: Job[] = []
+  // Count first: most syncs are within the limits and need no lists at all.
+  let nSucceeded = 0
+  let nFailed = 0
   for (const job of jobs) {
     const c = finishedCondition(job)
-    if (c === 'Complete') succeeded.push(job)
-    else if (c === 'Failed') failed.push(job)
+    if (c === 'Complete') nSucceeded++
+    else if (c === 'Failed') nFailed++
   }
   let updateStatus = false
-  if (succeededLimit != null && removeOldestJobs(deps, cj, succeeded, succeededLimit)) updateStatus = true
-  if (failedLimit != null && removeOldestJobs(deps, cj, failed, failedLimit)) updateStatus = true
+  if (succeededLimit != null && nSucceeded > succeededLimit && removeOldestJobs(deps, cj, finished(jobs, 'Complete'), succeededLimit)) updateStatus = true
+  if (failedLimit != null && nFailed > failedLimit && removeOldestJobs(deps, cj, finished(jobs, 'Failed'), failedLimit)) updateStatus = true
   return updateStatus
+}
+
+function finished(jobs: Job[], condition: 'Complete' | 'Failed'): Job[] {
+  return jobs.filter((j) => finishedCondition(j) === condition)
 }
 
 function removeOldestJobs(deps: CleanupDeps, cj: WorkingCronJob, jobs: Job[], maxJobs: number): boolean {

@@ -32,7 +32,10 @@ export class CronJobController {
     ctx.store.watch((ev) => this.onJob(ev as WatchEvent<Job>), 'Job')
     ctx.store.watch((ev) => this.onCronJob(ev as WatchEvent<CronJob>), 'CronJob')
     // The informers' initial list: objects that exist before the controller starts.
-    for (const job of ctx.store.list<Job>('Job')) this.index(job)
+    for (const job of ctx.store.list<Job>('Job')) {
+      const ref = getControllerOf(job)
+      if (ref) this.index(job, ref)
+    }
     for (const cj of ctx.store.list<CronJob>('CronJob')) this.enqueue(cj)
   }
 
@@ -82,48 +85,41 @@ export class CronJobController {
 
   private onJob(ev: WatchEvent<Job>): void {
     const job = ev.object
+    const ref = getControllerOf(job)
     if (ev.type === 'DELETED') {
-      this.unindex(job)
-      this.enqueueOwner(job)
+      if (ref) this.unindex(job, ref)
+      this.enqueueOwner(job, ref)
       return
     }
     if (ev.type === 'MODIFIED' && ev.old) {
       if (ev.old.metadata.resourceVersion === job.metadata.resourceVersion) return
       const oldRef = getControllerOf(ev.old)
-      const curRef = getControllerOf(job)
-      if (oldRef?.name === curRef?.name) this.index(job)
-      else {
-        this.unindex(ev.old)
-        this.index(job)
-      }
-      if (oldRef && !sameRef(oldRef, curRef)) this.enqueueOwner(ev.old)
-      this.enqueueOwner(job)
+      if (oldRef && oldRef.name !== ref?.name) this.unindex(ev.old, oldRef)
+      if (ref) this.index(job, ref)
+      if (oldRef && !sameRef(oldRef, ref)) this.enqueueOwner(ev.old, oldRef)
+      this.enqueueOwner(job, ref)
       return
     }
-    this.index(job)
-    this.enqueueOwner(job)
+    if (ref) this.index(job, ref)
+    this.enqueueOwner(job, ref)
   }
 
   /** resolveControllerRef: only a CronJob with the referenced name and UID is woken. */
-  private enqueueOwner(job: Job): void {
-    const ref = getControllerOf(job)
+  private enqueueOwner(job: Job, ref: OwnerReference | undefined): void {
     if (!ref || ref.kind !== 'CronJob') return
     const cj = this.ctx.store.get<CronJob>('CronJob', job.metadata.namespace, ref.name)
     if (cj && cj.metadata.uid === ref.uid) this.enqueue(cj)
   }
 
-  private index(job: Job): void {
-    const ref = getControllerOf(job)
-    if (!ref) return
+  /** Keep the Job under its controller's name; an update keeps its place in the listing. */
+  private index(job: Job, ref: OwnerReference): void {
     const key = cronJobKey(job.metadata.namespace, ref.name)
     let m = this.jobsByController.get(key)
     if (!m) this.jobsByController.set(key, (m = new Map()))
     m.set(job.metadata.name, job)
   }
 
-  private unindex(job: Job): void {
-    const ref = getControllerOf(job)
-    if (!ref) return
+  private unindex(job: Job, ref: OwnerReference): void {
     const key = cronJobKey(job.metadata.namespace, ref.name)
     const m = this.jobsByController.get(key)
     if (!m) return

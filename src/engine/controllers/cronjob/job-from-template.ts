@@ -28,7 +28,10 @@ export function getJobFromTemplate2(cj: CronJob, scheduledTime: number, local: Z
   const offset = zone.offsetAt(scheduledTime)
   // time.RFC3339 prints a zero offset as "Z": the API's own (cached) format.
   const stamp = offset === 0 ? rfc3339(scheduledTime) : formatInZone(scheduledTime, zone)
-  const annotations = { ...tmpl.metadata?.annotations, [SCHEDULED_TIMESTAMP_ANNOTATION]: stamp }
+  const annotations: Record<string, string> = {}
+  const own = tmpl.metadata?.annotations
+  if (own) for (const k in own) annotations[k] = own[k]
+  annotations[SCHEDULED_TIMESTAMP_ANNOTATION] = stamp
   return {
     apiVersion: 'batch/v1',
     kind: 'Job',

@@ -100,7 +100,7 @@ export function syncCronJob(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[]): Sy
   // `earliest` past any time that is too late (research §3.5), so it is not modelled.
 
   const lastSchedule = cj.status.lastScheduleTime
-  if (inActiveListByName(cj, getJobName(cj, scheduledTime), cj.metadata.namespace) || (lastSchedule !== undefined && compareTimes(lastSchedule, rfc3339(scheduledTime)) === 0)) {
+  if ((cj.status.active.length > 0 && inActiveListByName(cj, getJobName(cj, scheduledTime), cj.metadata.namespace)) || (lastSchedule !== undefined && compareTimes(lastSchedule, rfc3339(scheduledTime)) === 0)) {
     return done(state, nextScheduleTimeDuration(cj, now, sched))
   }
   if (cj.spec.concurrencyPolicy === 'Forbid' && cj.status.active.length > 0) {

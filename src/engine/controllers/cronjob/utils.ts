@@ -26,11 +26,15 @@ export function statusOf(cj: WorkingCronJob): CronJob['status'] {
 }
 
 export function inActiveList(cj: CronJob, uid: string): boolean {
-  return (cj.status?.active ?? []).some((r) => r.uid === uid)
+  const active = cj.status?.active
+  if (active) for (const r of active) if (r.uid === uid) return true
+  return false
 }
 
 export function inActiveListByName(cj: CronJob, name: string, namespace: string | undefined): boolean {
-  return (cj.status?.active ?? []).some((r) => r.name === name && r.namespace === namespace)
+  const active = cj.status?.active
+  if (active) for (const r of active) if (r.name === name && r.namespace === namespace) return true
+  return false
 }
 
 export function deleteFromActiveList(cj: WorkingCronJob, uid: string | undefined): void {
@@ -38,7 +42,9 @@ export function deleteFromActiveList(cj: WorkingCronJob, uid: string | undefined
 }
 
 export function getControllerOf(obj: KObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller === true)
+  const refs = obj.metadata.ownerReferences
+  if (refs) for (const r of refs) if (r.controller === true) return r
+  return undefined
 }
 
 export function isControlledBy(obj: KObject, owner: KObject): boolean {
@@ -47,9 +53,8 @@ export function isControlledBy(obj: KObject, owner: KObject): boolean {
 
 /** FinishedCondition: the first Complete or Failed condition that is True. */
 export function finishedCondition(job: Job): 'Complete' | 'Failed' | undefined {
-  for (const c of job.status?.conditions ?? []) {
-    if ((c.type === 'Complete' || c.type === 'Failed') && c.status === 'True') return c.type
-  }
+  const conditions = job.status?.conditions
+  if (conditions) for (const c of conditions) if ((c.type === 'Complete' || c.type === 'Failed') && c.status === 'True') return c.type
   return undefined
 }
 
@@ -58,7 +63,9 @@ export function isJobFinished(job: Job): boolean {
 }
 
 export function isJobSucceeded(job: Job): boolean {
-  return (job.status?.conditions ?? []).some((c) => c.type === 'Complete' && c.status === 'True')
+  const conditions = job.status?.conditions
+  if (conditions) for (const c of conditions) if (c.type === 'Complete' && c.status === 'True') return true
+  return false
 }
 
 export function cronJobKey(namespace: string | undefined, name: string): string {
