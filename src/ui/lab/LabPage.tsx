@@ -31,14 +31,39 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
   const [active, setActive] = useState(lesson.files[0]?.name ?? '')
   const [shareNote, setShareNote] = useState(false)
 
-  const run = useCallback((line: string) => (term.current ? term.current.run(line) : client.runLine(line)), [client])
+  // Edits reach the terminal's home directory after a pause in typing (each write is an
+  // input-log entry), and at once before anything that reads them.
+  const unsaved = useRef(new Map<string, string>())
+  const saveTimer = useRef<ReturnType<typeof setTimeout> | null>(null)
+  const flushFiles = useCallback(() => {
+    if (saveTimer.current) clearTimeout(saveTimer.current)
+    saveTimer.current = null
+    for (const [name, content] of unsaved.current) client.writeFile(name, content)
+    unsaved.current.clear()
+  }, [client])
+  const editFile = useCallback(
+    (name: string, content: string) => {
+      lab.setFile(name, content)
+      unsaved.current.set(name, content)
+      if (saveTimer.current) clearTimeout(saveTimer.current)
+      saveTimer.current = setTimeout(flushFiles, 800)
+    },
+    [lab, flushFiles],
+  )
+  const run = useCallback(
+    (line: string) => {
+      if (term.current) term.current.run(line)
+      else {
+        flushFiles()
+        client.runLine(line)
+      }
+    },
+    [client, flushFiles],
+  )
   const applyAndPlay = useCallback(() => {
-    if (active) {
-      client.writeFile(active, lab.files[active] ?? '')
-      run(`kubectl apply -f ${active}`)
-    }
+    if (active) run(`kubectl apply -f ${active}`)
     client.play()
-  }, [active, client, lab.files, run])
+  }, [active, client, run])
 
   bridge.current = useEmbedBridge(params.embed, client, {
     loadManifest: (name, content) => {
@@ -90,10 +115,7 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
                 files={lab.files}
                 active={active}
                 onSelect={setActive}
-                onChange={(name, content) => {
-                  lab.setFile(name, content)
-                  client.writeFile(name, content)
-                }}
+                onChange={editFile}
                 client={client}
                 lang={lang}
                 onApply={() => run(`kubectl apply -f ${active}`)}
@@ -104,7 +126,7 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
         {show('terminal') && (
           <section className="pane" aria-label={t.terminal}>
             <h2 className="pane-title">{t.terminal}</h2>
-            <TerminalPane ref={term} client={client} />
+            <TerminalPane ref={term} client={client} beforeLine={flushFiles} />
           </section>
         )}
       </div>

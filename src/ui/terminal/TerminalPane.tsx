@@ -19,7 +19,9 @@ function promptFor(text: string, more: boolean): string {
   return m ? `\x1b[1;32m${m[1]}\x1b[0m:\x1b[1;34m${m[2]}\x1b[0m$ ` : text
 }
 
-export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient }>(function TerminalPane({ client }, ref) {
+export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; beforeLine?: () => void }>(function TerminalPane({ client, beforeLine }, ref) {
+  const beforeRef = useRef(beforeLine)
+  beforeRef.current = beforeLine
   const host = useRef<HTMLDivElement>(null)
   const api = useRef<TerminalHandle | null>(null)
 
@@ -48,6 +50,7 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient }>(fu
       if (back > 0) term.write(`\x1b[${back}D`)
     }
     const send = (line: string) => {
+      beforeRef.current?.()
       busy = true
       client.runLine(line)
     }
