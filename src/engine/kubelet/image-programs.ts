@@ -1,5 +1,5 @@
 // Programs images bring that the shell lacks: pause, hello-world, nginx and MySQL behind docker-entrypoint.sh,
-// curl, perl for the docs' pi Job, python3; each prints what the real one does and exits as it does on TERM.
+// and the entrypoints of the bash and curl images; each prints what the real one does and exits as it does on TERM.
 import type { Proc, ShellOptions, Signal, Yield } from '../../shell/api.ts'
 
 export interface ProgramContext {
@@ -195,79 +195,6 @@ function mysql(ctx: ProgramContext): Proc {
   )
 }
 
-function curl(ctx: ProgramContext, args: string[]): Proc {
-  return scripted(ctx, function* () {
-    const url = args.find((a) => !a.startsWith('-'))
-    if (!url) {
-      ctx.opts.stderr.write("curl: try 'curl --help' or 'curl --manual' for more information\n")
-      return 2
-    }
-    yield { wait: 40 }
-    const host = url.replace(/^[a-z]+:\/\//, '').split(/[/:?#]/)[0]
-    ctx.opts.stderr.write(`curl: (6) Could not resolve host: ${host}\n`)
-    return 6
-  })
-}
-
-/** Machin's formula with big integers: pi to `digits` significant digits, rounded as Math::BigFloat does. */
-export function piDigits(digits: number): string {
-  const guard = 10n
-  const scale = 10n ** (BigInt(digits) + guard)
-  const arctanInv = (x: bigint) => {
-    let sum = 0n
-    let term = scale / x
-    const x2 = x * x
-    for (let k = 0n; term !== 0n; k++) {
-      sum += k % 2n === 0n ? term / (2n * k + 1n) : -term / (2n * k + 1n)
-      term /= x2
-    }
-    return sum
-  }
-  const pi = 4n * (4n * arctanInv(5n) - arctanInv(239n))
-  const cut = 10n ** (guard + 1n)
-  const s = ((pi + cut / 2n) / cut).toString()
-  return s[0] + '.' + s.slice(1, digits)
-}
-
-/** perl -Mbignum=bpi -wle 'print bpi(N)' (the docs' pi Job) and -e 'print "…"'. */
-function perl(ctx: ProgramContext, args: string[]): Proc {
-  return scripted(ctx, function* () {
-    const code = args.find((a, i) => i > 0 && /^-\w*e$/.test(args[i - 1] ?? '')) ?? args.find((a) => !a.startsWith('-'))
-    const newline = args.some((a) => /^-\w*l/.test(a))
-    const pi = /bpi\((\d+)\)/.exec(code ?? '')
-    if (pi) {
-      const n = Number(pi[1])
-      yield { wait: Math.round(n * n * 0.0015) }
-      ctx.opts.stdout.write(piDigits(n) + (newline ? '\n' : ''))
-      return 0
-    }
-    const print = /^\s*print\s+"((?:[^"\\]|\\.)*)"\s*;?\s*$/.exec(code ?? '')
-    if (print) {
-      ctx.opts.stdout.write(print[1].replace(/\\n/g, '\n').replace(/\\t/g, '\t') + (newline ? '\n' : ''))
-      return 0
-    }
-    if (!code) return 0
-    ctx.opts.stderr.write(`Can't open perl script "${code}": No such file or directory\n`)
-    return 2
-  })
-}
-
-/** python3 with no script reads the (empty) standard input and exits 0. */
-function python(ctx: ProgramContext, args: string[]): Proc {
-  return scripted(ctx, function* () {
-    const i = args.indexOf('-c')
-    if (i >= 0) {
-      const m = /^\s*print\((["'])(.*)\1\)\s*$/.exec(args[i + 1] ?? '')
-      if (m) ctx.opts.stdout.write(m[2] + '\n')
-      return 0
-    }
-    const file = args.find((a) => !a.startsWith('-'))
-    if (!file) return 0
-    ctx.opts.stderr.write(`python3: can't open file '${file.startsWith('/') ? file : '/' + file}': [Errno 2] No such file or directory\n`)
-    return 2
-  })
-}
-
 /** The program behind an image file (FileNode.exec "img:<name>"), or undefined. */
 export function imageProgram(name: string, ctx: ProgramContext): Proc | undefined {
   const args = ctx.argv.slice(1)
@@ -284,16 +211,11 @@ export function imageProgram(name: string, ctx: ProgramContext): Proc | undefine
     case 'mysqld':
     case 'mysql-entrypoint':
       return args.length === 0 || args[0] === 'mysqld' || args[0].startsWith('-') ? mysql(ctx) : ctx.exec(args)
-    case 'curl':
-      return curl(ctx, args)
     case 'curl-entrypoint':
-      return args[0] === 'curl' ? curl(ctx, args.slice(1)) : args[0]?.startsWith('-') ? curl(ctx, args) : ctx.exec(args)
+      // The image's entrypoint puts curl in front of options; the shell's curl does the rest.
+      return ctx.exec(args[0]?.startsWith('-') ? ['curl', ...args] : args)
     case 'bash-entrypoint':
       return ctx.exec(args[0]?.startsWith('-') ? ['bash', ...args] : args)
-    case 'perl':
-      return perl(ctx, args)
-    case 'python3':
-      return python(ctx, args)
     default:
       return undefined
   }

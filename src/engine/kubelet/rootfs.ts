@@ -50,7 +50,7 @@ export function containerRootFs(rt: ContainerRuntime, pod: Pod, c: Container, im
   for (const [path, program] of Object.entries(image.programs ?? {})) {
     fs.mkdir(path.slice(0, path.lastIndexOf('/')) || '/', '/', true)
     const parent = fs.lookup(path.slice(0, path.lastIndexOf('/')) || '/') as DirNode
-    parent.entries.set(path.slice(path.lastIndexOf('/') + 1), { type: 'file', data: '', mode: 0o755, mtime: now, exec: 'img:' + program })
+    parent.entries.set(path.slice(path.lastIndexOf('/') + 1), { type: 'file', data: '', mode: 0o755, mtime: now, exec: program })
   }
   put('/etc/hostname', podHostname(pod) + '\n')
   put('/etc/hosts', hostsFile(pod, podIP))
