@@ -30,6 +30,10 @@ export function cd(sh: Sh, argv: string[]): number {
       sh.error(`${target}: ${why}`, 'cd')
       return 1
     }
+    if (sh.flavor === 'dash') {
+      sh.error(`can't cd to ${target}`, 'cd')
+      return 2
+    }
     sh.error(`can't cd to ${target}: ${why}`)
     throw new ShellError(2)
   }

@@ -123,9 +123,15 @@ function buildRootFs(flavor: Flavor, now: number): DirNode {
     return root
   }
   for (const d of ['bin', 'boot', 'lib', 'lib64', 'media', 'mnt', 'opt', 'run', 'sbin', 'srv', 'usr/bin', 'usr/sbin', 'usr/lib', 'usr/local/bin', 'var/log', 'var/tmp']) dir(d)
+  // Debian's /bin/sh is dash; CentOS's is bash.
   for (const p of GNU_PROGRAMS) {
-    program(`/usr/bin/${p}`, p)
-    program(`/bin/${p}`, p)
+    const exec = p === 'sh' ? (flavor === 'centos' ? 'bash' : 'dash') : p
+    program(`/usr/bin/${p}`, exec)
+    program(`/bin/${p}`, exec)
+  }
+  if (flavor === 'debian') {
+    program('/usr/bin/dash', 'dash')
+    program('/bin/dash', 'dash')
   }
   file('/etc/passwd', GNU_PASSWD)
   file('/etc/group', GNU_GROUP)

@@ -17,7 +17,7 @@ export function* runScript(sh: Sh, script: Script): Gen {
   for (const item of script.items) {
     if (item.k === 'error') {
       sh.lineno = item.line
-      sh.error(sh.flavor === 'bash' && item.token !== undefined ? `syntax error near unexpected token \`${item.token}'` : item.message)
+      sh.error(syntaxMessage(sh, item.message, item.token))
       sh.status = 2
       if (!sh.p.interactive) throw new ExitSignal(2)
       return 2
@@ -27,6 +27,16 @@ export function* runScript(sh: Sh, script: Script): Gen {
     if (sh.skip) break
   }
   return status
+}
+
+/** ash's syntax error text in the flavour's words (bash: "near unexpected token", dash: "Syntax error: … unexpected"). */
+function syntaxMessage(sh: Sh, message: string, token: string | undefined): string {
+  if (sh.flavor === 'bash' && token !== undefined) return `syntax error near unexpected token \`${token}'`
+  if (sh.flavor !== 'dash') return message
+  const m = /^syntax error: unexpected (.*?)( \(expecting .*\))?$/.exec(message)
+  if (m) return `Syntax error: ${m[1]} unexpected${m[2] ?? ''}`
+  const rest = message.replace(/^syntax error: /, '')
+  return `Syntax error: ${rest[0].toUpperCase()}${rest.slice(1)}`
 }
 
 export function* runList(sh: Sh, list: List): Gen {

@@ -110,7 +110,8 @@ export function arith(sh: Sh, text: string): string {
     return String(evalArith(text, sh))
   } catch (e) {
     if (!(e instanceof ArithError)) throw e
-    sh.error(e.message)
+    if (sh.flavor === 'dash') sh.error(`arithmetic expression: ${e.message === 'divide by zero' ? 'division by zero' : 'expecting primary'}: "${text}"`)
+    else sh.error(e.message)
     throw new ShellError(2)
   }
 }

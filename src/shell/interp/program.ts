@@ -92,7 +92,7 @@ function* runShell(parent: Sh, prog: string, argv: string[], env: Map<string, st
  */
 export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wait, Script | number, void> {
   const bash = prog === 'bash'
-  sh.flavor = bash ? 'bash' : 'ash'
+  sh.flavor = bash ? 'bash' : prog === 'dash' ? 'dash' : 'ash'
   sh.applet = argv[0].slice(argv[0].lastIndexOf('/') + 1) || prog
   sh.arg0 = argv[0]
   initVars(sh)
@@ -128,7 +128,7 @@ export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wai
     if (named) sh.arg0 = argv[i++]
     sh.positional = argv.slice(i)
     sh.cFlag = true
-    if (!bash) sh.lineOffset = -1
+    if (sh.flavor === 'ash') sh.lineOffset = -1
     if (named) sh.commandName = sh.baseCommandName = sh.arg0
     return parseCached(command)
   }

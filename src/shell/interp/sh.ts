@@ -7,6 +7,9 @@ import { ShellError } from './control.ts'
 import type { Sched, Task } from './sched.ts'
 import { EMPTY_INPUT } from './streams.ts'
 
+/** Whose messages the shell prints: busybox ash, bash, or dash (Debian's /bin/sh). */
+export type Flavor = 'ash' | 'bash' | 'dash'
+
 export interface Fd {
   r?: InputStream
   w?: OutputStream
@@ -98,7 +101,7 @@ export class Sh {
   commandName: string | null = null
   isSubshell = false
   /** bash prints its errors differently; the language is the same here. */
-  flavor: 'ash' | 'bash' = 'ash'
+  flavor: Flavor = 'ash'
   /** The name busybox's own messages start with ("sh: invalid number"). */
   applet = 'sh'
   /** 0 for the foreground; a background job's processes share its pid here (Ctrl-C spares them). */
@@ -215,7 +218,7 @@ export class Sh {
 
   get(name: string): string | undefined {
     if (name === 'RANDOM') return String(this.nextRandom())
-    if (name === 'LINENO') return String(this.lineno + this.lineOffset)
+    if (name === 'LINENO' && this.flavor !== 'dash') return String(this.lineno + this.lineOffset)
     if (name === 'FUNCNAME' && !this.vars.has(name)) return this.funcName
     return this.vars.get(name)
   }
@@ -294,6 +297,7 @@ export class Sh {
   }
 
   errorPrefix(cmd?: string): string {
+    if (this.flavor === 'dash') return `${this.arg0}: ${this.lineno + this.lineOffset}: ${cmd ? cmd + ': ' : ''}`
     if (this.flavor === 'bash') {
       const where = this.p.interactive ? '' : `line ${this.lineno + this.lineOffset}: `
       return `${this.arg0}: ${where}${cmd ? cmd + ': ' : ''}`

@@ -114,3 +114,28 @@ describe('root filesystems', () => {
     ])
   })
 })
+
+describe("other images' /bin/sh", () => {
+  // Each row checked against Debian's dash 0.5.12 (dash -c).
+  const DASH: [string, string, number][] = [
+    ['foo', 'sh: 1: foo: not found\n', 127],
+    ['echo\ncd /nope', "sh: 2: cd: can't cd to /nope\n", 2],
+    ['if true; then', 'sh: 1: Syntax error: end of file unexpected (expecting "fi")\n', 2],
+    ['echo a; fi', 'sh: 1: Syntax error: "fi" unexpected\n', 2],
+    ['echo "a', 'sh: 1: Syntax error: Unterminated quoted string\n', 2],
+    ['echo $((1/0))', 'sh: 1: arithmetic expression: division by zero: "1/0"\n', 2],
+    ['set -u; echo $x', 'sh: 1: x: parameter not set\n', 2],
+    ['./nosuch', 'sh: 1: ./nosuch: not found\n', 127],
+  ]
+  for (const [script, stderr, code] of DASH) {
+    it(`debian: dash ${JSON.stringify(script)}`, () => {
+      const r = container(script, { flavor: 'debian', env: { PATH: '/usr/bin:/bin' } })
+      expect([r.stderr, r.code]).toEqual([stderr, code])
+    })
+  }
+
+  it('centos: sh is bash', () => {
+    const r = container('echo ok; nosuch', { flavor: 'centos', env: { PATH: '/usr/bin:/bin' } })
+    expect([r.stdout, r.stderr, r.code]).toEqual(['ok\n', 'sh: line 1: nosuch: command not found\n', 127])
+  })
+})
