@@ -127,6 +127,24 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     { type: 'job', cronJob: 'tick', deleted: false },
     fail('deleted', 'Job tick-29453765 has been deleted.', 'Job tick-29453765은 삭제되었습니다.'),
   ],
+  [
+    'job-controller.md #48: the TTL deletes the Job 100 s after it completed',
+    { jobs: [{ name: 'ttl', outcome: 'Complete', finishedAt: s(6), ttlSecondsAfterFinished: 100, deletedAt: s(106) }] },
+    { type: 'job', name: 'ttl', deletedByTtl: true },
+    pass('Job ttl ran as expected.', 'Job ttl이 기대대로 실행되었습니다.'),
+  ],
+  [
+    'a Job deleted by hand before its TTL',
+    { jobs: [{ name: 'ttl', outcome: 'Complete', finishedAt: s(6), ttlSecondsAfterFinished: 100, deletedAt: s(50) }] },
+    { type: 'job', name: 'ttl', deletedByTtl: true },
+    fail('deletedEarly', 'Job ttl was deleted before its TTL ran out (by hand?).', 'Job ttl은 TTL이 끝나기 전에 삭제되었습니다 (직접 지웠나요?).'),
+  ],
+  [
+    'a Job without a TTL stays',
+    { jobs: [{ name: 'ttl', outcome: 'Complete', finishedAt: s(6) }] },
+    { type: 'job', name: 'ttl', deletedByTtl: true },
+    fail('notDeleted', 'Job ttl still exists and has no ttlSecondsAfterFinished.', 'Job ttl이 아직 남아 있습니다. ttlSecondsAfterFinished가 없습니다.'),
+  ],
   ['a failed Job when Complete is wanted', neverJob, { type: 'job', outcome: 'Complete' }, fail('failed', 'Job fail-never finished as Failed (BackoffLimitExceeded), expected Complete.', 'Job fail-never은 Failed (BackoffLimitExceeded)로 끝났습니다. 기대: Complete.')],
   ['the failure reason', neverJob, { type: 'job', outcome: 'Failed', reason: 'DeadlineExceeded' }, fail('reason', 'Job fail-never finished with reason BackoffLimitExceeded, expected DeadlineExceeded.', 'Job fail-never의 종료 이유가 DeadlineExceeded가 아니라 BackoffLimitExceeded입니다.')],
 ]

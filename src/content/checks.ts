@@ -69,6 +69,13 @@ function checkOneJob(ctx: CheckContext, j: JobRecord, e: Expect): CheckOutcome {
   }
   if (e.deleted === true && j.deletedAt === undefined) return no('notDeleted', `Job ${j.name} still exists.`, `Job ${j.name}이 아직 남아 있습니다.`)
   if (e.deleted === false && j.deletedAt !== undefined) return no('deleted', `Job ${j.name} has been deleted.`, `Job ${j.name}은 삭제되었습니다.`)
+  if (e.deletedByTtl) {
+    const ttl = j.ttlSecondsAfterFinished
+    if (j.deletedAt === undefined) return no('notDeleted', `Job ${j.name} still exists${ttl === undefined ? ' and has no ttlSecondsAfterFinished' : ''}.`, `Job ${j.name}이 아직 남아 있습니다${ttl === undefined ? '. ttlSecondsAfterFinished가 없습니다' : ''}.`)
+    // Condition times are whole seconds, so the TTL may fire up to a second before our record of the finish.
+    if (ttl === undefined || j.finishedAt === undefined || j.deletedAt < j.finishedAt + ttl * 1000 - 1000)
+      return no('deletedEarly', `Job ${j.name} was deleted before its TTL ran out (by hand?).`, `Job ${j.name}은 TTL이 끝나기 전에 삭제되었습니다 (직접 지웠나요?).`)
+  }
   return ok(`Job ${j.name} ran as expected.`, `Job ${j.name}이 기대대로 실행되었습니다.`)
 }
 
