@@ -1,7 +1,6 @@
-// busybox printf (coreutils/printf.c), also ash's printf builtin: the format is
-// reused while arguments remain; %b, %c, %s, %d %i %o %u %x %X, %f %e %g %E %G
-// with flags, width, precision and *; numbers as strtoll reads them, 'c for a
-// character code; bad numbers print "invalid number" and count as 0 (status 1).
+// busybox printf (coreutils/printf.c), also ash's builtin: the format reused
+// while arguments remain, %b %c %s %d %i %o %u %x %X %f %e %g with flags, width,
+// precision and *; bad numbers print "invalid number" and count as 0 (status 1).
 import type { CommandContext } from '../api.ts'
 import { unescape } from './echo.ts'
 import { exponential, fixed, general } from './float.ts'

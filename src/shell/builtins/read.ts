@@ -1,7 +1,6 @@
-// read (busybox's shell_builtin_read): one line from stdin, backslashes
-// joining and escaping unless -r, split on IFS into the names (the last takes
-// the rest), REPLY by default; -t SECS times out on the virtual clock (status 1),
-// -n N reads at most N characters, -p PROMPT is shown only on a terminal.
+// read (busybox's shell_builtin_read): a line from stdin, backslashes processed
+// unless -r, split on IFS into the names (the last takes the rest), REPLY by
+// default; -t on the virtual clock, -n N characters, -p shown only on a terminal.
 import type { Wait } from '../api.ts'
 import type { Sh } from '../interp/sh.ts'
 import { parseDuration } from '../runners/sleep.ts'

@@ -1,7 +1,6 @@
 // busybox test / [ / [[ (coreutils/test.c): POSIX's argument-count rules, then
-// ! -a -o ( ) by precedence; file tests on the virtual filesystem; numbers in
-// decimal only ("sh: x: bad number"). In [[ mode == and != match patterns and
-// =~ matches an extended regular expression.
+// ! -a -o ( ) by precedence; file tests on the virtual filesystem; decimal numbers
+// only ("bad number"). In [[ mode == and != match patterns, =~ an ERE.
 import type { CommandContext } from '../api.ts'
 import { matches } from '../interp/pattern.ts'
 

@@ -1,8 +1,6 @@
-// The root filesystem of an image, small but real where scripts and `ls /` look:
-// the directories of the image, /etc/passwd and /etc/group, and an executable
-// file for every program on the image's $PATH (FileNode.exec names it).
-// busybox: one binary with applet links (the docker-library busybox image);
-// alpine: busybox plus apk layout; debian/centos: bash, coreutils and friends.
+// An image's root filesystem, small but real where scripts and `ls /` look: its
+// directories, /etc/passwd and /etc/group, and an executable per program on $PATH
+// (FileNode.exec names it): busybox applet links, or bash and coreutils.
 import { newDir, newFile, type DirNode } from './vfs.ts'
 
 export type Flavor = 'busybox' | 'debian' | 'centos' | 'alpine' | 'distroless'

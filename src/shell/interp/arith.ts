@@ -1,7 +1,6 @@
 // Shell arithmetic $(( )), after busybox's shell/math.c: C operators on 64-bit
-// integers, variables evaluated as expressions, ash's error texts.
-// Parsed expressions are cached by text; evaluation uses doubles and switches
-// to BigInt only when a result leaves the safe-integer range.
+// integers, variables evaluated as expressions, ash's error texts. Parses are
+// cached by text; numbers are doubles, BigInt only past the safe-integer range.
 
 export type Num = number | bigint
 

@@ -1,7 +1,6 @@
-// Word expansion (POSIX 2.6, as ash does it): tilde, parameters, arithmetic,
-// field splitting, pathname expansion and quote removal, for words without a
-// command substitution. These run synchronously (the interpreter's fast path);
-// expand-async.ts handles words that hold $( … ), which may have to wait.
+// Word expansion (POSIX 2.6, as ash does it) for words without a command
+// substitution, synchronously: tilde, parameters, arithmetic, splitting, globbing,
+// quote removal. expand-async.ts handles words holding $( … ), which may wait.
 import type { ParamPart, Part, Word } from '../parse/ast.ts'
 import { ArithError, evalArith } from './arith.ts'
 import { ShellError } from './control.ts'

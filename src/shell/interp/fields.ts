@@ -1,7 +1,6 @@
-// The result of expanding words: fields built piece by piece, with IFS field
-// splitting of unquoted expansion results (POSIX 2.6.5: IFS white space
-// collapses, other IFS characters delimit empty fields), the pattern form of
-// each field (quoted characters escaped) and pathname expansion at the end.
+// Fields built from expanded words: IFS splitting of unquoted results (POSIX
+// 2.6.5: IFS white space collapses, other IFS characters delimit empty fields),
+// each field's pattern form (quoted characters escaped), pathname expansion.
 import { GLOB_CHARS } from '../parse/words.ts'
 import { escapePattern, expandPath } from './pattern.ts'
 import type { Sh } from './sh.ts'

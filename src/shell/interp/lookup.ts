@@ -1,7 +1,6 @@
-// Finding a command by name (ash's find_command): functions, special builtins,
-// builtins, then executables on $PATH in the virtual filesystem. Inside a
-// container only what the image has on $PATH runs (kubectl is not found in a
-// busybox container); the student's terminal finds every program we simulate.
+// Finding a command by name (ash's find_command): functions, builtins, then
+// executables on $PATH in the virtual filesystem. A container runs only what its
+// image has (no kubectl in busybox); the terminal finds every simulated program.
 import type { Command } from '../api.ts'
 import { BUILTIN_COMMANDS, REGULAR_BUILTINS, SPECIAL_BUILTINS, type Builtin } from '../builtins/index.ts'
 import type { Node, Vfs } from '../fs/vfs.ts'

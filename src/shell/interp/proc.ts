@@ -1,8 +1,6 @@
-// A process tree as the host sees it (the Proc contract of api.ts): resume runs
-// its processes on one virtual CPU until all of them wait, the CPU slice is
-// used up, or the main process exits. Signals follow Linux and ash: a trap runs
-// between commands; without one TERM ends the shell, except PID 1 (ignored, as
-// the kernel does for a namespace's init) and the interactive shell.
+// A process tree as the host sees it (api.ts Proc): one virtual CPU runs its
+// processes until all wait, a slice is used, or the main process exits. Signals as
+// Linux and ash: traps run between commands; PID 1 ignores TERM without a trap.
 import type { Proc, Signal, Yield } from '../api.ts'
 import { SigPipe, SIGNAL_NAMES, SIGNALS } from './control.ts'
 import type { Gen, Task } from './sched.ts'

@@ -1,7 +1,6 @@
-// Cooperative scheduling of the processes inside one shell process tree
-// (pipeline stages, background jobs): one virtual CPU, processes as generators
-// that yield when they must wait. Every step costs virtual CPU time; when a
-// slice is used up the whole tree yields so the virtual clock moves on.
+// Cooperative scheduling inside one process tree (pipeline stages, background
+// jobs): processes are generators that yield when they must wait; every step costs
+// virtual CPU, and a used-up slice makes the tree yield so the clock moves on.
 import type { Wait } from '../api.ts'
 import type { Sh } from './sh.ts'
 import type { Pipe } from './streams.ts'

@@ -1,28 +1,12 @@
 // The tokenizer and word reader of our shell, after busybox ash's parser
 // (shell/ash.c: readtoken1, parsesub, parsebackq, readheredoc): quoting,
 // $-expansions, command substitutions, here-documents, operators.
-import type { Part, ParamOp, ParamPart, Redir, Script, Word } from './ast.ts'
+import type { Part, ParamOp, ParamPart, Redir, Script } from './ast.ts'
+import { ansiEscape } from './escapes.ts'
+import { ParseError, type Tok } from './tokens.ts'
 import { finishWord } from './words.ts'
 
-export class ParseError extends Error {
-  constructor(
-    message: string,
-    readonly line: number,
-    /** The input ended where more was needed (the terminal would prompt for more). */
-    readonly eof: boolean,
-    /** The unexpected token's text, for bash's "near unexpected token" wording. */
-    readonly token?: string,
-  ) {
-    super(message)
-  }
-}
-
-export type Tok =
-  | { t: 'word'; w: Word; raw: string | undefined; line: number; start: number; end: number }
-  | { t: 'op'; v: string; line: number }
-  | { t: 'io'; fd: number; line: number }
-  | { t: 'nl'; line: number }
-  | { t: 'eof'; line: number }
+export { ParseError, type Tok }
 
 interface PendingHeredoc {
   redir: Redir
@@ -432,27 +416,4 @@ export abstract class Lexer {
     }
     this.heredocs = []
   }
-}
-
-/** Decode one backslash escape of $'…' at `i` (after the backslash): [text, length]. */
-function ansiEscape(s: string, i: number): [string, number] {
-  const c = s[i]
-  const simple: Record<string, string> = {
-    a: '\x07', b: '\b', e: '\x1b', E: '\x1b', f: '\f', n: '\n', r: '\r', t: '\t', v: '\v',
-    '\\': '\\', "'": "'", '"': '"', '?': '?',
-  }
-  if (c === undefined) return ['\\', 0]
-  if (c in simple) return [simple[c], 1]
-  if (/[0-7]/.test(c)) {
-    let j = i
-    while (j < i + 3 && /[0-7]/.test(s[j] ?? '')) j++
-    return [String.fromCharCode(parseInt(s.slice(i, j), 8) & 0xff), j - i]
-  }
-  if (c === 'x') {
-    let j = i + 1
-    while (j < i + 3 && /[0-9a-fA-F]/.test(s[j] ?? '')) j++
-    if (j === i + 1) return ['\\x', 1]
-    return [String.fromCharCode(parseInt(s.slice(i + 1, j), 16)), j - i]
-  }
-  return ['\\' + c, 1]
 }

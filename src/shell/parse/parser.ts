@@ -2,6 +2,7 @@
 // (shell/ash.c: list, andor, pipeline, command, simplecmd) with its error texts
 // ("syntax error: unexpected "fi"", "… (expecting "done")").
 import type { AndOr, Assign, CaseItem, Cmd, List, Part, Redir, RedirOp, Script, Simple, Word } from './ast.ts'
+import { parseCase, parseFor, parseFunctionKeyword, parseIf, parseLoop } from './compound.ts'
 import { Lexer, ParseError, type Tok } from './lexer.ts'
 import { finishWord } from './words.ts'
 
@@ -64,25 +65,25 @@ export class Parser extends Lexer {
     return new Parser(text, line)
   }
 
-  private peek(): Tok {
+  peek(): Tok {
     return (this.peeked ??= this.readToken())
   }
 
-  private next(): Tok {
+  next(): Tok {
     const t = this.peek()
     this.peeked = null
     return t
   }
 
-  private isOp(t: Tok, v: string): boolean {
+  isOp(t: Tok, v: string): boolean {
     return t.t === 'op' && t.v === v
   }
 
-  private isWord(t: Tok, raw: string): boolean {
+  isWord(t: Tok, raw: string): boolean {
     return t.t === 'word' && t.raw === raw
   }
 
-  private unexpected(t: Tok, expecting?: string): never {
+  unexpected(t: Tok, expecting?: string): never {
     let what: string
     if (t.t === 'eof') what = 'end of file'
     else if (t.t === 'nl') what = 'newline'
@@ -94,17 +95,17 @@ export class Parser extends Lexer {
     throw new ParseError(`syntax error: unexpected ${what}${suffix}`, t.line, t.t === 'eof', token)
   }
 
-  private expectOp(v: string): void {
+  expectOp(v: string): void {
     const t = this.next()
     if (!this.isOp(t, v)) this.unexpected(t, v)
   }
 
-  private expectWord(raw: string): void {
+  expectWord(raw: string): void {
     const t = this.next()
     if (!this.isWord(t, raw)) this.unexpected(t, raw)
   }
 
-  private skipNewlines(): void {
+  skipNewlines(): void {
     while (this.peek().t === 'nl') this.next()
   }
 
@@ -129,7 +130,7 @@ export class Parser extends Lexer {
   }
 
   /** A list inside a compound command: ended by a closing word, ')' or ';;'. */
-  private parseCompoundList(): List {
+  parseCompoundList(): List {
     const list: List = { k: 'list', items: [] }
     this.skipNewlines()
     for (;;) {
@@ -181,7 +182,7 @@ export class Parser extends Lexer {
     return { k: 'pipe', line, bang, cmds }
   }
 
-  private parseCommand(): Cmd {
+  parseCommand(): Cmd {
     const t = this.peek()
     const line = t.line
     if (t.t === 'op' && t.v === '(') {
@@ -200,16 +201,16 @@ export class Parser extends Lexer {
           return { k: 'group', line, body, redirs: this.parseRedirs() }
         }
         case 'if':
-          return this.parseIf()
+          return parseIf(this)
         case 'while':
         case 'until':
-          return this.parseLoop(t.raw)
+          return parseLoop(this, t.raw)
         case 'for':
-          return this.parseFor()
+          return parseFor(this)
         case 'case':
-          return this.parseCase()
+          return parseCase(this)
         case 'function':
-          return this.parseFunctionKeyword()
+          return parseFunctionKeyword(this)
         default:
           this.unexpected(t)
       }
@@ -219,7 +220,7 @@ export class Parser extends Lexer {
   }
 
   /** A compound list that must not be empty and must be followed by `closer`. */
-  private parseBody(closer: string): List {
+  parseBody(closer: string): List {
     this.skipNewlines()
     const n = this.peek()
     if (n.t === 'word' && n.raw !== undefined && CLOSERS.has(n.raw)) this.unexpected(n)
@@ -230,119 +231,7 @@ export class Parser extends Lexer {
     return body
   }
 
-  private parseIf(): Cmd {
-    const line = this.next().line
-    const clauses: { cond: List; body: List }[] = []
-    let elseBody: List | undefined
-    for (;;) {
-      const cond = this.parseBody('then')
-      this.next()
-      const body = this.parseCompoundUntil(['elif', 'else', 'fi'], 'fi')
-      clauses.push({ cond, body })
-      const t = this.next()
-      if (t.t === 'word' && t.raw === 'elif') continue
-      if (t.t === 'word' && t.raw === 'else') {
-        elseBody = this.parseBody('fi')
-        this.next()
-      }
-      break
-    }
-    return { k: 'if', line, clauses, else: elseBody, redirs: this.parseRedirs() }
-  }
-
-  private parseCompoundUntil(closers: string[], expecting: string): List {
-    this.skipNewlines()
-    const n = this.peek()
-    if (n.t === 'word' && n.raw !== undefined && CLOSERS.has(n.raw)) this.unexpected(n)
-    if (n.t === 'eof') this.unexpected(n, expecting)
-    const body = this.parseCompoundList()
-    const e = this.peek()
-    if (!(e.t === 'word' && e.raw !== undefined && closers.includes(e.raw))) this.unexpected(e, expecting)
-    return body
-  }
-
-  private parseLoop(kind: 'while' | 'until'): Cmd {
-    const line = this.next().line
-    const cond = this.parseBody('do')
-    this.next()
-    const body = this.parseBody('done')
-    this.next()
-    return { k: kind, line, cond, body, redirs: this.parseRedirs() }
-  }
-
-  private parseFor(): Cmd {
-    const line = this.next().line
-    const nt = this.next()
-    if (nt.t !== 'word' || nt.raw === undefined || !NAME.test(nt.raw)) throw new ParseError('syntax error: bad for loop variable', nt.line, nt.t === 'eof')
-    const name = nt.raw
-    let items: Word[] | undefined
-    this.skipNewlines()
-    if (this.isWord(this.peek(), 'in')) {
-      this.next()
-      items = []
-      for (;;) {
-        const t = this.peek()
-        if (t.t !== 'word') break
-        items.push(t.w)
-        this.next()
-      }
-      const sep = this.next()
-      if (!(this.isOp(sep, ';') || sep.t === 'nl')) this.unexpected(sep)
-    } else if (this.isOp(this.peek(), ';')) this.next()
-    this.skipNewlines()
-    this.expectWord('do')
-    const body = this.parseBody('done')
-    this.next()
-    return { k: 'for', line, name, items, body, redirs: this.parseRedirs() }
-  }
-
-  private parseCase(): Cmd {
-    const line = this.next().line
-    const wt = this.next()
-    if (wt.t !== 'word') this.unexpected(wt)
-    this.skipNewlines()
-    this.expectWord('in')
-    const items: CaseItem[] = []
-    for (;;) {
-      this.skipNewlines()
-      if (this.isWord(this.peek(), 'esac')) {
-        this.next()
-        break
-      }
-      if (this.isOp(this.peek(), '(')) this.next()
-      const patterns: Word[] = []
-      for (;;) {
-        const p = this.next()
-        if (p.t !== 'word') this.unexpected(p, ')')
-        patterns.push(p.w)
-        const sep = this.next()
-        if (this.isOp(sep, ')')) break
-        if (!this.isOp(sep, '|')) this.unexpected(sep, ')')
-      }
-      const item: CaseItem = { patterns }
-      this.skipNewlines()
-      const n = this.peek()
-      if (!this.isOp(n, ';;') && !this.isWord(n, 'esac')) item.body = this.parseCompoundList()
-      items.push(item)
-      const e = this.next()
-      if (this.isWord(e, 'esac')) break
-      if (!this.isOp(e, ';;')) this.unexpected(e, ';;')
-    }
-    return { k: 'case', line, word: wt.w, items, redirs: this.parseRedirs() }
-  }
-
-  private parseFunctionKeyword(): Cmd {
-    const line = this.next().line
-    const nt = this.next()
-    if (nt.t !== 'word' || nt.raw === undefined) this.unexpected(nt)
-    if (this.isOp(this.peek(), '(')) {
-      this.next()
-      this.expectOp(')')
-    }
-    return this.finishFunction(nt.raw, line)
-  }
-
-  private finishFunction(name: string, line: number): Cmd {
+  finishFunction(name: string, line: number): Cmd {
     if (!NAME.test(name)) throw new ParseError('syntax error: bad function name', line, false)
     this.skipNewlines()
     return { k: 'func', line, name, body: this.parseCommand() }
@@ -374,7 +263,7 @@ export class Parser extends Lexer {
     return cmd
   }
 
-  private parseRedirs(): Redir[] {
+  parseRedirs(): Redir[] {
     const out: Redir[] = []
     for (;;) {
       const t = this.peek()

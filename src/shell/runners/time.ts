@@ -1,7 +1,6 @@
-// time: run PROG and report the elapsed virtual time. In a busybox image it is
-// the time applet (miscutils/time.c: "real\t0m 1.00s"); in the terminal it
-// stands for bash's time keyword ("\nreal\t0m1.000s"). CPU times are 0: our
-// programs spend virtual wall time, not CPU.
+// time: run PROG and report elapsed virtual time: busybox's applet in its images
+// (miscutils/time.c: "real\t0m 1.00s"), bash's time keyword in the terminal
+// ("\nreal\t0m1.000s"). CPU times are 0: our programs spend virtual wall time.
 import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { BANNER } from '../commands/util/usage.ts'
 import { shellOf } from '../interp/context.ts'

@@ -1,7 +1,6 @@
-// watch (procps-ng watch.c) for the terminal: run a command every N seconds on
-// the virtual clock until interrupted. To a dumb terminal or a log each frame is
-// the header ("Every 2.0s: CMD" left, "HOST: DATE" right on 80 columns), a blank
-// line and the output; in the interactive terminal each frame first clears the screen.
+// watch (procps-ng watch.c): run a command every N seconds of virtual time until
+// interrupted; each frame is the header (80 columns: "Every 2.0s: CMD" and
+// "HOST: DATE"), a blank line and the output, after a screen clear on a terminal.
 import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { localZone } from '../commands/date/date.ts'
 import { strftime, toTm } from '../commands/date/strftime.ts'

@@ -1,8 +1,6 @@
-// Differential test: every script of testdata/busybox-corpus runs in our shell
-// and must give exactly the stdout, stderr and status recorded from real busybox
-// sh (Debian's busybox 1.35, as CI installs it) in NAME.expected.json. Where
-// busybox is installed the recording is checked against it too;
-// UPDATE_CORPUS=1 re-records it.
+// Differential test: each testdata/busybox-corpus script must print exactly what
+// real busybox sh (Debian's 1.35, as CI installs it) printed, recorded in
+// NAME.expected.json; with busybox present the recording is re-checked (UPDATE_CORPUS=1 rewrites).
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
