@@ -113,8 +113,9 @@ export interface ShellOptions {
   commands?: ReadonlyMap<string, Command>
   interactive?: boolean
   /**
-   * PID 1 in a container: TERM and INT are ignored unless a trap is set, as the
-   * kernel does for a namespace's init process.
+   * PID 1 in a container: signals without a handler are dropped, as the kernel
+   * does for a namespace's init, so TERM and HUP do nothing unless trapped (INT
+   * still ends ash, which handles INT itself; KILL always ends it).
    */
   pid1?: boolean
   /** Virtual CPU cost of one interpreter step, in ms (default 0.005 = 5 µs). */

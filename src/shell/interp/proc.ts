@@ -26,10 +26,17 @@ export class ShellProc implements Proc {
     this.incoming.push(sig)
   }
 
+  /** Variables of every process plus what sits in pipes (UTF-16: 2 bytes a character). */
   memoryBytes(): number {
     let n = 0
-    for (const [k, v] of this.sh.vars) n += k.length + v.length
-    for (const p of this.sh.positional) n += p.length
+    const seen = new Set<Map<string, string>>()
+    for (const t of [this.main, ...this.sh.p.sched.tasks]) {
+      if (seen.has(t.sh.vars)) continue
+      seen.add(t.sh.vars)
+      for (const [k, v] of t.sh.vars) n += k.length + v.length
+      for (const p of t.sh.positional) n += p.length
+      n += t.out?.size ?? 0
+    }
     return n * 2
   }
 
