@@ -70,7 +70,7 @@ describe('fieldValidation Warn and Ignore: unknown fields are dropped', () => {
   it('Warn: one warning per field, the object is created without them', () => {
     const warnings: string[] = []
     const r = tryCreate(apiForTest().api, job({ backofLimit: 3 }, { lables: {} }), { fieldValidation: 'Warn', warnings })
-    expect([r.error, warnings, (r.obj!.spec as J).backofLimit, r.obj!.metadata.lables]).toEqual([undefined, ['unknown field "metadata.lables"', 'unknown field "spec.backofLimit"'], undefined, undefined])
+    expect([r.error, warnings, (r.obj!.spec as J).backofLimit, (r.obj!.metadata as unknown as Record<string, unknown>).lables]).toEqual([undefined, ['unknown field "metadata.lables"', 'unknown field "spec.backofLimit"'], undefined, undefined])
   })
 
   it('Ignore: silently', () => {
