@@ -11,10 +11,11 @@ const USAGE =
   `${BANNER}\n\nUsage: sleep [N]...\n\nPause for a time equal to the total of the args given, where each arg can\n` +
   'have an optional suffix of (s)econds, (m)inutes, (h)ours, or (d)ays\n'
 
-/** Parse one duration argument to milliseconds; undefined if busybox would reject it. */
-export function parseDuration(arg: string): number | undefined {
-  const m = /^([0-9]*\.?[0-9]*)([smhd]?)$/.exec(arg)
-  if (!m || m[1] === '' || m[1] === '.') return undefined
+/** Parse one duration argument to milliseconds; undefined if busybox would reject it ("inf" waits forever). */
+export function parseDuration(arg: string, gnu = false): number | undefined {
+  if (/^inf(inity)?[smhd]?$/i.test(arg)) return Infinity
+  const m = (gnu ? /^([0-9]*\.?[0-9]*(?:[eE][-+]?[0-9]+)?)([smhd]?)$/ : /^([0-9]*\.?[0-9]*)([smhd]?)$/).exec(arg)
+  if (!m || m[1] === '' || m[1] === '.' || /^\.?[eE]/.test(m[1])) return undefined
   return Math.round(Number(m[1]) * SUFFIX[m[2]] * 1000)
 }
 
@@ -57,7 +58,7 @@ function gnuSleep(ctx: CommandContext): CommandResult {
   }
   let ms = 0
   for (const a of args) {
-    const d = parseDuration(a)
+    const d = parseDuration(a, true)
     if (d === undefined) {
       ctx.stderr.write(a.startsWith('-') ? `sleep: invalid option -- '${a[1]}'\n${tryHelp('sleep')}` : `sleep: invalid time interval ${gnuQuote(ctx, a)}\n${tryHelp('sleep')}`)
       return 1

@@ -105,3 +105,12 @@ describe('bounded memory', () => {
     expect(r.stdout).toBe('4194303\n')
   })
 })
+
+describe('sleep infinity', () => {
+  it('waits for nothing but a signal (busybox and GNU both accept it)', () => {
+    const { p } = proc('sleep infinity')
+    expect(p.resume()).toEqual({ done: false, until: Infinity })
+    p.signal('KILL')
+    expect(p.resume()).toEqual({ done: true, code: 137 })
+  })
+})
