@@ -2,7 +2,8 @@
 // processes until all wait, a slice is used, or the main process exits. Signals as
 // Linux and ash: traps run between commands; PID 1 ignores TERM without a trap.
 import type { Proc, Signal, Yield } from '../api.ts'
-import { SigPipe, SIGNAL_NAMES, SIGNALS } from './control.ts'
+import { ExitSignal, ShellError, SigPipe, SIGNAL_NAMES, SIGNALS } from './control.ts'
+import { runTrapAction } from './traps.ts'
 import type { Gen, Task } from './sched.ts'
 import { PIPE_CAPACITY } from './streams.ts'
 import type { Sh } from './sh.ts'
@@ -10,7 +11,7 @@ import type { Sh } from './sh.ts'
 export class ShellProc implements Proc {
   private incoming: Signal[] = []
   private result: Yield | null = null
-  readonly main: Task
+  main: Task
 
   constructor(
     private sh: Sh,
@@ -146,6 +147,14 @@ export class ShellProc implements Proc {
     const action = sh.traps.get(SIGNAL_NAMES[n])
     if (action === '') return false
     if (action !== undefined) {
+      if (n === 2 && sh.p.interactive && this.keepJobs) {
+        // bash at a terminal: Ctrl-C ends the foreground command, then the INT trap runs.
+        this.main.code = 130
+        this.killMainOnly()
+        this.result = null
+        this.main = sh.p.sched.spawn(sh, trapThen(sh, action, 130))
+        return true
+      }
       sh.pendingSigs.push(n)
       return false
     }
@@ -168,4 +177,16 @@ export class ShellProc implements Proc {
     sched.kill(this.main, this.main.code)
     this.result = { done: true, code: this.main.code }
   }
+}
+
+/** Run a trap action, then end with `code` (unless the action exits). */
+function* trapThen(sh: Sh, action: string, code: number): Gen {
+  try {
+    yield* runTrapAction(sh, action)
+  } catch (e) {
+    if (e instanceof ExitSignal || e instanceof ShellError) return e.code
+    throw e
+  }
+  sh.status = code
+  return code
 }

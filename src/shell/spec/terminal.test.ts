@@ -98,3 +98,12 @@ describe('terminal shell', () => {
     expect(t.line('wait; echo $?').stdout).toBe('0\n')
   })
 })
+
+describe('Ctrl-C with an INT trap at the terminal', () => {
+  it('ends the foreground command at once, then runs the trap (bash)', () => {
+    const t = terminal()
+    t.line("trap 'echo caught' INT")
+    const r = t.line('sleep 100; echo not-reached', { signals: [[1000, 'INT']] })
+    expect([r.stdout, r.code, r.elapsed]).toEqual(['caught\n', 130, 1000])
+  })
+})
