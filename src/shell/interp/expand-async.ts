@@ -3,11 +3,12 @@
 // a pipeline, kubectl). Parts without a substitution go to the sync code.
 import type { Wait } from '../api.ts'
 import type { ParamPart, Part, Word } from '../parse/ast.ts'
+import { braceExpand } from '../parse/braces.ts'
 import {
-  allParams, arith, assignDefault, isNull, lengthOf, nullError, openQuote, partsSync, patternSync, removeAffix,
+  allParams, arith, assignDefault, fieldsSync, isNull, lengthOf, nullError, openQuote, partsSync, patternSync, removeAffix,
   replace, stringSync, substring, tilde, unsetValue,
 } from './expand.ts'
-import { Builder, plainValue } from './fields.ts'
+import { Builder } from './fields.ts'
 import { paramValue } from './params.ts'
 import type { Sh } from './sh.ts'
 import { commandSubst } from './subst.ts'
@@ -16,19 +17,13 @@ type ExpGen<T> = Generator<Wait, T, void>
 
 export function* expandFields(sh: Sh, words: Word[]): ExpGen<string[]> {
   const b = new Builder(sh, 'fields')
-  for (const w of words) {
-    if (w.lit !== undefined) {
-      b.out.push(w.lit)
-      continue
-    }
-    const v = w.param === undefined ? undefined : sh.get(w.param)
-    if (v !== undefined && plainValue(sh, v)) b.out.push(v)
-    else if (w.param !== undefined) {
-      b.expanded(v ?? unsetValue(sh, w.param), false)
-      b.end(false)
-    } else {
-      if (w.sync) partsSync(sh, w.parts, b, false, false)
-      else yield* partsAsync(sh, w.parts, b, false, false)
+  for (const w0 of words) {
+    for (const w of (w0.brace && sh.flavor === 'bash' ? braceExpand(w0) : null) ?? [w0]) {
+      if (w.sync) {
+        b.out.push(...fieldsSync(sh, [w]))
+        continue
+      }
+      yield* partsAsync(sh, w.parts, b, false, false)
       b.end(false)
     }
   }

@@ -2,6 +2,7 @@
 // substitution, synchronously: tilde, parameters, arithmetic, splitting, globbing,
 // quote removal. expand-async.ts handles words holding $( … ), which may wait.
 import type { ParamPart, Part, Word } from '../parse/ast.ts'
+import { braceExpand } from '../parse/braces.ts'
 import { ArithError, evalArith } from './arith.ts'
 import { ShellError } from './control.ts'
 import { Builder, plainValue } from './fields.ts'
@@ -13,21 +14,27 @@ import type { Sh } from './sh.ts'
 export function fieldsSync(sh: Sh, words: Word[]): string[] {
   const b = new Builder(sh, 'fields')
   for (const w of words) {
-    if (w.lit !== undefined) {
-      b.out.push(w.lit)
-      continue
-    }
-    const v = w.param === undefined ? undefined : sh.get(w.param)
-    if (v !== undefined && plainValue(sh, v)) b.out.push(v)
-    else if (w.param !== undefined) {
-      b.expanded(v ?? unsetValue(sh, w.param), false)
-      b.end(false)
-    } else {
-      partsSync(sh, w.parts, b, false, false)
-      b.end(false)
-    }
+    const alts = w.brace && sh.flavor === 'bash' ? braceExpand(w) : null
+    if (alts) for (const a of alts) wordSync(sh, a, b)
+    else wordSync(sh, w, b)
   }
   return b.out
+}
+
+function wordSync(sh: Sh, w: Word, b: Builder): void {
+  if (w.lit !== undefined) {
+    b.out.push(w.lit)
+    return
+  }
+  const v = w.param === undefined ? undefined : sh.get(w.param)
+  if (v !== undefined && plainValue(sh, v)) b.out.push(v)
+  else if (w.param !== undefined) {
+    b.expanded(v ?? unsetValue(sh, w.param), false)
+    b.end(false)
+  } else {
+    partsSync(sh, w.parts, b, false, false)
+    b.end(false)
+  }
 }
 
 /** A word as one string: no field splitting, no pathname expansion. */

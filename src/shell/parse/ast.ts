@@ -41,6 +41,8 @@ export interface Word {
   param?: string
   /** The word is exactly `$((text))` with literal text. */
   arith?: string
+  /** Unquoted text holds a '{' (bash's brace expansion may apply). */
+  brace?: boolean
 }
 
 export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '&>'

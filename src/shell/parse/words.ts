@@ -10,6 +10,7 @@ export function finishWord(parts: Part[]): Word {
   const w: Word = { parts, sync: partsSync(parts) }
   const lit = literalOf(parts)
   if (lit !== undefined) w.lit = lit
+  if (parts.some((p) => p.k === 'lit' && p.v.includes('{'))) w.brace = true
   if (parts.length === 1) {
     const p = parts[0]
     if (p.k === 'param' && p.op === '' && /^[A-Za-z_]/.test(p.name)) w.param = p.name

@@ -3,7 +3,7 @@
 // error wording (checked against bash 5.2 in interactive mode).
 import { describe, expect, it } from 'vitest'
 import type { Command, CommandContext, Wait } from '../api.ts'
-import { terminal } from './harness.ts'
+import { container, terminal } from './harness.ts'
 
 /** A stand-in for kubectl: prints a pod name, a JSON status, or watches forever. */
 const kubectl: Command = (ctx: CommandContext) => {
@@ -105,5 +105,28 @@ describe('Ctrl-C with an INT trap at the terminal', () => {
     t.line("trap 'echo caught' INT")
     const r = t.line('sleep 100; echo not-reached', { signals: [[1000, 'INT']] })
     expect([r.stdout, r.code, r.elapsed]).toEqual(['caught\n', 130, 1000])
+  })
+})
+
+describe('brace expansion (bash only; checked against bash 5.2)', () => {
+  const rows: [string, string][] = [
+    ['echo {a,b,c}', 'a b c\n'],
+    ['echo {1..5}', '1 2 3 4 5\n'],
+    ['echo x{1..3}y', 'x1y x2y x3y\n'],
+    ['echo {01..10}', '01 02 03 04 05 06 07 08 09 10\n'],
+    ['echo {1..10..3}', '1 4 7 10\n'],
+    ['echo {5..1}', '5 4 3 2 1\n'],
+    ['echo {a..e}', 'a b c d e\n'],
+    ['echo {a,b}{1,2}', 'a1 a2 b1 b2\n'],
+    ['echo {a,{b,c}}', 'a b c\n'],
+    ['echo "{a,b}" {a} {}', '{a,b} {a} {}\n'],
+    ['for i in {1..3}; do echo $i; done', '1\n2\n3\n'],
+    ['echo {-2..2}', '-2 -1 0 1 2\n'],
+    ['echo a{,b}', 'a ab\n'],
+  ]
+  for (const [line, stdout] of rows) it(line, () => expect(terminal().line(line).stdout).toBe(stdout))
+
+  it('busybox sh leaves braces alone', () => {
+    expect(container('echo {1..3} {a,b}').stdout).toBe('{1..3} {a,b}\n')
   })
 })
