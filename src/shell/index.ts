@@ -102,7 +102,7 @@ export class Shell {
     const sh = this.sh
     let code: number
     try {
-      code = yield* runScript(sh, parseCached(script))
+      code = yield* runScript(sh, parseCached(script, 1, sh.flavor === 'bash'))
     } catch (e) {
       if (e instanceof ExitSignal) {
         this.exited = true
@@ -117,7 +117,7 @@ export class Shell {
 
   /** True when the text is an incomplete command (the terminal shows PS2 and reads more). */
   static needsMore(text: string): boolean {
-    return needsMore(text)
+    return needsMore(text, true)
   }
 }
 

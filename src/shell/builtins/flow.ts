@@ -52,7 +52,7 @@ export function shift(sh: Sh, argv: string[]): number {
 export function* evalCmd(sh: Sh, argv: string[]): Gen {
   const text = argv.slice(1).join(' ')
   if (!text.trim()) return 0
-  return yield* runScript(sh, parseCached(text, sh.lineno))
+  return yield* runScript(sh, parseCached(text, sh.lineno, sh.flavor === 'bash'))
 }
 
 export function* dot(sh: Sh, argv: string[]): Gen {
@@ -78,7 +78,7 @@ export function* dot(sh: Sh, argv: string[]): Gen {
   if (argv.length > 2) sh.positional = argv.slice(2)
   sh.sourceDepth++
   try {
-    const status = yield* runScript(sh, parseCached(text))
+    const status = yield* runScript(sh, parseCached(text, 1, sh.flavor === 'bash'))
     if (sh.skip?.kind === 'return') sh.skip = null
     return status
   } finally {

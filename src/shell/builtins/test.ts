@@ -102,7 +102,7 @@ class Evaluator {
     const a = this.args
     const t = a[this.i]
     if (t === undefined) throw new TestError('argument expected')
-    if (t === '(' ) {
+    if (t === '(') {
       this.i++
       const r = this.oexpr()
       if (a[this.i] !== ')') throw new TestError(a[this.i] === undefined ? 'closing paren expected' : `${a[this.i]}: unknown operand`)
@@ -125,37 +125,7 @@ class Evaluator {
   }
 
   private unary(op: string, arg: string): boolean {
-    if (op === '-z') return arg === ''
-    if (op === '-n') return arg !== ''
-    if (op === '-t') return false
-    const node = this.ctx.fs.lookup(arg, this.ctx.cwd)
-    if (!node || arg === '') return false
-    switch (op) {
-      case '-e':
-        return true
-      case '-f':
-        return node.type === 'file'
-      case '-d':
-        return node.type === 'dir'
-      case '-s':
-        return node.type === 'dir' || node.data.length > 0
-      case '-r':
-      case '-w':
-        return true
-      case '-x':
-        return node.type === 'dir' || (node.mode & 0o111) !== 0 || node.exec !== undefined
-      case '-g':
-        return (node.mode & 0o2000) !== 0
-      case '-u':
-        return (node.mode & 0o4000) !== 0
-      case '-k':
-        return (node.mode & 0o1000) !== 0
-      case '-O':
-      case '-G':
-        return true
-      default:
-        return false
-    }
+    return fileTest(this.ctx, op, arg)
   }
 
   private binary(l: string, op: string, r: string): boolean {
@@ -174,7 +144,7 @@ class Evaluator {
         return this.regex(l, r)
       case '-nt':
       case '-ot':
-        return this.newer(op === '-nt' ? l : r, op === '-nt' ? r : l)
+        return newer(this.ctx, op === '-nt' ? l : r, op === '-nt' ? r : l)
       case '-ef':
         return false
     }
@@ -209,13 +179,48 @@ class Evaluator {
     }
     return compiled.test(s)
   }
+}
 
-  private newer(a: string, b: string): boolean {
-    const na = this.ctx.fs.lookup(a, this.ctx.cwd)
-    const nb = this.ctx.fs.lookup(b, this.ctx.cwd)
-    if (!na || !nb) return false
-    return na.mtime > nb.mtime
+/** The unary operators of test and [[ ]]: strings and files on the virtual filesystem. */
+export function fileTest(ctx: Pick<CommandContext, 'fs' | 'cwd'>, op: string, arg: string): boolean {
+  if (op === '-z') return arg === ''
+  if (op === '-n') return arg !== ''
+  if (op === '-t') return false
+  const node = ctx.fs.lookup(arg, ctx.cwd)
+  if (!node || arg === '') return false
+  switch (op) {
+    case '-e':
+      return true
+    case '-f':
+      return node.type === 'file'
+    case '-d':
+      return node.type === 'dir'
+    case '-s':
+      return node.type === 'dir' || node.data.length > 0
+    case '-r':
+    case '-w':
+      return true
+    case '-x':
+      return node.type === 'dir' || (node.mode & 0o111) !== 0 || node.exec !== undefined
+    case '-g':
+      return (node.mode & 0o2000) !== 0
+    case '-u':
+      return (node.mode & 0o4000) !== 0
+    case '-k':
+      return (node.mode & 0o1000) !== 0
+    case '-O':
+    case '-G':
+      return true
+    default:
+      return false
   }
+}
+
+export function newer(ctx: Pick<CommandContext, 'fs' | 'cwd'>, a: string, b: string): boolean {
+  const na = ctx.fs.lookup(a, ctx.cwd)
+  const nb = ctx.fs.lookup(b, ctx.cwd)
+  if (!na || !nb) return false
+  return na.mtime > nb.mtime
 }
 
 const INT64_MAX = 9223372036854775807n

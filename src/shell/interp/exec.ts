@@ -8,6 +8,7 @@ import { matches } from './pattern.ts'
 import { applyRedirs, restoreRedirs } from './redirect.ts'
 import { PREEMPT, type Gen, type Task } from './sched.ts'
 import type { Sh } from './sh.ts'
+import { runArithCmd, runCFor, runCond } from './bash.ts'
 import { runSimple } from './simple.ts'
 import { BLOCKED, EMPTY_INPUT, Pipe, PipeReader, PipeWriter } from './streams.ts'
 import { runTrapAction, runTraps } from './traps.ts'
@@ -95,6 +96,15 @@ export function* runCmd(sh: Sh, cmd: Cmd): Gen {
       sh.defineFunc(cmd.name, cmd.body)
       status = 0
       break
+    case 'arithcmd':
+      status = yield* withRedirs(sh, cmd.redirs, () => runArithCmd(sh, cmd))
+      break
+    case 'cfor':
+      status = yield* withRedirs(sh, cmd.redirs, () => runCFor(sh, cmd))
+      break
+    case 'cond':
+      status = yield* withRedirs(sh, cmd.redirs, () => runCond(sh, cmd))
+      break
   }
   return settle(sh, cmd, status)
 }
@@ -102,7 +112,7 @@ export function* runCmd(sh: Sh, cmd: Cmd): Gen {
 /** Record a command's status as $?; set -e ends the shell on failure outside conditions. */
 function settle(sh: Sh, cmd: Cmd, status: number): number {
   sh.status = status
-  if (status !== 0 && sh.opts.e && sh.tested === 0 && !sh.skip && (cmd.k === 'simple' || cmd.k === 'pipe' || cmd.k === 'subshell')) {
+  if (status !== 0 && sh.opts.e && sh.tested === 0 && !sh.skip && (cmd.k === 'simple' || cmd.k === 'pipe' || cmd.k === 'subshell' || cmd.k === 'arithcmd' || cmd.k === 'cond')) {
     if (!(cmd.k === 'pipe' && cmd.bang)) throw new ExitSignal(status)
   }
   return status

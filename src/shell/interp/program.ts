@@ -130,12 +130,12 @@ export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wai
     sh.cFlag = true
     if (sh.flavor === 'ash') sh.lineOffset = -1
     if (named) sh.commandName = sh.baseCommandName = sh.arg0
-    return parseCached(command)
+    return parseCached(command, 1, bash)
   }
   if (fromStdin || i >= argv.length) {
     sh.positional = argv.slice(i)
     const text = yield* sh.stdin().readAll()
-    return parseCached(text)
+    return parseCached(text, 1, bash)
   }
   const file = argv[i]
   sh.arg0 = file
@@ -152,7 +152,7 @@ export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wai
     return 2
   }
   sh.commandName = sh.baseCommandName = file
-  return parseCached(text)
+  return parseCached(text, 1, bash)
 }
 
 function usage(sh: Sh, bash: boolean, opt: string): number {

@@ -21,6 +21,8 @@ export function* applyRedirs(sh: Sh, redirs: Redir[]): Generator<Wait, Saved | n
     if (r.op === '<<' || r.op === '<<-') {
       const text = r.body ? yield* expandString(sh, r.body) : ''
       fd = { r: new StringInput(text) }
+    } else if (r.op === '<<<') {
+      fd = { r: new StringInput((yield* expandString(sh, r.target)) + '\n') }
     } else {
       const target = yield* expandString(sh, r.target)
       if (r.op === '<&' || r.op === '>&') {

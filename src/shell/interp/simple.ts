@@ -107,7 +107,7 @@ function tempAssign(sh: Sh, values: [string, string][]): () => void {
 function* withAlias(sh: Sh, argv: string[]): Generator<Wait, string[], void> {
   const value = sh.p.aliases.get(argv[0])
   if (value === undefined || (sh.p.aliasAt.get(argv[0]) ?? 0) >= sh.p.lines) return argv
-  const first = parseCached(value).items[0]
+  const first = parseCached(value, 1, sh.flavor === 'bash').items[0]
   if (!first || first.k !== 'list' || first.items[0]?.cmd.k !== 'simple') return argv
   const words = yield* expandFields(sh, first.items[0].cmd.words)
   return [...words, ...argv.slice(1)]

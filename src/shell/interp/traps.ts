@@ -21,5 +21,5 @@ export function* runTraps(sh: Sh): Generator<import('../api.ts').Wait, void, voi
 }
 
 export function* runTrapAction(sh: Sh, action: string): Gen {
-  return yield* runScript(sh, parseCached(action))
+  return yield* runScript(sh, parseCached(action, 1, sh.flavor === 'bash'))
 }

@@ -45,7 +45,7 @@ export interface Word {
   brace?: boolean
 }
 
-export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '&>'
+export type RedirOp = '<' | '>' | '>>' | '>|' | '<>' | '<&' | '>&' | '<<' | '<<-' | '&>' | '<<<'
 
 export interface Redir {
   fd: number
@@ -104,7 +104,20 @@ export interface CaseItem { patterns: Word[]; body?: List }
 export interface Case { k: 'case'; line: number; word: Word; items: CaseItem[]; redirs: Redir[] }
 export interface FuncDef { k: 'func'; line: number; name: string; body: Cmd }
 
-export type Cmd = Simple | Pipeline | AndOr | List | Subshell | Group | If | Loop | For | Case | FuncDef
+/** bash's (( expr )). */
+export interface ArithCmd { k: 'arithcmd'; line: number; expr: Word; redirs: Redir[] }
+/** bash's for (( init; cond; step )). */
+export interface CFor { k: 'cfor'; line: number; init: Word; cond: Word; step: Word; body: List; redirs: Redir[] }
+/** bash's [[ expression ]]. */
+export type CondExpr =
+  | { k: 'and' | 'or'; a: CondExpr; b: CondExpr }
+  | { k: 'not'; a: CondExpr }
+  | { k: 'unary'; op: string; arg: Word }
+  | { k: 'binary'; op: string; left: Word; right: Word }
+  | { k: 'word'; w: Word }
+export interface CondCmd { k: 'cond'; line: number; expr: CondExpr; redirs: Redir[] }
+
+export type Cmd = Simple | Pipeline | AndOr | List | Subshell | Group | If | Loop | For | Case | FuncDef | ArithCmd | CFor | CondCmd
 
 /** A syntax error found while parsing, placed where it stops execution. */
 export interface SyntaxErrorItem {

@@ -6,11 +6,11 @@ import { parseScript } from './parser.ts'
 const MAX_ENTRIES = 500
 const cache = new Map<string, Script>()
 
-export function parseCached(text: string, firstLine = 1): Script {
-  const key = firstLine === 1 ? text : firstLine + '\0' + text
+export function parseCached(text: string, firstLine = 1, bash = false): Script {
+  const key = (bash ? 'b' : 'a') + (firstLine === 1 ? text : firstLine + '\0' + text)
   const hit = cache.get(key)
   if (hit) return hit
-  const script = parseScript(text, firstLine)
+  const script = parseScript(text, firstLine, bash)
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value as string)
   cache.set(key, script)
   return script

@@ -1,6 +1,7 @@
 // Compound commands of the grammar (ash's parser.c: if, while/until, for,
 // case, the bash-compatible `function` keyword), parsed with the Parser's tokens.
 import type { CaseItem, Cmd, List, Word } from './ast.ts'
+import { parseCFor } from './bash.ts'
 import type { Parser } from './parser.ts'
 import { ParseError } from './tokens.ts'
 
@@ -49,6 +50,7 @@ export function parseLoop(p: Parser, kind: 'while' | 'until'): Cmd {
 
 export function parseFor(p: Parser): Cmd {
   const line = p.next().line
+  if (p.bash && p.isOp(p.peek(), '(') && p.src[p.pos] === '(') return parseCFor(p, line)
   const nt = p.next()
   if (nt.t !== 'word' || nt.raw === undefined || !NAME.test(nt.raw)) throw new ParseError('syntax error: bad for loop variable', nt.line, nt.t === 'eof')
   const name = nt.raw

@@ -16,12 +16,14 @@ interface PendingHeredoc {
 }
 
 const OPS = ['&&', '||', ';;', '<<-', '<<', '>>', '<&', '>&', '<>', '>|', '&>', ';', '&', '|', '(', ')', '<', '>']
+/** bash adds the here-string. */
+const BASH_OPS = ['<<<', ...OPS]
 const META = new Set([' ', '\t', '\n', ';', '&', '|', '(', ')', '<', '>'])
 const SPECIAL_PARAMS = '@*#?-$!'
 const IDENT_START = /[A-Za-z_]/
 const IDENT = /[A-Za-z0-9_]/
 
-type Mode = 'word' | 'dq' | 'param' | 'paramdq' | 'heredoc'
+type Mode = 'word' | 'dq' | 'param' | 'paramdq' | 'heredoc' | 'regex'
 
 export abstract class Lexer {
   pos = 0
@@ -34,6 +36,8 @@ export abstract class Lexer {
   constructor(
     readonly src: string,
     readonly baseLine = 1,
+    /** bash's grammar: <<<, (( )), for (( )), [[ ]]. */
+    readonly bash = false,
   ) {
     this.lineAtLine = baseLine
   }
@@ -92,7 +96,7 @@ export abstract class Lexer {
       if (this.heredocs.length) this.readHeredocBodies()
       return { t: 'nl', line }
     }
-    for (const op of OPS) {
+    for (const op of this.bash ? BASH_OPS : OPS) {
       if (s.startsWith(op, this.pos)) {
         this.pos += op.length
         return { t: 'op', v: op, line }
@@ -172,7 +176,7 @@ export abstract class Lexer {
         parts.push(this.readBackquote(mode === 'dq'))
         continue
       }
-      if (((mode === 'word' || mode === 'param') && (c === "'" || c === '"')) || (mode === 'paramdq' && c === '"')) {
+      if (((mode === 'word' || mode === 'param' || mode === 'regex') && (c === "'" || c === '"')) || (mode === 'paramdq' && c === '"')) {
         flush()
         this.pos++
         if (c === "'") {
@@ -219,7 +223,7 @@ export abstract class Lexer {
   }
 
   /** Where the `))` closing an arithmetic expansion starting at `from` is, or -1. */
-  private arithEnd(from: number): number {
+  protected arithEnd(from: number): number {
     const s = this.src
     let depth = 0
     for (let i = from; i < s.length; i++) {

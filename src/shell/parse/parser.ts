@@ -2,6 +2,7 @@
 // (shell/ash.c: list, andor, pipeline, command, simplecmd) with its error texts
 // ("syntax error: unexpected "fi"", "… (expecting "done")").
 import type { AndOr, Assign, CaseItem, Cmd, List, Part, Redir, RedirOp, Script, Simple, Word } from './ast.ts'
+import { parseArithCmd, parseCond } from './bash.ts'
 import { parseCase, parseFor, parseFunctionKeyword, parseIf, parseLoop } from './compound.ts'
 import { Lexer, ParseError, type Tok } from './lexer.ts'
 import { finishWord } from './words.ts'
@@ -9,7 +10,7 @@ import { finishWord } from './words.ts'
 const RESERVED = new Set(['!', 'case', 'do', 'done', 'elif', 'else', 'esac', 'fi', 'for', 'function', 'if', 'in', 'then', 'until', 'while', '{', '}'])
 /** Words that end a compound list. */
 const CLOSERS = new Set(['then', 'else', 'elif', 'fi', 'do', 'done', 'esac', '}'])
-const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '<<', '<<-', '&>'])
+const REDIR_OPS = new Set(['<', '>', '>>', '>|', '<>', '<&', '>&', '<<', '<<-', '&>', '<<<'])
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const ASSIGN = /^([A-Za-z_][A-Za-z0-9_]*)=/
 
@@ -43,7 +44,7 @@ export class Parser extends Lexer {
   }
 
   protected parseText(text: string, line: number): Script {
-    const p = new Parser(text, line)
+    const p = new Parser(text, line, this.bash)
     const items: List[] = []
     for (;;) {
       while (p.peek().t === 'nl') p.next()
@@ -51,6 +52,47 @@ export class Parser extends Lexer {
       items.push(p.parseLine())
     }
     return { items }
+  }
+
+  /** Where the "))" after `from` is (bash's (( )) and for (( ))), or -1. */
+  arithEndAt(from: number): number {
+    return this.arithEnd(from)
+  }
+
+  fail(message: string, eof: boolean): never {
+    return this.error(message, eof)
+  }
+
+  /** Text parsed like an arithmetic expansion's body: $-expansions, no quotes. */
+  expansionWord(text: string): Word {
+    return finishWord(this.spawn(text, this.line()).readParts('heredoc'))
+  }
+
+  /** The operand after =~: read as bash does, up to blanks outside ( ) and [ ] (so a|b and (x) stay in it). */
+  readRegexWord(): Word {
+    const s = this.src
+    while (s[this.pos] === ' ' || s[this.pos] === '\t') this.pos++
+    const start = this.pos
+    let depth = 0
+    let q = ''
+    for (; this.pos < s.length; this.pos++) {
+      const c = s[this.pos]
+      if (q) {
+        if (c === q) q = ''
+        else if (c === '\\' && q === '"') this.pos++
+        continue
+      }
+      if (c === '\\') {
+        this.pos++
+        continue
+      }
+      if (c === "'" || c === '"') q = c
+      else if (c === '(' || c === '[') depth++
+      else if ((c === ')' || c === ']') && depth > 0) depth--
+      else if (depth === 0 && (c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|' || c === ')')) break
+    }
+    if (start === this.pos) this.error('unexpected argument to conditional binary operator', this.pos >= s.length)
+    return finishWord(this.spawn(s.slice(start, this.pos), this.line()).readParts('regex'))
   }
 
   pendingHeredocs(): number {
@@ -61,8 +103,8 @@ export class Parser extends Lexer {
     return this.readParts('heredoc')
   }
 
-  protected spawn(text: string, line: number): Lexer {
-    return new Parser(text, line)
+  protected spawn(text: string, line: number): Parser {
+    return new Parser(text, line, this.bash)
   }
 
   peek(): Tok {
@@ -185,6 +227,11 @@ export class Parser extends Lexer {
   parseCommand(): Cmd {
     const t = this.peek()
     const line = t.line
+    if (this.bash && t.t === 'op' && t.v === '(' && this.src[this.pos] === '(') return parseArithCmd(this, line)
+    if (this.bash && t.t === 'word' && t.raw === '[[') {
+      this.next()
+      return parseCond(this, line)
+    }
     if (t.t === 'op' && t.v === '(') {
       this.next()
       if (this.isOp(this.peek(), ')')) this.unexpected(this.peek())
@@ -317,8 +364,8 @@ function withTilde(w: Word): Word {
 }
 
 /** Parse a whole script text. Syntax errors are items, so earlier lines still run. */
-export function parseScript(text: string, firstLine = 1): Script {
-  return new Parser(text, firstLine).parseScript()
+export function parseScript(text: string, firstLine = 1, bash = false): Script {
+  return new Parser(text, firstLine, bash).parseScript()
 }
 
 /** Parse text as the body of an unquoted here-document: $-expansions and `…`, no quotes. */
@@ -328,8 +375,8 @@ export function parseExpansionText(text: string): Word {
 }
 
 /** True when `text` stops where more input would complete it (the terminal's PS2). */
-export function needsMore(text: string): boolean {
-  const p = new Parser(text)
+export function needsMore(text: string, bash = false): boolean {
+  const p = new Parser(text, 1, bash)
   const script = p.parseScript()
   const last = script.items[script.items.length - 1]
   if (last && last.k === 'error') return last.eof

@@ -130,3 +130,25 @@ describe('brace expansion (bash only; checked against bash 5.2)', () => {
     expect(container('echo {1..3} {a,b}').stdout).toBe('{1..3} {a,b}\n')
   })
 })
+
+describe("bash's [[ ]], (( )), for (( )) and <<< (checked against bash 5.2)", () => {
+  const rows: [string, string][] = [
+    ['x=5; [[ $x -gt 3 && $x -lt 10 ]] && echo in', 'in\n'],
+    ['x="a b"; [[ $x == "a b" ]] && echo eq; [[ $x == a* ]] && echo glob; [[ $x == "a*" ]] || echo quoted', 'eq\nglob\nquoted\n'],
+    ['[[ abc =~ ^a(b|c)c$ ]] && echo "re $BASH_REMATCH"', 're abc\n'],
+    ['[[ a < b ]] && echo lt', 'lt\n'],
+    ['[[ ( 1 -eq 1 ) || 2 -eq 3 ]] && echo paren', 'paren\n'],
+    ['(( 3 > 2 )) && echo gt; (( 0 )); echo $?', 'gt\n1\n'],
+    ['i=0; (( i++ )); echo $i', '1\n'],
+    ['for ((i=0; i<3; i++)); do echo $i; done', '0\n1\n2\n'],
+    ['for (( i=10; i>0; i-=4 )); do echo $i; done', '10\n6\n2\n'],
+    ['read a b <<< "x y"; echo $b$a', 'yx\n'],
+    ['for ((;;)); do break; done; echo out', 'out\n'],
+  ]
+  for (const [line, stdout] of rows) it(line, () => expect(terminal().line(line).stdout).toBe(stdout))
+
+  it('busybox sh does not know them', () => {
+    expect(container('for ((i=0; i<3; i++)); do echo $i; done').stderr).toBe('sh: syntax error: bad for loop variable\n')
+    expect(container('cat <<< x').stderr).toBe('sh: syntax error: unexpected redirection\n')
+  })
+})
