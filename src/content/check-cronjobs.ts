@@ -82,7 +82,7 @@ function checkRuns(ctx: CheckContext, name: string, ns: string, jobs: JobRecord[
   const count = (kind: string) => ticks.filter((t) => t.kind === kind).length
   const late = ticks.filter((t) => t.kind === 'created' && t.scheduledAt !== undefined && t.at - t.scheduledAt >= LATE_MS).length
   const done = scheduled.filter((j) => j.outcome === 'Complete').length
-  const overlap = maxOverlap(jobs.map((j) => [j.startTime ?? j.createdAt, j.finishedAt ?? j.deletedAt ?? ctx.now]))
+  const overlap = maxOverlap(jobs.map((j) => [j.createdAt, j.finishedAt ?? j.deletedAt ?? ctx.now]))
   const bad =
     outside(scheduled.length, e.scheduledJobs, 'scheduled', `CronJob ${name} has created ${scheduled.length} scheduled Jobs`, `CronJob ${name}이 스케줄에 따라 Job을 ${scheduled.length}개 만들었습니다`) ??
     outside(done, e.succeededJobs, 'succeeded', `${done} scheduled Jobs of ${name} completed`, `${name}의 예약 Job ${done}개가 완료되었습니다`) ??

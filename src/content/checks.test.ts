@@ -197,9 +197,15 @@ const cronCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
   ],
   [
     'T4 Allow: Jobs overlap',
-    { jobs: [{ name: 'al-29453761', cronJobName: 'al', startTime: s(60), finishedAt: s(212) }, { name: 'al-29453762', cronJobName: 'al', startTime: s(120), finishedAt: s(272) }, { name: 'al-29453764', cronJobName: 'al', startTime: s(240) }] },
+    { jobs: [{ name: 'al-29453761', cronJobName: 'al', createdAt: s(60), finishedAt: s(212) }, { name: 'al-29453762', cronJobName: 'al', createdAt: s(120), finishedAt: s(272) }, { name: 'al-29453764', cronJobName: 'al', createdAt: s(240) }] },
     { type: 'cronjob', name: 'al', maxConcurrentJobs: { atLeast: 2 }, scheduledJobs: 3 },
     pass('CronJob al behaved as expected.', 'CronJob al이 기대대로 동작했습니다.'),
+  ],
+  [
+    'T1 Forbid: a Job created the moment the previous one finished does not overlap it',
+    { jobs: [{ name: 'fb-29453762', cronJobName: 'fb', createdAt: s(120.1), startTime: s(120), finishedAt: s(302.9) }, { name: 'fb-29453764', cronJobName: 'fb', createdAt: s(302.9), startTime: s(302) }] },
+    { type: 'cronjob', name: 'fb', maxConcurrentJobs: { atMost: 1 } },
+    pass('CronJob fb behaved as expected.', 'CronJob fb이 기대대로 동작했습니다.'),
   ],
   [
     'a manual Job is not a scheduled one',
