@@ -33,6 +33,8 @@ export class PodWorker {
   private deadlineTimer: Timer | null = null
   private terminating: { graceMs: number } | null = null
   private terminated = false
+  /** The terminal status is written: only then may the status manager delete the pod. */
+  private terminalWritten = false
   private deleteSent = false
   private evicted?: { reason: string; message: string }
   private mountRetry = 500
@@ -148,7 +150,9 @@ export class PodWorker {
   }
 
   private *sync(): Task {
-    if (this.terminated) return this.deleteIfRequested()
+    // Between the last exit and the terminal status, an API update (a finalizer
+    // removed) must not delete the pod before its final status is written.
+    if (this.terminated) return this.terminalWritten ? this.deleteIfRequested() : undefined
     const now = this.svc.ctx.kernel.now()
     if (!this.startTime) this.startTime = this.pod.status?.startTime ?? rfc3339(now)
     this.armDeadline()
@@ -235,6 +239,7 @@ export class PodWorker {
         this.svc.releaseIP(this.sandbox.ip)
       }
       this.writeStatus(true)
+      this.terminalWritten = true
       this.deleteIfRequested()
     })
   }

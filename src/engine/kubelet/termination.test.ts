@@ -37,6 +37,25 @@ describe('termination (kuberuntime killContainer, status manager)', () => {
     expect(JSON.parse(status)).toMatchObject({ exitCode: 143, reason: 'Error', startedAt: '2026-01-01T00:00:01Z', finishedAt: '2026-01-01T00:00:05Z' })
   })
 
+  // The container exits on its own a moment before the delete arrives, and the next PLEG
+  // relist comes while the terminal status is still being generated: the status manager
+  // deletes the pod only after writing that status (kubelet status_manager canBeDeleted).
+  it.each([1, 2, 3, 4, 5, 6, 7, 8])('exited just before the delete (seed %i): the pod goes out with its terminal status', (seed) => {
+    const core = makeNodes(seed)
+    const trail = statusTrail(core, 'p')
+    createPod(core, 'p', { restartPolicy: 'OnFailure', containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake', 'sleep:3000', 'exit:1'] }] })
+    core.kernel.advance(3000)
+    // The relist after the exit (relists tick every second, at a phase per node), 5 ms ahead of it.
+    const exitAt = core.runtime.spawns[0].at + 3000
+    const relists = trail.map((l) => Math.round(Number(l.split(' ')[0]) * 1000) % 1000)
+    const relist = T0 + Math.ceil((exitAt - T0 - relists[relists.length - 1]) / 1000) * 1000 + relists[relists.length - 1]
+    core.kernel.runUntil(relist - 5)
+    core.api.delete('Pod', 'default', 'p')
+    core.kernel.advance(2000)
+    expect(gone(core, 'p')).toBe(true)
+    expect(trail[trail.length - 1]).toMatch(/^\d+\.\d{3} Failed Error restarts=0 deleting$/)
+  })
+
   it('--grace-period=0 --force: the pod object goes at once; the kubelet still gives the container 2 s', () => {
     const core = makeNodes()
     createPod(core, 'p', { containers: forever() })
