@@ -21,7 +21,8 @@ describe('GET pods/{name}/log', () => {
   const ERRORS: [string, (core: ReturnType<typeof makeNodes>) => void, string, LogRequest, string][] = [
     ['a pod that does not exist', () => {}, 'c', {}, '404 pods "p" not found'],
     ['a container the pod does not have', (core) => createPod(core, 'p', { containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake', 'forever'] }] }), 'nope', {}, '400 container nope is not valid for pod p'],
-    ['a pod not scheduled yet', (core) => createPod(core, 'p', { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake'] }] }), 'c', {}, '400 pod p does not have a host assigned'],
+    ['a pod not scheduled yet: 204 No Content, an empty log', (core) => createPod(core, 'p', { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake'] }] }), 'c', {}, ''],
+    ['the previous instance of a pod not scheduled yet: empty too', (core) => createPod(core, 'p', { nodeSelector: { disk: 'ssd' }, containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake'] }] }), 'c', { previous: true }, ''],
     ['a container still being created', (core) => createPod(core, 'p', { containers: [{ name: 'c', image: 'centos:7', command: ['fake'] }] }), 'c', {}, '400 container "c" in pod "p" is waiting to start: ContainerCreating'],
     ['an image that cannot be pulled', (core) => createPod(core, 'p', { containers: [{ name: 'c', image: 'nope', command: ['fake'] }] }), 'c', {}, '400 container "c" in pod "p" is waiting to start: image can\'t be pulled'],
     ['no previous instance yet', (core) => createPod(core, 'p', { containers: [{ name: 'c', image: 'busybox:1.36', command: ['fake', 'forever'] }] }), 'c', { previous: true }, '400 previous terminated container "c" in pod "p" not found'],

@@ -208,6 +208,15 @@ export function readPodLogs(
   if (!pod) return { ok: false, code: 404, message: `pods ${JSON.stringify(podName)} not found` }
   const known = [...(pod.spec.initContainers ?? []), ...pod.spec.containers].some((c) => c.name === container)
   if (!known) return { ok: false, code: 400, message: `container ${container} is not valid for pod ${podName}` }
-  if (!pod.spec.nodeName) return { ok: false, code: 400, message: `pod ${podName} does not have a host assigned` }
+  // LogLocation has no node to forward to: the apiserver answers 204 No Content, so
+  // kubectl prints nothing and exits 0 (pkg/registry/core/pod/strategy.go, StreamObject).
+  if (!pod.spec.nodeName) return { ok: true, log: noContent() }
   return pickLog(pod, kubeletFor(pod.spec.nodeName)?.podLogs(pod.metadata.uid), container, req)
+}
+
+/** An empty, finished stream: what an unscheduled pod's log request returns. */
+function noContent(): ContainerLog {
+  const log = new ContainerLog(() => 0)
+  log.close()
+  return log
 }
