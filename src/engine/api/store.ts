@@ -1,7 +1,7 @@
 // The object store behind the simulated API server: every object by kind,
 // namespace and name, with resourceVersion, uid and generateName as the real
 // apiserver assigns them, an index of dependents by owner uid (for the Job,
-// CronJob and garbage-collection controllers), and a watch stream.
+// CronJob and garbage-collection controllers) and of controllees in creation order, and a watch stream.
 // Objects are treated as immutable: writers replace them, never mutate them.
 import type { Kernel } from '../kernel/kernel.ts'
 import type { Rng } from '../kernel/rng.ts'
@@ -28,6 +28,14 @@ function hex8(n: number): string {
   return n.toString(16).padStart(8, '0')
 }
 
+const NONE: Iterable<KObject> = []
+
+function controllerUid(obj: KObject | undefined): string | undefined {
+  const refs = obj?.metadata.ownerReferences
+  if (refs) for (const r of refs) if (r.controller === true) return r.uid
+  return undefined
+}
+
 export function objectKey(ns: string | undefined, name: string): string {
   return ns ? ns + '/' + name : name
 }
@@ -35,6 +43,8 @@ export function objectKey(ns: string | undefined, name: string): string {
 export class Store {
   private byKind = new Map<string, Map<string, KObject>>()
   private owners = new Map<string, Set<KObject>>()
+  /** controller uid → dependent uid → object: stays in the order objects came under the controller. */
+  private controllees = new Map<string, Map<string, KObject>>()
   private watchers = new Map<string, Set<Watcher>>()
   private allWatchers = new Set<Watcher>()
   private rv = 1
@@ -67,10 +77,19 @@ export class Store {
     return this.byKind.get(kind)?.size ?? 0
   }
 
-  /** Objects whose ownerReferences name this uid. */
+  /** Objects whose ownerReferences name this uid (in the order of their last write). */
   dependents(uid: string): KObject[] {
     const s = this.owners.get(uid)
     return s ? [...s] : []
+  }
+
+  /**
+   * Objects whose controller reference (controller: true) names this uid, in the
+   * order they came under it (creation order for a Job's pods). A live view: do
+   * not write to the store while iterating it.
+   */
+  controlled(uid: string): Iterable<KObject> {
+    return this.controllees.get(uid)?.values() ?? NONE
   }
 
   newUid(): string {
@@ -114,7 +133,7 @@ export class Store {
     const old = this.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
     if (!old) throw new Error(`store: update of missing ${obj.kind} ${obj.metadata.name}`)
     const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.rv) } } as T
-    this.unindex(old)
+    this.unindex(old, stored)
     this.put(stored)
     this.emit({ type: 'MODIFIED', object: stored, old })
     return stored
@@ -127,7 +146,7 @@ export class Store {
     const old = m?.get(key)
     if (!m || !old) return undefined
     m.delete(key)
-    this.unindex(old)
+    this.unindex(old, undefined)
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } }
     this.emit({ type: 'DELETED', object: gone, old })
     return gone
@@ -149,19 +168,35 @@ export class Store {
     let m = this.byKind.get(obj.kind)
     if (!m) this.byKind.set(obj.kind, (m = new Map()))
     m.set(objectKey(obj.metadata.namespace, obj.metadata.name), obj)
-    for (const r of obj.metadata.ownerReferences ?? []) {
+    const refs = obj.metadata.ownerReferences
+    if (!refs) return
+    for (const r of refs) {
       let s = this.owners.get(r.uid)
       if (!s) this.owners.set(r.uid, (s = new Set()))
       s.add(obj)
+      if (r.controller !== true) continue
+      let c = this.controllees.get(r.uid)
+      if (!c) this.controllees.set(r.uid, (c = new Map()))
+      // Map.set on a key already there keeps its place: an update does not move the object.
+      c.set(obj.metadata.uid, obj)
     }
   }
 
-  private unindex(obj: KObject): void {
-    for (const r of obj.metadata.ownerReferences ?? []) {
+  /** Drop `obj` from the owner indexes; `next` is its replacement (same controller: it keeps its place). */
+  private unindex(obj: KObject, next: KObject | undefined): void {
+    const refs = obj.metadata.ownerReferences
+    if (!refs) return
+    for (const r of refs) {
       const s = this.owners.get(r.uid)
-      if (!s) continue
-      s.delete(obj)
-      if (!s.size) this.owners.delete(r.uid)
+      if (s) {
+        s.delete(obj)
+        if (!s.size) this.owners.delete(r.uid)
+      }
+      if (r.controller !== true || controllerUid(next) === r.uid) continue
+      const c = this.controllees.get(r.uid)
+      if (!c) continue
+      c.delete(obj.metadata.uid)
+      if (!c.size) this.controllees.delete(r.uid)
     }
   }
 

@@ -183,21 +183,31 @@ export class JobController implements JobControllerHandle {
   }
 
   /**
-   * The pods this Job controls (owner index, never a list of all pods), oldest
-   * first. Pods whose labels stopped matching the selector are released.
+   * The pods this Job controls (the store's controller index, never a list of all
+   * pods), oldest first. Pods whose labels stopped matching the selector are released.
    */
   getPodsForJob(job: Job): Pod[] {
     const uid = job.metadata.uid
+    const matches = job.spec.selector ? selectorMatcher(job.spec.selector) : undefined
     const pods: Pod[] = []
-    for (const o of this.ctx.store.dependents(uid)) {
-      if (o.kind !== 'Pod' || getControllerOf(o)?.uid !== uid) continue
+    let released: Pod[] | undefined
+    // The index keeps creation order, so the sort below is a check that almost never has to sort.
+    let sorted = true
+    let last = -Infinity
+    for (const o of this.ctx.store.controlled(uid)) {
+      if (o.kind !== 'Pod') continue
       const pod = o as Pod
-      if (job.spec.selector && !selectorMatches(job.spec.selector, pod.metadata.labels ?? {})) {
-        if (!job.metadata.deletionTimestamp) this.releasePod(pod, uid)
+      if (matches && !matches(pod.metadata.labels ?? EMPTY_LABELS)) {
+        if (!job.metadata.deletionTimestamp) (released ??= []).push(pod)
         continue
       }
+      const seq = this.created.get(pod.metadata.uid) ?? Infinity
+      if (seq < last) sorted = false
+      last = seq
       pods.push(pod)
     }
+    if (released) for (const pod of released) this.releasePod(pod, uid)
+    if (sorted) return pods
     const seq = (p: Pod) => this.created.get(p.metadata.uid) ?? Infinity
     return pods.sort((a, b) => seq(a) - seq(b))
   }
@@ -210,6 +220,23 @@ export class JobController implements JobControllerHandle {
       if (!isNotFound(err)) throw err
     }
   }
+}
+
+const EMPTY_LABELS: Record<string, string> = {}
+const matchers = new WeakMap<LabelSelector, (labels: Record<string, string>) => boolean>()
+
+/** selectorMatches, with the selector's parts read once per (immutable) selector object. */
+function selectorMatcher(sel: LabelSelector): (labels: Record<string, string>) => boolean {
+  let m = matchers.get(sel)
+  if (m) return m
+  const want = Object.entries(sel.matchLabels ?? {})
+  const exprs = sel.matchExpressions ?? []
+  m = (labels) => {
+    for (let i = 0; i < want.length; i++) if (labels[want[i][0]] !== want[i][1]) return false
+    return !exprs.length || selectorMatches({ matchExpressions: exprs }, labels)
+  }
+  matchers.set(sel, m)
+  return m
 }
 
 /** metav1.LabelSelectorAsSelector(...).Matches: matchLabels and matchExpressions, all must hold. */

@@ -1,0 +1,82 @@
+// The store's owner indexes: dependents() in the order of their last write (the
+// garbage collector's order), controlled() in the order objects came under their
+// controller (the Job controller's "oldest first"), both following updates and removals.
+import { describe, expect, it } from 'vitest'
+import { Kernel } from '../kernel/kernel.ts'
+import { Store } from './store.ts'
+import type { KObject, OwnerReference } from './types.ts'
+
+function pod(name: string, refs?: OwnerReference[]): KObject {
+  return { apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: 'default', uid: 'uid-' + name, resourceVersion: '', creationTimestamp: '', ...(refs ? { ownerReferences: refs } : {}) } } as KObject
+}
+
+const ctl = (uid: string): OwnerReference => ({ apiVersion: 'batch/v1', kind: 'Job', name: 'j', uid, controller: true, blockOwnerDeletion: true })
+const plain = (uid: string): OwnerReference => ({ apiVersion: 'v1', kind: 'ConfigMap', name: 'c', uid })
+const names = (objs: Iterable<KObject>) => [...objs].map((o) => o.metadata.name)
+
+describe('Store owner indexes', () => {
+  const cases: { name: string; steps: (s: Store) => void; dependents: string[]; controlled: string[]; other?: string[] }[] = [
+    {
+      name: 'creation order in both',
+      steps: (s) => ['a', 'b', 'c'].forEach((n) => s.create(pod(n, [ctl('J')]))),
+      dependents: ['a', 'b', 'c'],
+      controlled: ['a', 'b', 'c'],
+    },
+    {
+      name: 'an update moves the object to the end of dependents but keeps its place under its controller',
+      steps: (s) => {
+        ;['a', 'b', 'c'].forEach((n) => s.create(pod(n, [ctl('J')])))
+        s.update(s.get('Pod', 'default', 'a')!)
+      },
+      dependents: ['b', 'c', 'a'],
+      controlled: ['a', 'b', 'c'],
+    },
+    {
+      name: 'a removed object leaves both',
+      steps: (s) => {
+        ;['a', 'b', 'c'].forEach((n) => s.create(pod(n, [ctl('J')])))
+        s.remove('Pod', 'default', 'b')
+      },
+      dependents: ['a', 'c'],
+      controlled: ['a', 'c'],
+    },
+    {
+      name: 'losing the controller reference leaves controlled(), not dependents() of a plain owner',
+      steps: (s) => {
+        s.create(pod('a', [ctl('J'), plain('J')]))
+        s.create(pod('b', [ctl('J')]))
+        const a = s.get('Pod', 'default', 'a')!
+        s.update({ ...a, metadata: { ...a.metadata, ownerReferences: [plain('J')] } })
+      },
+      dependents: ['b', 'a'],
+      controlled: ['b'],
+    },
+    {
+      name: 'a new controller appends the object to its own list',
+      steps: (s) => {
+        s.create(pod('a', [ctl('J')]))
+        s.create(pod('b', [ctl('K')]))
+        const a = s.get('Pod', 'default', 'a')!
+        s.update({ ...a, metadata: { ...a.metadata, ownerReferences: [ctl('K')] } })
+      },
+      dependents: [],
+      controlled: [],
+      other: ['b', 'a'],
+    },
+    {
+      name: 'a non-controller reference is not a controllee',
+      steps: (s) => s.create(pod('a', [plain('J')])),
+      dependents: ['a'],
+      controlled: [],
+    },
+  ]
+  for (const c of cases) {
+    it(c.name, () => {
+      const s = new Store(new Kernel(0, 1))
+      c.steps(s)
+      expect(names(s.dependents('J'))).toEqual(c.dependents)
+      expect(names(s.controlled('J'))).toEqual(c.controlled)
+      expect(names(s.controlled('K'))).toEqual(c.other ?? [])
+    })
+  }
+})
