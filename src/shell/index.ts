@@ -9,7 +9,7 @@ import { ExitSignal, ShellError } from './interp/control.ts'
 import { exitTrap, runProcess, runScript } from './interp/exec.ts'
 import { resolveFile, searchPath } from './interp/lookup.ts'
 import { ShellProc } from './interp/proc.ts'
-import { runProgram, startShell } from './interp/program.ts'
+import { FROM_STDIN, runProgramGen, setupShell } from './interp/program.ts'
 import { SHELLS } from './interp/programs.ts'
 import { Sched, type Gen } from './interp/sched.ts'
 import { Sh, type ProcCtx } from './interp/sh.ts'
@@ -19,6 +19,9 @@ export { makeRootFs, type Flavor } from './fs/rootfs.ts'
 export type * from './api.ts'
 
 const NO_COMMANDS: ReadonlyMap<string, Command> = new Map()
+// Shared until first written (see ownMap): most processes never define an alias.
+const NO_STRINGS = new Map<string, string>()
+const NO_NUMBERS = new Map<string, number>()
 
 function procCtx(opts: ShellOptions, interactive: boolean, pid: number): ProcCtx {
   const stepCost = opts.stepCostMs ?? 0.005
@@ -31,10 +34,10 @@ function procCtx(opts: ShellOptions, interactive: boolean, pid: number): ProcCtx
     sched: new Sched(stepCost),
     pid1: interactive ? false : (opts.pid1 ?? pid === 1),
     nextPid: pid + 1,
-    aliases: new Map(),
-    aliasAt: new Map(),
+    aliases: NO_STRINGS,
+    aliasAt: NO_NUMBERS,
     lines: 0,
-    hashed: new Map(),
+    hashed: NO_STRINGS,
     depth: 0,
     umask: 0o022,
     mainPid: pid,
@@ -47,9 +50,10 @@ function baseShell(p: ProcCtx, opts: ShellOptions): Sh {
   sh.pid = sh.ownPid = p.mainPid
   sh.cwd = normalize(opts.cwd ?? '/')
   sh.fds = [{ r: opts.stdin ?? EMPTY_INPUT }, { w: opts.stdout }, { w: opts.stderr }]
-  for (const [k, v] of Object.entries(opts.env)) {
-    sh.vars.set(k, v)
-    sh.export(k)
+  const env = opts.env
+  for (const k in env) {
+    sh.vars.set(k, env[k])
+    sh.exported.add(k)
   }
   return sh
 }
@@ -157,17 +161,18 @@ export function spawnContainer(argv: string[], opts: ShellOptions): Proc {
 function* runContainer(sh: Sh, argv: string[], opts: ShellOptions): Gen {
   if (!argv.length) return 0
   const r = argv[0].includes('/') ? resolveFile(sh.p.fs, argv[0], sh.cwd) : searchPath(sh, argv[0])
-  sh.p.hashed.clear()
+  if (sh.p.hashed.size) sh.p.hashed = new Map()
   if (r.k !== 'program') {
     sh.stderr().write(resolveExecutable(sh.p.fs, argv[0], sh.cwd, sh.vars.get('PATH') ?? '').ok ? '' : `exec ${argv[0]}: no such file or directory\n`)
     return r.k === 'denied' ? 126 : 127
   }
   if (SHELLS.has(r.prog)) {
-    const start = yield* startShell(sh, r.prog, argv)
+    let start = setupShell(sh, r.prog, argv)
+    if (start === FROM_STDIN) start = parseCached(yield* sh.stdin().readAll(), 1, sh.flavor === 'bash')
     if (typeof start === 'number') return start
     return yield* runProcess(sh, runScript(sh, start))
   }
-  return yield* runProgram(sh, r, argv, new Map(Object.entries(opts.env)), sh.pid)
+  return yield* runProgramGen(sh, r, argv, new Map(Object.entries(opts.env)), sh.pid)
 }
 
 export { needsMore }

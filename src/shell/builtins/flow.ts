@@ -5,7 +5,7 @@ import { parseCached } from '../parse/cache.ts'
 import { ExitSignal, ShellError } from '../interp/control.ts'
 import { runScript } from '../interp/exec.ts'
 import { resolveFile, searchPath } from '../interp/lookup.ts'
-import { runProgram } from '../interp/program.ts'
+import { runProgramGen } from '../interp/program.ts'
 import type { Gen } from '../interp/sched.ts'
 import type { Sh } from '../interp/sh.ts'
 
@@ -103,6 +103,6 @@ export function* exec(sh: Sh, argv: string[]): Gen {
     else sh.error(`${argv[1]}: not found`)
     throw new ExitSignal(r.k === 'denied' ? 126 : 127, true)
   }
-  const code = yield* runProgram(sh, r, argv.slice(1), null, sh.ownPid)
+  const code = yield* runProgramGen(sh, r, argv.slice(1), null, sh.ownPid)
   throw new ExitSignal(code, true)
 }

@@ -122,7 +122,7 @@ function deliver(task: Task, sig: number, from: Sh): void {
   const action = task.sh.traps.get(name)
   if (action === '') return
   if (action !== undefined && sig !== 9) {
-    task.sh.pendingSigs.push(sig)
+    task.sh.addPendingSig(sig)
     return
   }
   task.signal = sig

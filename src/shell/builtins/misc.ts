@@ -127,6 +127,16 @@ export function* command(sh: Sh, argv: string[]): Generator<Wait, number, void> 
   return yield* runWithoutFunctions(sh, argv.slice(i))
 }
 
+/** The process's alias tables, made its own before the first change. */
+function ownAliases(sh: Sh): Map<string, string> {
+  if (!sh.p.aliases.size && !sh.p.ownsAliases) {
+    sh.p.aliases = new Map()
+    sh.p.aliasAt = new Map()
+    sh.p.ownsAliases = true
+  }
+  return sh.p.aliases
+}
+
 export function alias(sh: Sh, argv: string[]): number {
   const aliases = sh.p.aliases
   if (argv.length === 1) {
@@ -139,7 +149,7 @@ export function alias(sh: Sh, argv: string[]): number {
   for (const a of argv.slice(1)) {
     const eq = a.indexOf('=')
     if (eq > 0) {
-      aliases.set(a.slice(0, eq), a.slice(eq + 1))
+      ownAliases(sh).set(a.slice(0, eq), a.slice(eq + 1))
       sh.p.aliasAt.set(a.slice(0, eq), sh.p.lines)
     }
     else if (aliases.has(a)) sh.stdout().write(`${a}=${shellQuote(aliases.get(a) as string)}\n`)
@@ -153,12 +163,12 @@ export function alias(sh: Sh, argv: string[]): number {
 
 export function unalias(sh: Sh, argv: string[]): number {
   if (argv[1] === '-a') {
-    sh.p.aliases.clear()
+    ownAliases(sh).clear()
     return 0
   }
   let status = 0
   for (const a of argv.slice(1)) {
-    if (!sh.p.aliases.delete(a)) {
+    if (!ownAliases(sh).delete(a)) {
       sh.appletError(`unalias: ${a} not found`)
       status = 1
     }
@@ -267,7 +277,7 @@ export function letCmd(sh: Sh, argv: string[]): number {
 /** hash: list the programs found on $PATH so far (-r forgets them). */
 export function hash(sh: Sh, argv: string[]): number {
   if (argv[1] === '-r') {
-    sh.p.hashed.clear()
+    sh.p.hashed = new Map()
     return 0
   }
   let out = ''

@@ -9,7 +9,7 @@ import { applyRedirs, restoreRedirs } from './redirect.ts'
 import { PREEMPT, type Gen, type Task } from './sched.ts'
 import type { Sh } from './sh.ts'
 import { runArithCmd, runCFor, runCond } from './bash.ts'
-import { runSimple } from './simple.ts'
+import { runSimple, simpleFast } from './simple.ts'
 import { BLOCKED, EMPTY_INPUT, Pipe, PipeReader, PipeWriter } from './streams.ts'
 import { runTrapAction, runTraps } from './traps.ts'
 
@@ -49,7 +49,8 @@ export function* runList(sh: Sh, list: List): Gen {
       status = sh.status = 0
     } else if (cmd.k === 'simple') {
       if (sh.p.sched.tick()) yield PREEMPT
-      status = settle(sh, cmd, yield* runSimple(sh, cmd))
+      const fast = simpleFast(sh, cmd)
+      status = settle(sh, cmd, fast === undefined ? yield* runSimple(sh, cmd) : typeof fast === 'number' ? fast : yield* fast)
     } else status = yield* runCmd(sh, cmd)
     if (sh.pendingSigs.length) yield* runTraps(sh)
     if (sh.skip) break
@@ -290,7 +291,7 @@ function background(sh: Sh, cmd: Cmd): void {
   if (!sh.p.interactive) sub.fds[0] = { r: EMPTY_INPUT }
   const task = sh.p.sched.spawn(sub, runProcess(sub, runCmd(sub, cmd)))
   sh.lastBg = task.pid
-  sh.jobs.push(task)
+  sh.addJob(task)
   if (sh.p.interactive && !sh.isSubshell) sh.stderr().write(`[${sh.jobs.length}] ${task.pid}\n`)
 }
 

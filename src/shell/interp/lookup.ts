@@ -45,7 +45,10 @@ export function searchPath(sh: Sh, name: string): Resolved {
       continue
     }
     const full = joinPath(dir, name)
-    if (!sh.p.hashed.has(name)) sh.p.hashed.set(name, full)
+    if (!sh.p.hashed.has(name)) {
+      if (!sh.p.hashed.size) sh.p.hashed = new Map()
+      sh.p.hashed.set(name, full)
+    }
     return { k: 'program', prog: node.exec ?? '', path: full }
   }
   if (denied) return DENIED

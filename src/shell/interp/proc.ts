@@ -155,7 +155,7 @@ export class ShellProc implements Proc {
         this.main = sh.p.sched.spawn(sh, trapThen(sh, action, 130))
         return true
       }
-      sh.pendingSigs.push(n)
+      sh.addPendingSig(n)
       return false
     }
     if (sh.p.interactive) {

@@ -1,7 +1,7 @@
 // Running an executable (what execve does for the shell): a shell (sh, ash, bash)
 // as a new process with its own state, busybox as a multi-call binary, a script
 // file through its #! interpreter, or one of the programs we simulate.
-import type { Wait } from '../api.ts'
+import type { CommandResult, Wait } from '../api.ts'
 import { parseCached } from '../parse/cache.ts'
 import type { Script } from '../parse/ast.ts'
 import { runProcess, runScript } from './exec.ts'
@@ -17,18 +17,23 @@ export interface ProgramRef {
   path: string
 }
 
-/** Run an executable as a child process with process id `pid`. */
-export function* runProgram(sh: Sh, r: ProgramRef, argv: string[], env: Map<string, string> | null, pid: number): Gen {
+/** Run an executable as a child process with process id `pid` (a number when it finished at once). */
+export function runProgram(sh: Sh, r: ProgramRef, argv: string[], env: Map<string, string> | null, pid: number): CommandResult {
   const prog = r.prog
-  if (prog === '') return yield* runScriptFile(sh, r.path, argv, env, pid)
-  if (SHELLS.has(prog)) return yield* runShell(sh, prog, argv, env, pid)
-  if (prog === 'busybox') return yield* runBusybox(sh, argv, env, pid)
+  if (prog === '') return runScriptFile(sh, r.path, argv, env, pid)
+  if (SHELLS.has(prog)) return runShell(sh, prog, argv, env, pid)
+  if (prog === 'busybox') return runBusybox(sh, argv, env, pid)
   const fn = programCommand(sh.p, prog)
   if (!fn) {
     sh.error(`${argv[0]}: not found`)
     return 127
   }
-  const res = runCommandFn(sh, fn, argv, env)
+  return runCommandFn(sh, fn, argv, env)
+}
+
+/** Run an executable to its end inside a generator. */
+export function* runProgramGen(sh: Sh, r: ProgramRef, argv: string[], env: Map<string, string> | null, pid: number): Gen {
+  const res = runProgram(sh, r, argv, env, pid)
   return typeof res === 'number' ? res : yield* res
 }
 
@@ -43,7 +48,7 @@ function* runBusybox(sh: Sh, argv: string[], env: Map<string, string> | null, pi
     sh.stderr().write(`${applet}: applet not found\n`)
     return 127
   }
-  return yield* runProgram(sh, { prog: name, path: '/bin/' + name }, argv.slice(1), env, pid)
+  return yield* runProgramGen(sh, { prog: name, path: '/bin/' + name }, argv.slice(1), env, pid)
 }
 
 export const BUSYBOX_BANNER = 'BusyBox v1.37.0 (2024-09-26 21:31:42 UTC) multi-call binary.\n'
@@ -66,7 +71,7 @@ function* runScriptFile(sh: Sh, path: string, argv: string[], env: Map<string, s
       return 127
     }
     const args = [interp, ...(opt.length ? [opt.join(' ')] : []), argv[0], ...argv.slice(1)]
-    return yield* runProgram(sh, target, args, env, pid)
+    return yield* runProgramGen(sh, target, args, env, pid)
   }
   return yield* runShell(sh, 'sh', ['sh', argv[0], ...argv.slice(1)], env, pid)
 }
@@ -91,6 +96,16 @@ function* runShell(parent: Sh, prog: string, argv: string[], env: Map<string, st
  * and return the script to run, or an exit status when it cannot start.
  */
 export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wait, Script | number, void> {
+  const start = setupShell(sh, prog, argv)
+  if (start !== FROM_STDIN) return start
+  return parseCached(yield* sh.stdin().readAll(), 1, sh.flavor === 'bash')
+}
+
+/** Read the script from standard input (sh with no -c and no file). */
+export const FROM_STDIN = Symbol('stdin')
+
+/** startShell without the waiting: the script, an exit status, or FROM_STDIN. */
+export function setupShell(sh: Sh, prog: string, argv: string[]): Script | number | typeof FROM_STDIN {
   const bash = prog === 'bash'
   sh.flavor = bash ? 'bash' : prog === 'dash' ? 'dash' : 'ash'
   sh.applet = argv[0].slice(argv[0].lastIndexOf('/') + 1) || prog
@@ -134,8 +149,7 @@ export function* startShell(sh: Sh, prog: string, argv: string[]): Generator<Wai
   }
   if (fromStdin || i >= argv.length) {
     sh.positional = argv.slice(i)
-    const text = yield* sh.stdin().readAll()
-    return parseCached(text, 1, bash)
+    return FROM_STDIN
   }
   const file = argv[i]
   sh.arg0 = file

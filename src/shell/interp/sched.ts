@@ -45,7 +45,7 @@ export class Sched {
   ) {}
 
   spawn(sh: Sh, gen: Gen, pipes: { in?: Pipe; out?: Pipe } = {}): Task {
-    const t: Task = { gen, until: -Infinity, done: false, code: 0, pid: sh.ownPid, sh, cpu: 0, ...pipes }
+    const t: Task = { gen, until: -Infinity, done: false, code: 0, pid: sh.ownPid, sh, cpu: 0, out: pipes.out, in: pipes.in }
     this.tasks.push(t)
     this.activity++
     return t

@@ -37,6 +37,8 @@ export interface ProcCtx {
   pid1: boolean
   nextPid: number
   aliases: Map<string, string>
+  /** The alias maps are this process's own (not the shared empty ones). */
+  ownsAliases?: boolean
   /** The top-level line each alias was defined on: ash expands aliases while parsing, so only later lines see them. */
   aliasAt: Map<string, number>
   /** Top-level lines started so far. */
@@ -77,7 +79,8 @@ export class Sh {
   opts: Options
   traps: ReadonlyMap<string, string> = NO_TRAPS
   private owned = 0
-  pendingSigs: number[] = []
+  /** Shared empty arrays until something is added (a process starts cheaply). */
+  pendingSigs: number[] = NONE
   cwd: string
   fds: (Fd | undefined)[]
   /** $? */
@@ -86,10 +89,10 @@ export class Sh {
   lastBg: number | undefined
   /** >0 while running a condition (if, while, &&, ||, !): set -e does not apply. */
   tested = 0
-  frames: Map<string, LocalSave>[] = []
+  frames: Map<string, LocalSave>[] = NONE
   loopDepth = 0
   skip: { kind: 'break' | 'continue' | 'return'; n: number } | null = null
-  jobs: Task[] = []
+  jobs: Task[] = NONE
   /** $$ (a subshell keeps its parent's). */
   pid: number
   /** The process id of this shell itself (differs from $$ in subshells). */
@@ -175,6 +178,21 @@ export class Sh {
     s.ownPid = this.p.nextPid++
     this.owned = 0
     return s
+  }
+
+  addPendingSig(n: number): void {
+    if (this.pendingSigs === NONE) this.pendingSigs = []
+    this.pendingSigs.push(n)
+  }
+
+  pushFrame(): void {
+    if (this.frames === NONE) this.frames = []
+    this.frames.push(new Map())
+  }
+
+  addJob(t: Task): void {
+    if (this.jobs === NONE) this.jobs = []
+    this.jobs.push(t)
   }
 
   defineFunc(name: string, body: Cmd): void {
@@ -352,6 +370,7 @@ function ashBucket(name: string): number {
   return h % 39
 }
 
+const NONE = Object.freeze([]) as unknown as never[]
 const NO_NAMES: ReadonlySet<string> = new Set()
 const NO_FUNCS: ReadonlyMap<string, Cmd> = new Map()
 const NO_TRAPS: ReadonlyMap<string, string> = new Map()

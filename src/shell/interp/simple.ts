@@ -61,6 +61,20 @@ export function* runSimple(sh: Sh, cmd: Simple): Gen {
   }
 }
 
+/**
+ * The common case without a generator: words without $( ), no assignments,
+ * redirections, aliases or tracing. Returns undefined when runSimple is needed.
+ */
+export function simpleFast(sh: Sh, cmd: Simple): CommandResult | undefined {
+  if (cmd.assigns.length || cmd.redirs.length || sh.opts.x || !(cmd.sync ??= simpleIsSync(cmd))) return undefined
+  if (sh.p.aliases.size && cmd.words[0]?.lit !== undefined && sh.p.aliases.has(cmd.words[0].lit)) return undefined
+  sh.lineno = cmd.line
+  sh.substStatus = 0
+  const argv = fieldsSync(sh, cmd.words)
+  if (!argv.length) return 0
+  return invoke(sh, resolveCommand(sh, argv[0]), argv, null)
+}
+
 function simpleIsSync(cmd: Simple): boolean {
   return cmd.words.every((w) => w.sync) && cmd.assigns.every((a) => a.value.sync)
 }
@@ -150,8 +164,17 @@ export function* runWithoutFunctions(sh: Sh, argv: string[]): Gen {
   }
 }
 
-function* runExternal(sh: Sh, r: { prog: string; path: string }, argv: string[], env: Map<string, string> | null): Gen {
-  const code = yield* runProgram(sh, r, argv, env, sh.p.nextPid++)
+function runExternal(sh: Sh, r: { prog: string; path: string }, argv: string[], env: Map<string, string> | null): CommandResult {
+  const res = runProgram(sh, r, argv, env, sh.p.nextPid++)
+  return typeof res === 'number' ? afterExternal(sh, res) : finishExternal(sh, res)
+}
+
+function* finishExternal(sh: Sh, gen: Gen): Gen {
+  return afterExternal(sh, yield* gen)
+}
+
+/** After a foreground program: reap finished jobs, say which signal killed it. */
+function afterExternal(sh: Sh, code: number): number {
   for (const j of sh.jobs) if (j.done) j.reaped = true
   if (sh.fgSignal) {
     const sig = sh.fgSignal
@@ -247,7 +270,7 @@ function* callFunction(sh: Sh, name: string, argv: string[]): Gen {
   const savedName = sh.funcName
   sh.positional = argv.slice(1)
   sh.funcName = name
-  sh.frames.push(new Map())
+  sh.pushFrame()
   sh.p.depth++
   try {
     let status = yield* runCmd(sh, body)

@@ -2,7 +2,7 @@
 // env, find -exec) the way execve finds it: by path, or by name on $PATH.
 import type { CommandContext, SpawnIo } from '../api.ts'
 import { resolveFile, searchPath } from './lookup.ts'
-import { runProgram } from './program.ts'
+import { runProgramGen } from './program.ts'
 import type { Gen } from './sched.ts'
 import { shellOf } from './context.ts'
 
@@ -25,7 +25,7 @@ export function* spawnFromContext(this: CommandContext, argv: string[], io: Spaw
   child.fds[1] = { w: io.stdout ?? this.stdout }
   child.fds[2] = { w: io.stderr ?? this.stderr }
   const env = new Map(io.env ?? this.env)
-  const code = yield* runProgram(child, r, argv, env, child.ownPid)
+  const code = yield* runProgramGen(child, r, argv, env, child.ownPid)
   if (child.fgSignal) sh.fgSignal = child.fgSignal
   return code
 }

@@ -4,10 +4,12 @@ import type { Script } from './ast.ts'
 import { parseScript } from './parser.ts'
 
 const MAX_ENTRIES = 500
-const cache = new Map<string, Script>()
+const ashCache = new Map<string, Script>()
+const bashCache = new Map<string, Script>()
 
 export function parseCached(text: string, firstLine = 1, bash = false): Script {
-  const key = (bash ? 'b' : 'a') + (firstLine === 1 ? text : firstLine + '\0' + text)
+  const cache = bash ? bashCache : ashCache
+  const key = firstLine === 1 ? text : firstLine + '\0' + text
   const hit = cache.get(key)
   if (hit) return hit
   const script = parseScript(text, firstLine, bash)
