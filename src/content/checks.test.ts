@@ -97,6 +97,18 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
   ['ten pods at once', wideJob(10), { type: 'job', maxConcurrent: { atLeast: 10 }, outcome: 'Complete', succeeded: { atLeast: 10 }, logsMatch: '[0-9]' }, pass('Job calc ran as expected.', 'Job calc이 기대대로 실행되었습니다.')],
   ['only nine pods at once', wideJob(9), { type: 'job', maxConcurrent: { atLeast: 10 } }, fail('concurrency', 'At most 9 pods of calc ran at the same time (expected at least 10).', 'calc의 Pod는 동시에 최대 9개 실행되었습니다 (기대: 10 이상).')],
   [
+    'pods that finished before anyone saw them Running',
+    { ...wideJob(10), pods: wideJob(10).pods!.map((p) => ({ ...p, running: undefined })) },
+    { type: 'job', maxConcurrent: { atLeast: 10 } },
+    fail('concurrency', 'No pod of calc was ever seen Running: each finished before it could be.', 'calc의 Pod는 한 번도 Running으로 보이지 않았습니다. Running이 되기 전에 끝났습니다.'),
+  ],
+  [
+    'one pod that finished before anyone saw it Running',
+    { jobs: [{ name: 'calc', outcome: 'Complete' }], pods: [{ name: 'calc-0', job: 'calc' }] },
+    { type: 'job', maxConcurrent: { atLeast: 10 } },
+    fail('concurrency', 'Job calc created only 1 pod, and none was seen Running.', 'Job calc은 Pod를 1개만 만들었고, Running으로 보인 Pod는 없었습니다.'),
+  ],
+  [
     'a pod whose log has no number',
     { ...wideJob(10), logs: { ...wideJob(10).logs, 'calc-3': 'done\n' } },
     { type: 'job', logsMatch: '[0-9]' },

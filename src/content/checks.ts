@@ -25,6 +25,11 @@ function matchJobs(ctx: CheckContext, e: Expect): JobRecord[] {
   })
 }
 
+/** The lower bound of a count range (0 when it has none). */
+function minimum(r: unknown): number {
+  return typeof r === 'number' ? r : ((r as { atLeast?: number } | undefined)?.atLeast ?? 0)
+}
+
 function podsOf(ctx: CheckContext, j: JobRecord): PodLane[] {
   return ctx.history.lanesOfJob(j.uid)
 }
@@ -46,6 +51,10 @@ function checkOneJob(ctx: CheckContext, j: JobRecord, e: Expect): CheckOutcome {
   if (e.maxConcurrent !== undefined) {
     const max = ctx.history.maxConcurrentRunning(j.uid)
     const bad = outside(max, e.maxConcurrent, 'concurrency', `At most ${max} pods of ${j.name} ran at the same time`, `${j.name}의 Pod는 동시에 최대 ${max}개 실행되었습니다`)
+    if (bad && max === 0 && pods.length >= minimum(e.maxConcurrent))
+      return no('concurrency', `No pod of ${j.name} was ever seen Running: each finished before it could be.`, `${j.name}의 Pod는 한 번도 Running으로 보이지 않았습니다. Running이 되기 전에 끝났습니다.`)
+    if (bad && max === 0)
+      return no('concurrency', `Job ${j.name} created only ${pods.length} ${pods.length === 1 ? 'pod' : 'pods'}, and none was seen Running.`, `Job ${j.name}은 Pod를 ${pods.length}개만 만들었고, Running으로 보인 Pod는 없었습니다.`)
     if (bad) return bad
   }
   const counts =
