@@ -42,8 +42,11 @@ function syntaxMessage(sh: Sh, message: string, token: string | undefined): stri
 
 export function* runList(sh: Sh, list: List): Gen {
   let status = sh.status
-  for (const item of list.items) {
+  const items = list.items
+  for (let i = 0; i < items.length; i++) {
+    const item = items[i]
     const cmd = item.cmd
+    if (sh.execLastList === list && i === items.length - 1) sh.execLast = !item.bg && cmd.k === 'simple'
     if (item.bg) {
       background(sh, cmd)
       status = sh.status = 0
@@ -244,6 +247,7 @@ function* runCase(sh: Sh, node: Case): Gen {
 function* runSubshellCmd(sh: Sh, body: List, redirs: Redir[]): Gen {
   return yield* withRedirs(sh, redirs, function* () {
     const sub = sh.subshell()
+    sub.execLastList = body
     return yield* runProcess(sub, runList(sub, body))
   })
 }
@@ -287,6 +291,7 @@ export function* exitTrap(sh: Sh, code: number): Gen {
 
 function background(sh: Sh, cmd: Cmd): void {
   const sub = sh.subshell()
+  sub.execLast = cmd.k === 'simple'
   sub.group = sub.ownPid
   if (!sh.p.interactive) sub.fds[0] = { r: EMPTY_INPUT }
   const task = sh.p.sched.spawn(sub, runProcess(sub, runCmd(sub, cmd)))
@@ -308,6 +313,7 @@ function* runPipeline(sh: Sh, node: Pipeline): Gen {
     let prev: Pipe | undefined
     for (let i = 0; i < n; i++) {
       const sub = sh.subshell()
+      sub.execLast = node.cmds[i].k === 'simple'
       const out = i < n - 1 ? new Pipe(sched) : undefined
       if (prev) sub.fds[0] = { r: new PipeReader(prev) }
       if (out) sub.fds[1] = { w: new PipeWriter(out) }

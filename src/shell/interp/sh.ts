@@ -2,7 +2,7 @@
 // files, jobs) and what a subshell copies of it, as in busybox ash (shell/ash.c).
 import type { Command, InputStream, OutputStream, ShellHost } from '../api.ts'
 import type { Vfs } from '../fs/vfs.ts'
-import type { Cmd } from '../parse/ast.ts'
+import type { Cmd, List } from '../parse/ast.ts'
 import { ShellError } from './control.ts'
 import type { Sched, Task } from './sched.ts'
 import { EMPTY_INPUT } from './streams.ts'
@@ -119,6 +119,10 @@ export class Sh {
   sourceDepth = 0
   /** Started with -c (shows in $-). */
   cFlag = false
+  /** A forked child whose only command is a program: ash execs it in place (same pid). */
+  execLast = false
+  /** The list whose last command a forked child execs in place (ash's EV_EXIT). */
+  execLastList: List | null = null
   /** The signal that killed the last foreground program (ash then prints "Terminated"). */
   fgSignal = 0
   /** Status of the last command substitution of the current command. */

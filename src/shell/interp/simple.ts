@@ -165,7 +165,12 @@ export function* runWithoutFunctions(sh: Sh, argv: string[]): Gen {
 }
 
 function runExternal(sh: Sh, r: { prog: string; path: string }, argv: string[], env: Map<string, string> | null): CommandResult {
-  const res = runProgram(sh, r, argv, env, sh.p.nextPid++)
+  let pid: number
+  if (sh.execLast) {
+    sh.execLast = false
+    pid = sh.ownPid
+  } else pid = sh.p.nextPid++
+  const res = runProgram(sh, r, argv, env, pid)
   return typeof res === 'number' ? afterExternal(sh, res) : finishExternal(sh, res)
 }
 

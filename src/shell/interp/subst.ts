@@ -8,6 +8,8 @@ import { Capture } from './streams.ts'
 
 export function* commandSubst(sh: Sh, body: Script): Generator<Wait, string, void> {
   const sub = sh.subshell()
+  const last = body.items[body.items.length - 1]
+  if (last?.k === 'list') sub.execLastList = last
   // busybox ash evaluates a substitution as a tested command: set -e does not fire inside.
   sub.tested++
   const out = new Capture()

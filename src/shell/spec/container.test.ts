@@ -139,3 +139,12 @@ describe("other images' /bin/sh", () => {
     expect([r.stdout, r.stderr, r.code]).toEqual(['ok\n', 'sh: line 1: nosuch: command not found\n', 127])
   })
 })
+
+describe('process ids (measured with busybox sh as PID 1 under unshare -p)', () => {
+  const rows: [string, string][] = [
+    ['echo $$; (echo $$); echo $(echo $$); sleep 1 & echo $!; echo a | cat; sleep 1 & echo $!', '1\n1\n1\n4\na\n7\n'],
+    ['true; sleep 1 & echo $!; date >/dev/null; sleep 1 & echo $!; x=$(true); sleep 1 & echo $!', '2\n4\n6\n'],
+    ['(sleep 1); sleep 1 & echo $!; (echo a; sleep 1); sleep 1 & echo $!', '3\na\n5\n'],
+  ]
+  for (const [script, stdout] of rows) it(script, () => expect(container(script).stdout).toBe(stdout))
+})
