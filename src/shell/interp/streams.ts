@@ -50,9 +50,23 @@ export class Pipe {
   breakPipe(): void {
     if (this.broken) return
     this.broken = true
+    this.reset()
+    this.sched.activity++
+  }
+
+  /** Offset of the first unread character in chunks[head] (no copying as lines are read). */
+  private off = 0
+
+  private reset(): void {
     this.chunks = []
     this.head = 0
+    this.off = 0
     this.size = 0
+  }
+
+  /** Drop consumed chunks once everything is read. */
+  private settle(): void {
+    if (this.head >= this.chunks.length) this.reset()
     this.sched.activity++
   }
 
@@ -60,15 +74,13 @@ export class Pipe {
   takeChar(): string {
     if (!this.size) return ''
     const c = this.chunks[this.head]
-    const ch = c[0]
-    if (c.length > 1) this.chunks[this.head] = c.slice(1)
-    else this.head++
-    this.size--
-    if (this.head === this.chunks.length) {
-      this.chunks = []
-      this.head = 0
+    const ch = c[this.off++]
+    if (this.off >= c.length) {
+      this.head++
+      this.off = 0
     }
-    this.sched.activity++
+    this.size--
+    this.settle()
     return ch
   }
 
@@ -76,10 +88,9 @@ export class Pipe {
   take(): string {
     if (!this.size) return ''
     const rest = this.chunks.slice(this.head)
+    if (this.off) rest[0] = rest[0].slice(this.off)
     const out = rest.length === 1 ? rest[0] : rest.join('')
-    this.chunks = []
-    this.head = 0
-    this.size = 0
+    this.reset()
     this.sched.activity++
     return out
   }
@@ -91,23 +102,27 @@ export class Pipe {
   takeLine(): string | null | undefined {
     for (let i = this.head; i < this.chunks.length; i++) {
       const c = this.chunks[i]
-      const nl = c.indexOf('\n')
-      if (nl >= 0) {
-        const before = this.chunks.slice(this.head, i).join('') + c.slice(0, nl)
-        const after = c.slice(nl + 1)
-        if (after) {
-          this.chunks[i] = after
-          this.head = i
-        } else this.head = i + 1
-        if (this.head === this.chunks.length) {
-          this.chunks = []
-          this.head = 0
-        }
-        this.size -= before.length + 1
-        this.sched.activity++
-        this.lastNl = true
-        return before
+      const from = i === this.head ? this.off : 0
+      const nl = c.indexOf('\n', from)
+      if (nl < 0) continue
+      let before: string
+      if (i === this.head) before = c.slice(from, nl)
+      else {
+        const parts = [this.chunks[this.head].slice(this.off)]
+        for (let j = this.head + 1; j < i; j++) parts.push(this.chunks[j])
+        parts.push(c.slice(0, nl))
+        before = parts.join('')
       }
+      this.head = i
+      this.off = nl + 1
+      if (this.off >= c.length) {
+        this.head++
+        this.off = 0
+      }
+      this.size -= before.length + 1
+      this.lastNl = true
+      this.settle()
+      return before
     }
     if (!this.closed) return undefined
     if (!this.size) return null
