@@ -20,7 +20,7 @@ export function* wait(sh: Sh, argv: string[]): Gen {
   }
   let status = 0
   for (const p of pids) {
-    const job = /^[0-9]+$/.test(p) ? sh.jobs.find((j) => j.pid === Number(p)) : undefined
+    const job = /^[0-9]+$/.test(p) ? sh.jobs.find((j) => j.pid === Number(p)) : jobSpec(sh, p)
     if (!job) {
       status = 127
       continue
@@ -35,6 +35,16 @@ export function* wait(sh: Sh, argv: string[]): Gen {
     sh.jobs = sh.jobs.filter((j) => j !== job)
   }
   return status
+}
+
+/** %N, %% and %+ (the current job), %- (the previous one). */
+function jobSpec(sh: Sh, spec: string): Task | undefined {
+  const m = /^%([0-9]+|%|\+|-)?$/.exec(spec)
+  if (!m) return undefined
+  const jobs = sh.jobs
+  if (m[1] === undefined || m[1] === '%' || m[1] === '+') return jobs[jobs.length - 1]
+  if (m[1] === '-') return jobs[jobs.length - 2]
+  return jobs[Number(m[1]) - 1]
 }
 
 export function jobsCmd(sh: Sh): number {
@@ -85,7 +95,13 @@ export function kill(ctx: CommandContext): number {
   }
   let status = 0
   for (const a of args) {
-    const pid = /^-?[0-9]+$/.test(a) ? Number(a) : NaN
+    const job = sh && a.startsWith('%') ? jobSpec(sh, a) : undefined
+    if (sh && a.startsWith('%') && !job) {
+      ctx.stderr.write(`sh: kill: ${a}: no such job\n`)
+      status = 1
+      continue
+    }
+    const pid = job ? job.pid : /^-?[0-9]+$/.test(a) ? Number(a) : NaN
     if (Number.isNaN(pid)) {
       ctx.stderr.write(`sh: invalid number '${a}'\n`)
       status = 1

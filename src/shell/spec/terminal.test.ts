@@ -152,3 +152,12 @@ describe("bash's [[ ]], (( )), for (( )) and <<< (checked against bash 5.2)", ()
     expect(container('cat <<< x').stderr).toBe('sh: syntax error: unexpected redirection\n')
   })
 })
+
+describe('job specs', () => {
+  it('kill %1 and wait %1 name background jobs by number', () => {
+    const t = terminal()
+    expect(t.line('sleep 100 & sleep 200 &').stderr).toBe('[1] 101\n[2] 102\n')
+    const r = t.line('kill %1; wait %1; echo $?; kill %%; wait; echo done; kill %7')
+    expect([r.stdout, r.stderr, r.elapsed]).toEqual(['143\ndone\n', 'Terminated\nsh: kill: %7: no such job\n', 0])
+  })
+})
