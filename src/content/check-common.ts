@@ -71,6 +71,11 @@ export function maxOverlap(intervals: [number, number][]): number {
   return max
 }
 
+/** "1 pod", "2 pods": a count with its English noun. */
+export function count(n: number, singular: string, plural = singular + 's'): string {
+  return `${n} ${n === 1 ? singular : plural}`
+}
+
 export function metaName(o: Record<string, unknown>): string {
   return ((o.metadata as { name?: string } | undefined)?.name ?? '') as string
 }

@@ -4,7 +4,7 @@
 // Names and events: cronjob-controller.md §3, §4, §5, §6 (k8s pkg/controller/cronjob).
 import { loadLocation, parseStandard, UTC } from '../engine/cron/index.ts'
 import type { JobRecord } from '../engine/history/types.ts'
-import { anyPasses, maxOverlap, metaName, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
+import { anyPasses, count, maxOverlap, metaName, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
 
 interface CronJobLike {
   metadata?: { creationTimestamp?: string }
@@ -79,17 +79,18 @@ function firesEvery(schedule: string, timeZone: string | undefined, gap: number)
 function checkRuns(ctx: CheckContext, name: string, ns: string, jobs: JobRecord[], e: Expect): CheckOutcome | undefined {
   const scheduled = jobs.filter((j) => !j.manual && JOB_NAME(name).test(j.name))
   const ticks = ctx.history.ticks.filter((t) => t.cronJob === name && t.namespace === ns)
-  const count = (kind: string) => ticks.filter((t) => t.kind === kind).length
+  const skipped = ticks.filter((t) => t.kind === 'skipped').length
+  const replaced = ticks.filter((t) => t.kind === 'replaced').length
   const late = ticks.filter((t) => t.kind === 'created' && t.scheduledAt !== undefined && t.at - t.scheduledAt >= LATE_MS).length
   const done = scheduled.filter((j) => j.outcome === 'Complete').length
   const overlap = maxOverlap(jobs.map((j) => [j.createdAt, j.finishedAt ?? j.deletedAt ?? ctx.now]))
   const bad =
-    outside(scheduled.length, e.scheduledJobs, 'scheduled', `CronJob ${name} has created ${scheduled.length} scheduled Jobs`, `CronJob ${name}이 스케줄에 따라 Job을 ${scheduled.length}개 만들었습니다`) ??
-    outside(done, e.succeededJobs, 'succeeded', `${done} scheduled Jobs of ${name} completed`, `${name}의 예약 Job ${done}개가 완료되었습니다`) ??
-    outside(count('skipped'), e.skipped, 'skipped', `CronJob ${name} skipped a run ${count('skipped')} times because the previous Job was still running`, `CronJob ${name}이 이전 Job이 아직 실행 중이라 실행을 ${count('skipped')}번 건너뛰었습니다`) ??
-    outside(late, e.lateRuns, 'lateRuns', `CronJob ${name} started ${late} Jobs late (10 s or more after their scheduled time)`, `CronJob ${name}이 예정 시각보다 10초 이상 늦게 시작한 Job이 ${late}개입니다`) ??
-    outside(count('replaced'), e.replaced, 'replaced', `CronJob ${name} replaced ${count('replaced')} running Jobs`, `CronJob ${name}이 실행 중인 Job을 ${count('replaced')}번 교체했습니다`) ??
-    outside(overlap, e.maxConcurrentJobs, 'concurrency', `At most ${overlap} Jobs of ${name} ran at the same time`, `${name}의 Job은 동시에 최대 ${overlap}개 실행되었습니다`)
+    outside(scheduled.length, e.scheduledJobs, 'scheduled', `CronJob ${name} has created ${count(scheduled.length, 'scheduled Job')}`, `CronJob ${name}이 스케줄에 따라 Job을 ${scheduled.length}개 만들었습니다`) ??
+    outside(done, e.succeededJobs, 'succeeded', `${count(done, 'scheduled Job')} of ${name} completed`, `${name}의 예약 Job ${done}개가 완료되었습니다`) ??
+    outside(skipped, e.skipped, 'skipped', `CronJob ${name} skipped a run ${count(skipped, 'time')} because the previous Job was still running`, `CronJob ${name}이 이전 Job이 아직 실행 중이라 실행을 ${skipped}번 건너뛰었습니다`) ??
+    outside(late, e.lateRuns, 'lateRuns', `CronJob ${name} started ${count(late, 'Job')} late (10 s or more after its scheduled time)`, `CronJob ${name}이 예정 시각보다 10초 이상 늦게 시작한 Job이 ${late}개입니다`) ??
+    outside(replaced, e.replaced, 'replaced', `CronJob ${name} replaced ${count(replaced, 'running Job')}`, `CronJob ${name}이 실행 중인 Job을 ${replaced}번 교체했습니다`) ??
+    outside(overlap, e.maxConcurrentJobs, 'concurrency', `At most ${count(overlap, 'Job')} of ${name} ran at the same time`, `${name}의 Job은 동시에 최대 ${overlap}개 실행되었습니다`)
   if (bad) return bad
   if (e.manualJob && !jobs.some((j) => j.manual))
     return no('manual', `No Job was created by hand from ${name} (kubectl create job --from=cronjob/${name}).`, `${name}에서 수동으로 만든 Job이 없습니다 (kubectl create job --from=cronjob/${name}).`)
@@ -116,7 +117,7 @@ function checkHistory(ctx: CheckContext, name: string, ns: string, cj: CronJobLi
   if (okN <= sLim && failN <= fLim && cleaned) return undefined
   return no(
     'history',
-    `CronJob ${name} keeps ${okN} succeeded and ${failN} failed Jobs (limits ${sLim} and ${fLim})${cleaned ? '' : '; it has not had to delete an old Job yet'}.`,
+    `CronJob ${name} keeps ${count(okN, 'succeeded Job')} and ${count(failN, 'failed Job')} (limits ${sLim} and ${fLim})${cleaned ? '' : '; it has not had to delete an old Job yet'}.`,
     `CronJob ${name}은 성공한 Job ${okN}개, 실패한 Job ${failN}개를 유지합니다 (한도 ${sLim}, ${fLim})${cleaned ? '' : '. 아직 오래된 Job을 지울 일이 없었습니다'}.`,
   )
 }

@@ -2,7 +2,7 @@
 // or exactly one per completed run of the CronJobs whose Jobs mount that claim (a backup
 // per run). Without a claim name, any claim in the namespace may pass.
 import type { JobRecord } from '../engine/history/types.ts'
-import { anyPasses, metaName, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
+import { anyPasses, count, metaName, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
 
 export function checkVolume(ctx: CheckContext, e: Expect): CheckOutcome {
   const ns = (e.namespace as string) ?? 'default'
@@ -25,11 +25,11 @@ function checkOneVolume(ctx: CheckContext, claim: string, ns: string, e: Expect)
     if (!runs.length)
       return no('noRuns', `No run of a CronJob that mounts claim ${claim} has completed yet.`, `${claim}을 마운트하는 CronJob의 실행이 아직 완료되지 않았습니다.`)
     if (matching.length !== runs.length)
-      return no('perRun', `The volume of ${claim} holds ${matching.length} backup files for ${runs.length} completed runs.`, `${claim} 볼륨에 백업 파일이 ${matching.length}개 있고, 완료된 실행은 ${runs.length}번입니다.`)
+      return no('perRun', `The volume of ${claim} holds ${count(matching.length, 'backup file')} for ${count(runs.length, 'completed run')}.`, `${claim} 볼륨에 백업 파일이 ${matching.length}개 있고, 완료된 실행은 ${runs.length}번입니다.`)
   }
-  const bad = outside(matching.length, e.files, 'fileCount', `The volume of ${claim} holds ${matching.length} matching files`, `${claim} 볼륨에 맞는 파일이 ${matching.length}개 있습니다`)
+  const bad = outside(matching.length, e.files, 'fileCount', `The volume of ${claim} holds ${count(matching.length, 'matching file')}`, `${claim} 볼륨에 맞는 파일이 ${matching.length}개 있습니다`)
   if (bad) return bad
-  return ok(`The volume of ${claim} holds ${matching.length} files.`, `${claim} 볼륨에 파일이 ${matching.length}개 있습니다.`)
+  return ok(`The volume of ${claim} holds ${count(matching.length, 'file')}.`, `${claim} 볼륨에 파일이 ${matching.length}개 있습니다.`)
 }
 
 /** Completed Jobs of a CronJob (of `cronJob`, or of any) whose pods mount the claim. */

@@ -112,7 +112,7 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     'a pod whose log has no number',
     { ...wideJob(10), logs: { ...wideJob(10).logs, 'calc-3': 'done\n' } },
     { type: 'job', logsMatch: '[0-9]' },
-    fail('logs', '1 of 10 finished pods of calc have no log line matching /[0-9]/ (for example calc-3).', 'calc의 완료된 Pod 10개 중 1개의 로그에 /[0-9]/와 맞는 줄이 없습니다 (예: calc-3).'),
+    fail('logs', '1 of 10 finished pods of calc has no log line matching /[0-9]/ (for example calc-3).', 'calc의 완료된 Pod 10개 중 1개의 로그에 /[0-9]/와 맞는 줄이 없습니다 (예: calc-3).'),
   ],
   [
     'logs of pods deleted by a TTL cannot be read',
@@ -199,13 +199,13 @@ const cronCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     'T2 startingDeadlineSeconds: no late runs',
     { ticks: forbidTicks, objects: [{ kind: 'CronJob', name: 'fb' }] },
     { type: 'cronjob', name: 'fb', lateRuns: 0 },
-    fail('lateRuns', 'CronJob fb started 1 Jobs late (10 s or more after their scheduled time) (expected 0).', 'CronJob fb이 예정 시각보다 10초 이상 늦게 시작한 Job이 1개입니다 (기대: 0).'),
+    fail('lateRuns', 'CronJob fb started 1 Job late (10 s or more after its scheduled time) (expected 0).', 'CronJob fb이 예정 시각보다 10초 이상 늦게 시작한 Job이 1개입니다 (기대: 0).'),
   ],
   [
     'T3 Replace',
     { ticks: [{ cronJob: 'rp', namespace: 'default', kind: 'replaced', at: s(240.1), jobName: 'rp-29453762', scheduledAt: s(120) }], objects: [{ kind: 'CronJob', name: 'rp' }] },
     { type: 'cronjob', name: 'rp', replaced: { atLeast: 2 } },
-    fail('replaced', 'CronJob rp replaced 1 running Jobs (expected at least 2).', 'CronJob rp이 실행 중인 Job을 1번 교체했습니다 (기대: 2 이상).'),
+    fail('replaced', 'CronJob rp replaced 1 running Job (expected at least 2).', 'CronJob rp이 실행 중인 Job을 1번 교체했습니다 (기대: 2 이상).'),
   ],
   [
     'T4 Allow: Jobs overlap',
@@ -236,7 +236,7 @@ const cronCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     'three finished Jobs kept with a limit of 2, none deleted yet',
     historyScene(false),
     { type: 'cronjob', historyKept: true },
-    fail('history', 'CronJob tick keeps 3 succeeded and 0 failed Jobs (limits 2 and 1); it has not had to delete an old Job yet.', 'CronJob tick은 성공한 Job 3개, 실패한 Job 0개를 유지합니다 (한도 2, 1). 아직 오래된 Job을 지울 일이 없었습니다.'),
+    fail('history', 'CronJob tick keeps 3 succeeded Jobs and 0 failed Jobs (limits 2 and 1); it has not had to delete an old Job yet.', 'CronJob tick은 성공한 Job 3개, 실패한 Job 0개를 유지합니다 (한도 2, 1). 아직 오래된 Job을 지울 일이 없었습니다.'),
   ],
   ['suspended now', { objects: [{ kind: 'CronJob', name: 'db', spec: { schedule: '0 2 * * *', suspend: true } }] }, { type: 'cronjob', name: 'db', suspendedNow: false }, fail('suspend', 'CronJob db is suspended.', 'CronJob db은 현재 일시 중지 상태입니다.')],
 ]
@@ -255,16 +255,16 @@ const volumeCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     'runs that used an emptyDir do not count',
     backup(['backup_2.txt'], [undefined, ['backup-pvc']]),
     { type: 'volume', perRun: true },
-    pass('The volume of backup-pvc holds 1 files.', 'backup-pvc 볼륨에 파일이 1개 있습니다.'),
+    pass('The volume of backup-pvc holds 1 file.', 'backup-pvc 볼륨에 파일이 1개 있습니다.'),
   ],
   [
     'the same file name every run',
     backup(['backup.txt'], [['backup-pvc'], ['backup-pvc']]),
     { type: 'volume', perRun: true },
-    fail('perRun', 'The volume of backup-pvc holds 1 backup files for 2 completed runs.', 'backup-pvc 볼륨에 백업 파일이 1개 있고, 완료된 실행은 2번입니다.'),
+    fail('perRun', 'The volume of backup-pvc holds 1 backup file for 2 completed runs.', 'backup-pvc 볼륨에 백업 파일이 1개 있고, 완료된 실행은 2번입니다.'),
   ],
   ['files but no completed run', backup(['x'], []), { type: 'volume', claim: 'backup-pvc', perRun: true }, fail('noRuns', 'No run of a CronJob that mounts claim backup-pvc has completed yet.', 'backup-pvc을 마운트하는 CronJob의 실행이 아직 완료되지 않았습니다.')],
-  ['a file count with a pattern', backup(['a.txt', 'b.log'], []), { type: 'volume', filesMatching: '\\.txt$', files: { atLeast: 2 } }, fail('fileCount', 'The volume of backup-pvc holds 1 matching files (expected at least 2).', 'backup-pvc 볼륨에 맞는 파일이 1개 있습니다 (기대: 2 이상).')],
+  ['a file count with a pattern', backup(['a.txt', 'b.log'], []), { type: 'volume', filesMatching: '\\.txt$', files: { atLeast: 2 } }, fail('fileCount', 'The volume of backup-pvc holds 1 matching file (expected at least 2).', 'backup-pvc 볼륨에 맞는 파일이 1개 있습니다 (기대: 2 이상).')],
 ]
 
 const otherCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [

@@ -4,7 +4,7 @@
 // current situation. Pure: runs in the worker and in CI. Options: lessons/README.md.
 import type { JobRecord, PodLane } from '../engine/history/types.ts'
 import { checkCronJob } from './check-cronjobs.ts'
-import { anyPasses, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
+import { anyPasses, count, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
 import { checkVolume } from './check-volumes.ts'
 
 export type { CheckContext, CheckOutcome, Range } from './check-common.ts'
@@ -50,7 +50,7 @@ function checkOneJob(ctx: CheckContext, j: JobRecord, e: Expect): CheckOutcome {
   if ((e.outcome || e.finished || e.retriesEqualBackoffLimit) && !j.outcome) return no('running', `Job ${j.name} has not finished yet.`, `Job ${j.name}이 아직 끝나지 않았습니다.`)
   if (e.maxConcurrent !== undefined) {
     const max = ctx.history.maxConcurrentRunning(j.uid)
-    const bad = outside(max, e.maxConcurrent, 'concurrency', `At most ${max} pods of ${j.name} ran at the same time`, `${j.name}의 Pod는 동시에 최대 ${max}개 실행되었습니다`)
+    const bad = outside(max, e.maxConcurrent, 'concurrency', `At most ${count(max, 'pod')} of ${j.name} ran at the same time`, `${j.name}의 Pod는 동시에 최대 ${max}개 실행되었습니다`)
     if (bad && max === 0 && pods.length >= minimum(e.maxConcurrent))
       return no('concurrency', `No pod of ${j.name} was ever seen Running: each finished before it could be.`, `${j.name}의 Pod는 한 번도 Running으로 보이지 않았습니다. Running이 되기 전에 끝났습니다.`)
     if (bad && max === 0)
@@ -58,19 +58,19 @@ function checkOneJob(ctx: CheckContext, j: JobRecord, e: Expect): CheckOutcome {
     if (bad) return bad
   }
   const counts =
-    outside(pods.length, e.pods, 'podCount', `Job ${j.name} created ${pods.length} pods`, `Job ${j.name}은 Pod를 ${pods.length}개 만들었습니다`) ??
-    outside(restarts, e.restarts, 'restarts', `The containers of ${j.name} restarted ${restarts} times`, `${j.name}의 컨테이너는 ${restarts}번 재시작했습니다`)
+    outside(pods.length, e.pods, 'podCount', `Job ${j.name} created ${count(pods.length, 'pod')}`, `Job ${j.name}은 Pod를 ${pods.length}개 만들었습니다`) ??
+    outside(restarts, e.restarts, 'restarts', `The containers of ${j.name} restarted ${count(restarts, 'time')}`, `${j.name}의 컨테이너는 ${restarts}번 재시작했습니다`)
   if (counts) return counts
   if (e.retriesEqualBackoffLimit) {
     const retries = j.restartPolicy === 'Never' ? pods.length - 1 : restarts
     if (j.outcome !== 'Failed' || retries !== j.backoffLimit)
-      return no('retries', `Job ${j.name} ${j.outcome === 'Failed' ? 'failed' : 'completed'} after ${retries} retries; backoffLimit is ${j.backoffLimit}.`, `Job ${j.name}은 ${retries}번 재시도한 뒤 ${j.outcome === 'Failed' ? '실패' : '완료'}했습니다. backoffLimit는 ${j.backoffLimit}입니다.`)
+      return no('retries', `Job ${j.name} ${j.outcome === 'Failed' ? 'failed' : 'completed'} after ${count(retries, 'retry', 'retries')}; backoffLimit is ${j.backoffLimit}.`, `Job ${j.name}은 ${retries}번 재시도한 뒤 ${j.outcome === 'Failed' ? '실패' : '완료'}했습니다. backoffLimit는 ${j.backoffLimit}입니다.`)
   }
   if (e.outcome && j.outcome !== e.outcome)
     return no(j.outcome === 'Failed' ? 'failed' : 'completed', `Job ${j.name} finished as ${j.outcome}${j.reason ? ` (${j.reason})` : ''}, expected ${e.outcome}.`, `Job ${j.name}은 ${j.outcome}${j.reason ? ` (${j.reason})` : ''}로 끝났습니다. 기대: ${e.outcome}.`)
   if (e.reason && j.reason !== e.reason) return no('reason', `Job ${j.name} finished with reason ${j.reason}, expected ${e.reason}.`, `Job ${j.name}의 종료 이유가 ${e.reason}가 아니라 ${j.reason}입니다.`)
   const succeeded = pods.filter((p) => p.phase === 'Succeeded')
-  const few = outside(succeeded.length, e.succeeded, 'succeededPods', `${succeeded.length} pods of ${j.name} succeeded`, `${j.name}의 Pod ${succeeded.length}개가 성공했습니다`)
+  const few = outside(succeeded.length, e.succeeded, 'succeededPods', `${count(succeeded.length, 'pod')} of ${j.name} succeeded`, `${j.name}의 Pod ${succeeded.length}개가 성공했습니다`)
   if (few) return few
   if (e.logsMatch) {
     const bad = checkLogs(ctx, j, succeeded, e.logsMatch as string)
@@ -96,7 +96,7 @@ function checkLogs(ctx: CheckContext, j: JobRecord, succeeded: PodLane[], patter
     return no('logs', `No finished pod of ${j.name} is left to read logs from.`, `${j.name}의 로그를 읽을 수 있는 완료된 Pod가 남아 있지 않습니다.`)
   const bad = readable.filter((p) => !re.test(ctx.logs(p.name, p.namespace)))
   if (!bad.length) return undefined
-  return no('logs', `${bad.length} of ${readable.length} finished pods of ${j.name} have no log line matching /${pattern}/ (for example ${bad[0].name}).`, `${j.name}의 완료된 Pod ${readable.length}개 중 ${bad.length}개의 로그에 /${pattern}/와 맞는 줄이 없습니다 (예: ${bad[0].name}).`)
+  return no('logs', `${bad.length} of ${count(readable.length, 'finished pod')} of ${j.name} ${bad.length === 1 ? 'has' : 'have'} no log line matching /${pattern}/ (for example ${bad[0].name}).`, `${j.name}의 완료된 Pod ${readable.length}개 중 ${bad.length}개의 로그에 /${pattern}/와 맞는 줄이 없습니다 (예: ${bad[0].name}).`)
 }
 
 /** The student ran a command matching a pattern. */
