@@ -7,12 +7,22 @@ import { parseImageRef, resolveImage, type ImageRef } from './kubelet/images.ts'
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
 
-export function seedObjects(): KObject[] {
+/** A lab's cluster is not new: kubeadm set it up two weeks (and some minutes) before the lab starts, so `get nodes` shows AGE 14d. */
+const CLUSTER_AGE_MS = (14 * 24 * 3600 + 17 * 60) * 1000
+
+/** When `kubeadm init` brought the apiserver up (it creates the namespaces at once). */
+export function clusterBirth(start: number): number {
+  return start - CLUSTER_AGE_MS
+}
+
+/** The namespaces; dated at the cluster's birth when `start` is given (else the store dates them now). */
+export function seedObjects(start?: number): KObject[] {
+  const created = start === undefined ? '' : rfc3339(clusterBirth(start))
   return NAMESPACES.map(
     (name): Namespace => ({
       apiVersion: 'v1',
       kind: 'Namespace',
-      metadata: { name, uid: '', resourceVersion: '', creationTimestamp: '', labels: { 'kubernetes.io/metadata.name': name } },
+      metadata: { name, uid: '', resourceVersion: '', creationTimestamp: created, labels: { 'kubernetes.io/metadata.name': name } },
       spec: { finalizers: ['kubernetes'] },
       status: { phase: 'Active' },
     }),
@@ -24,13 +34,18 @@ interface NodePlan {
   controlPlane: boolean
   ip: string
   cidr: string
+  /** Seconds after the cluster's birth the kubelet registered the node (the workers joined later). */
+  registeredS: number
 }
 
 const NODES: NodePlan[] = [
-  { name: 'controlplane', controlPlane: true, ip: '172.30.1.2', cidr: '192.168.0.0/24' },
-  { name: 'node01', controlPlane: false, ip: '172.30.2.2', cidr: '192.168.1.0/24' },
-  { name: 'node02', controlPlane: false, ip: '172.30.2.3', cidr: '192.168.2.0/24' },
+  { name: 'controlplane', controlPlane: true, ip: '172.30.1.2', cidr: '192.168.0.0/24', registeredS: 9 },
+  { name: 'node01', controlPlane: false, ip: '172.30.2.2', cidr: '192.168.1.0/24', registeredS: 97 },
+  { name: 'node02', controlPlane: false, ip: '172.30.2.3', cidr: '192.168.2.0/24', registeredS: 104 },
 ]
+
+/** A node turns Ready once its CNI pod is up, some seconds after it registered. */
+const READY_AFTER_S = 21
 
 const WORKER_IMAGES = ['registry.k8s.io/kube-proxy:v1.33.2', 'registry.k8s.io/pause:3.10']
 const CONTROL_PLANE_IMAGES = [
@@ -50,17 +65,24 @@ function nodeImages(refs: string[]): { names: string[]; sizeBytes: number }[] {
     .sort((a, b) => b.sizeBytes - a.sizeBytes)
 }
 
+/** The nodes, each dated when it registered (creationTimestamp; the store dates a node now unless told otherwise). */
 export function defaultNodes(start: number): Node[] {
-  const since = rfc3339(start - 30 * 24 * 3600 * 1000)
+  return NODES.map((n) => nodeObject(n, start))
+}
+
+function nodeObject(n: NodePlan, start: number): Node {
   const now = rfc3339(start)
-  return NODES.map((n) => ({
+  const registered = clusterBirth(start) + n.registeredS * 1000
+  const since = rfc3339(registered)
+  const ready = rfc3339(registered + READY_AFTER_S * 1000)
+  return {
     apiVersion: 'v1',
     kind: 'Node',
     metadata: {
       name: n.name,
       uid: '',
       resourceVersion: '',
-      creationTimestamp: '',
+      creationTimestamp: since,
       labels: {
         'beta.kubernetes.io/arch': 'amd64',
         'beta.kubernetes.io/os': 'linux',
@@ -83,7 +105,7 @@ export function defaultNodes(start: number): Node[] {
         { type: 'MemoryPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletHasSufficientMemory', message: 'kubelet has sufficient memory available' },
         { type: 'DiskPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletHasNoDiskPressure', message: 'kubelet has no disk pressure' },
         { type: 'PIDPressure', status: 'False', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletHasSufficientPID', message: 'kubelet has sufficient PID available' },
-        { type: 'Ready', status: 'True', lastHeartbeatTime: now, lastTransitionTime: since, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
+        { type: 'Ready', status: 'True', lastHeartbeatTime: now, lastTransitionTime: ready, reason: 'KubeletReady', message: 'kubelet is posting ready status' },
       ],
       addresses: [
         { type: 'InternalIP', address: n.ip },
@@ -103,5 +125,5 @@ export function defaultNodes(start: number): Node[] {
       },
       images: nodeImages(n.controlPlane ? CONTROL_PLANE_IMAGES : WORKER_IMAGES),
     },
-  }))
+  }
 }

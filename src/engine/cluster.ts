@@ -53,7 +53,7 @@ export class Cluster {
     this.recorder = new StoreEventRecorder(this.kernel, this.store)
     this.ctx = { kernel: this.kernel, store: this.store, api: this.api, recorder: this.recorder, config: this.config }
     if (opts.history !== false) this.history = new History(this.kernel, this.store, opts.history === true ? {} : opts.history)
-    for (const o of seedObjects()) this.store.create(o)
+    for (const o of seedObjects(this.config.start)) this.store.create(o, Date.parse(o.metadata.creationTimestamp))
     this.gc = new GarbageCollector(this.ctx)
     this.jobController = new JobController(this.ctx)
     this.cronJobController = new CronJobController(this.ctx)
@@ -61,7 +61,7 @@ export class Cluster {
     this.scheduler = new Scheduler(this.ctx)
     this.provisioner = new Provisioner(this.ctx)
     for (const node of defaultNodes(this.config.start)) {
-      const stored = this.store.create(node)
+      const stored = this.store.create(node, Date.parse(node.metadata.creationTimestamp))
       this.kubelets.set(stored.metadata.name, new Kubelet(this.ctx, stored.metadata.name, { volumes: this.provisioner.volumes }))
     }
   }

@@ -40,13 +40,27 @@ export function objectKey(ns: string | undefined, name: string): string {
   return ns ? ns + '/' + name : name
 }
 
+/** A stored object's place: the same slot holds each new version, so the kind's order never changes on update. */
+interface Slot {
+  obj: KObject
+}
+
+/** One kind's objects: in insertion order (list) and by namespace, then name (get, without building a key). */
+interface KindIndex {
+  order: Map<string, Slot>
+  byNs: Map<string, Map<string, Slot>>
+}
+
 export class Store {
-  private byKind = new Map<string, Map<string, KObject>>()
+  private byKind = new Map<string, KindIndex>()
   private owners = new Map<string, Set<KObject>>()
   /** controller uid → dependent uid → object: stays in the order objects came under the controller. */
   private controllees = new Map<string, Map<string, KObject>>()
   private watchers = new Map<string, Set<Watcher>>()
   private allWatchers = new Set<Watcher>()
+  /** The watchers as arrays, rebuilt when someone subscribes or leaves: emit copies nothing. */
+  private snapshot = new Map<string, Watcher[]>()
+  private allSnapshot: Watcher[] = []
   private rv = 1
   private nameRng: Rng
   private uidRng: Rng
@@ -61,20 +75,24 @@ export class Store {
   }
 
   get<T extends KObject>(kind: string, ns: string | undefined, name: string): T | undefined {
-    return this.byKind.get(kind)?.get(objectKey(ns, name)) as T | undefined
+    return this.slot(kind, ns, name)?.obj as T | undefined
   }
 
   /** Objects of a kind, in one namespace or all; in insertion order (sort for display). */
   list<T extends KObject>(kind: string, ns?: string): T[] {
-    const m = this.byKind.get(kind)
-    if (!m) return []
+    const k = this.byKind.get(kind)
+    if (!k) return []
     const out: T[] = []
-    for (const o of m.values()) if (ns === undefined || (o.metadata.namespace ?? '') === ns) out.push(o as T)
+    for (const { obj } of k.order.values()) if (ns === undefined || (obj.metadata.namespace ?? '') === ns) out.push(obj as T)
     return out
   }
 
   count(kind: string): number {
-    return this.byKind.get(kind)?.size ?? 0
+    return this.byKind.get(kind)?.order.size ?? 0
+  }
+
+  private slot(kind: string, ns: string | undefined, name: string): Slot | undefined {
+    return this.byKind.get(kind)?.byNs.get(ns || '')?.get(name)
   }
 
   /** Objects whose ownerReferences name this uid (in the order of their last write). */
@@ -109,9 +127,10 @@ export class Store {
 
   /**
    * Insert a new object. Fills name (from generateName), uid, resourceVersion,
-   * creationTimestamp and generation. The caller has validated it.
+   * creationTimestamp and generation. The caller has validated it. `createdAt`
+   * (ms) dates objects the cluster had before the lab began (nodes, namespaces).
    */
-  create<T extends KObject>(obj: T): T {
+  create<T extends KObject>(obj: T, createdAt?: number): T {
     // Object.assign, not a spread: keys added to a spread copy cost V8 a new hidden class each time.
     const meta = Object.assign({}, obj.metadata)
     if (!meta.name && meta.generateName) {
@@ -121,7 +140,7 @@ export class Store {
     // Admission assigns the uid before validation (a Job's selector needs it).
     meta.uid = meta.uid || this.newUid()
     meta.resourceVersion = String(++this.rv)
-    meta.creationTimestamp = rfc3339(this.kernel.now())
+    meta.creationTimestamp = rfc3339(createdAt ?? this.kernel.now())
     const stored = { ...obj, metadata: meta } as T
     this.put(stored)
     this.emit({ type: 'ADDED', object: stored })
@@ -130,22 +149,26 @@ export class Store {
 
   /** Replace an existing object (same kind, namespace and name); bumps resourceVersion. */
   update<T extends KObject>(obj: T): T {
-    const old = this.get<T>(obj.kind, obj.metadata.namespace, obj.metadata.name)
-    if (!old) throw new Error(`store: update of missing ${obj.kind} ${obj.metadata.name}`)
+    const slot = this.slot(obj.kind, obj.metadata.namespace, obj.metadata.name)
+    if (!slot) throw new Error(`store: update of missing ${obj.kind} ${obj.metadata.name}`)
+    const old = slot.obj as T
     const stored = { ...obj, metadata: { ...obj.metadata, resourceVersion: String(++this.rv) } } as T
     this.unindex(old, stored)
-    this.put(stored)
+    slot.obj = stored
+    this.index(stored)
     this.emit({ type: 'MODIFIED', object: stored, old })
     return stored
   }
 
   /** Remove an object for good (after finalizers and grace periods). */
   remove(kind: string, ns: string | undefined, name: string): KObject | undefined {
-    const m = this.byKind.get(kind)
-    const key = objectKey(ns, name)
-    const old = m?.get(key)
-    if (!m || !old) return undefined
-    m.delete(key)
+    const k = this.byKind.get(kind)
+    const names = k?.byNs.get(ns || '')
+    const slot = names?.get(name)
+    if (!k || !names || !slot) return undefined
+    const old = slot.obj
+    names.delete(name)
+    k.order.delete(objectKey(ns, name))
     this.unindex(old, undefined)
     const gone = { ...old, metadata: { ...old.metadata, resourceVersion: String(++this.rv) } }
     this.emit({ type: 'DELETED', object: gone, old })
@@ -156,18 +179,36 @@ export class Store {
   watch(fn: Watcher, kind?: string): () => void {
     if (!kind) {
       this.allWatchers.add(fn)
-      return () => this.allWatchers.delete(fn)
+      this.allSnapshot = [...this.allWatchers]
+      return () => {
+        this.allWatchers.delete(fn)
+        this.allSnapshot = [...this.allWatchers]
+      }
     }
     let s = this.watchers.get(kind)
     if (!s) this.watchers.set(kind, (s = new Set()))
     s.add(fn)
-    return () => s!.delete(fn)
+    this.snapshot.set(kind, [...s])
+    return () => {
+      s!.delete(fn)
+      this.snapshot.set(kind, [...s!])
+    }
   }
 
+  /** A new object: its slot at the end of its kind's order, then the owner indexes. */
   private put(obj: KObject): void {
-    let m = this.byKind.get(obj.kind)
-    if (!m) this.byKind.set(obj.kind, (m = new Map()))
-    m.set(objectKey(obj.metadata.namespace, obj.metadata.name), obj)
+    let k = this.byKind.get(obj.kind)
+    if (!k) this.byKind.set(obj.kind, (k = { order: new Map(), byNs: new Map() }))
+    const { namespace, name } = obj.metadata
+    let names = k.byNs.get(namespace || '')
+    if (!names) k.byNs.set(namespace || '', (names = new Map()))
+    const slot = { obj }
+    names.set(name, slot)
+    k.order.set(objectKey(namespace, name), slot)
+    this.index(obj)
+  }
+
+  private index(obj: KObject): void {
     const refs = obj.metadata.ownerReferences
     if (!refs) return
     for (const r of refs) {
@@ -200,9 +241,11 @@ export class Store {
     }
   }
 
+  /** Deliver to the watchers subscribed when the event began (one who leaves meanwhile still gets it). */
   private emit(ev: WatchEvent): void {
-    const s = this.watchers.get(ev.object.kind)
-    if (s) for (const w of [...s]) w(ev)
-    for (const w of [...this.allWatchers]) w(ev)
+    const ws = this.snapshot.get(ev.object.kind)
+    if (ws) for (let i = 0; i < ws.length; i++) ws[i](ev)
+    const all = this.allSnapshot
+    for (let i = 0; i < all.length; i++) all[i](ev)
   }
 }
