@@ -103,6 +103,8 @@ export function* exec(sh: Sh, argv: string[]): Gen {
     else sh.error(`${argv[1]}: not found`)
     throw new ExitSignal(r.k === 'denied' ? 126 : 127, true)
   }
+  // The new program keeps ignored signals ignored; other traps die with the shell image.
+  for (const [name, action] of sh.traps) if (action !== '') sh.deleteTrap(name)
   const code = yield* runProgramGen(sh, r, argv.slice(1), null, sh.ownPid)
   throw new ExitSignal(code, true)
 }

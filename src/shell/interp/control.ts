@@ -15,6 +15,11 @@ export class ShellError {
   constructor(readonly code = 2) {}
 }
 
+/** The process dies of a signal it did not choose (SIGSEGV when recursion runs out of stack). */
+export class SignalDeath {
+  constructor(readonly sig: number) {}
+}
+
 /** A write to a pipe whose reader is gone: the writing process dies of SIGPIPE (141). */
 export class SigPipe {}
 export const SIGPIPE = new SigPipe()

@@ -2,7 +2,7 @@
 // with set -e's exceptions, break/continue/return, and traps run between
 // commands (ash's evaltree, evalloop, evalfor, evalcase, evalpipe).
 import type { Case, Cmd, For, If, List, Loop, Pipeline, Redir, Script } from '../parse/ast.ts'
-import { ExitSignal, ShellError, SigPipe } from './control.ts'
+import { ExitSignal, ShellError, SigPipe, SignalDeath, SIGNAL_TEXT } from './control.ts'
 import { expandFields, expandPattern, expandString } from './expand-async.ts'
 import { matches } from './pattern.ts'
 import { applyRedirs, restoreRedirs } from './redirect.ts'
@@ -248,7 +248,7 @@ function* runSubshellCmd(sh: Sh, body: List, redirs: Redir[]): Gen {
   return yield* withRedirs(sh, redirs, function* () {
     const sub = sh.subshell()
     sub.execLastList = body
-    return yield* runProcess(sub, runList(sub, body))
+    return yield* reportDeath(sh, runProcess(sub, runList(sub, body)))
   })
 }
 
@@ -288,6 +288,17 @@ export function* exitTrap(sh: Sh, code: number): Gen {
   return code
 }
 
+
+/** Wait for a child process; if a signal killed it, say so as ash does for a foreground job. */
+export function* reportDeath(parent: Sh, child: Gen): Gen {
+  try {
+    return yield* child
+  } catch (e) {
+    if (!(e instanceof SignalDeath)) throw e
+    parent.stderr().write((SIGNAL_TEXT[e.sig] ?? `Signal ${e.sig}`) + '\n')
+    return 128 + e.sig
+  }
+}
 
 function background(sh: Sh, cmd: Cmd): void {
   const sub = sh.subshell()

@@ -2,7 +2,7 @@
 // processes until all wait, a slice is used, or the main process exits. Signals as
 // Linux and ash: traps run between commands; PID 1 ignores TERM without a trap.
 import type { Proc, Signal, Yield } from '../api.ts'
-import { ExitSignal, ShellError, SigPipe, SIGNAL_NAMES, SIGNALS } from './control.ts'
+import { ExitSignal, ShellError, SigPipe, SignalDeath, SIGNAL_NAMES, SIGNALS } from './control.ts'
 import { runTrapAction } from './traps.ts'
 import type { Gen, Task } from './sched.ts'
 import { PIPE_CAPACITY } from './streams.ts'
@@ -96,14 +96,19 @@ export class ShellProc implements Proc {
     try {
       r = t.gen.next()
     } catch (e) {
-      if (e instanceof SigPipe) {
-        t.signal = 13
-        sched.finish(t, 141)
+      if (e instanceof SigPipe || e instanceof SignalDeath) {
+        t.signal = e instanceof SigPipe ? 13 : e.sig
+        sched.finish(t, 128 + t.signal)
         return
       }
-      const overflow = e instanceof RangeError && /call stack/.test(e.message)
-      t.sh.stderr().write(overflow ? 'Segmentation fault\n' : `sh: internal error: ${(e as Error)?.message ?? String(e)}\n`)
-      sched.finish(t, overflow ? 139 : 2)
+      // Out of JavaScript stack: the shell "crashes" as deep recursion crashes ash (SIGSEGV).
+      if (e instanceof RangeError && /call stack/.test(e.message)) {
+        t.signal = 11
+        sched.finish(t, 139)
+        return
+      }
+      t.sh.stderr().write(`sh: internal error: ${(e as Error)?.message ?? String(e)}\n`)
+      sched.finish(t, 2)
       return
     } finally {
       sched.current = null

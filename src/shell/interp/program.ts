@@ -4,7 +4,7 @@
 import type { CommandResult, Wait } from '../api.ts'
 import { parseCached } from '../parse/cache.ts'
 import type { Script } from '../parse/ast.ts'
-import { runProcess, runScript } from './exec.ts'
+import { reportDeath, runProcess, runScript } from './exec.ts'
 import { resolveFile } from './lookup.ts'
 import { programCommand, SHELLS } from './programs.ts'
 import type { Gen } from './sched.ts'
@@ -88,7 +88,7 @@ function* runShell(parent: Sh, prog: string, argv: string[], env: Map<string, st
   }
   const start = yield* startShell(child, prog, argv)
   if (typeof start === 'number') return start
-  return yield* runProcess(child, runScript(child, start))
+  return yield* reportDeath(parent, runProcess(child, runScript(child, start)))
 }
 
 /**

@@ -5,7 +5,7 @@ import type { Command, CommandContext, CommandResult, Wait } from '../api.ts'
 import type { Simple } from '../parse/ast.ts'
 import { parseCached } from '../parse/cache.ts'
 import type { Builtin } from '../builtins/index.ts'
-import { ExitSignal, ShellError, SigPipe, SIGNAL_TEXT } from './control.ts'
+import { ExitSignal, ShellError, SigPipe, SignalDeath, SIGNAL_TEXT } from './control.ts'
 import { expandFields, expandString } from './expand-async.ts'
 import { fieldsSync, stringSync } from './expand.ts'
 import { runCmd } from './exec.ts'
@@ -240,7 +240,7 @@ function* guardCommand(sh: Sh, argv: string[], gen: Gen): Gen {
 
 /** A command threw: our own control flow passes; anything else is reported like a failed write or open. */
 function commandFailed(sh: Sh, argv: string[], e: unknown): number {
-  if (e instanceof ExitSignal || e instanceof ShellError || e instanceof SigPipe) throw e
+  if (e instanceof ExitSignal || e instanceof ShellError || e instanceof SigPipe || e instanceof SignalDeath) throw e
   const msg = (e as { text?: string }).text ?? (e as Error).message ?? String(e)
   sh.stderr().write(`${argv[0]}: ${msg}\n`)
   return 1
@@ -267,10 +267,7 @@ export function makeContext(sh: Sh, argv: string[], env: Map<string, string> | n
 function* callFunction(sh: Sh, name: string, argv: string[]): Gen {
   const body = sh.funcs.get(name)
   if (!body) return 127
-  if (sh.p.depth >= MAX_DEPTH) {
-    sh.stderr().write('Segmentation fault\n')
-    throw new ExitSignal(139, true)
-  }
+  if (sh.p.depth >= MAX_DEPTH) throw new SignalDeath(11)
   const savedPos = sh.positional
   const savedName = sh.funcName
   sh.positional = argv.slice(1)

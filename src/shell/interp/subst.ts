@@ -2,7 +2,7 @@
 // output is captured (bounded), trailing newlines removed; $? becomes its status.
 import type { Wait } from '../api.ts'
 import type { Script } from '../parse/ast.ts'
-import { runProcess, runScript } from './exec.ts'
+import { reportDeath, runProcess, runScript } from './exec.ts'
 import type { Sh } from './sh.ts'
 import { Capture } from './streams.ts'
 
@@ -14,7 +14,7 @@ export function* commandSubst(sh: Sh, body: Script): Generator<Wait, string, voi
   sub.tested++
   const out = new Capture()
   sub.fds[1] = { w: out }
-  const code = yield* runProcess(sub, runScript(sub, body))
+  const code = yield* reportDeath(sh, runProcess(sub, runScript(sub, body)))
   sh.status = code
   sh.substStatus = code
   let text = out.text()
