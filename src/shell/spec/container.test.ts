@@ -148,3 +148,15 @@ describe('process ids (measured with busybox sh as PID 1 under unshare -p)', () 
   ]
   for (const [script, stdout] of rows) it(script, () => expect(container(script).stdout).toBe(stdout))
 })
+
+describe('crashes and exec', () => {
+  it('runaway recursion ends the shell with SIGSEGV; a parent shell reports it', () => {
+    expect(container('f() { f; }; f; echo after')).toMatchObject({ stdout: '', stderr: '', code: 139 })
+    expect(container('sh -c "f() { f; }; f"; echo $?')).toMatchObject({ stdout: '139\n', stderr: 'Segmentation fault\n', code: 0 })
+  })
+
+  it('exec replaces the shell: its TERM trap is gone, so TERM ends the program', () => {
+    const r = container('trap "echo trapped" TERM; exec sleep 5', { signals: [[1000, 'TERM']], pid1: false })
+    expect([r.stdout, r.code, r.elapsed]).toEqual(['', 143, 1000])
+  })
+})
