@@ -45,3 +45,24 @@ test('the whole lab switches to Korean', async ({ page }) => {
   await page.getByRole('combobox', { name: '언어' }).selectOption('en')
   await expect(page.getByRole('heading', { level: 1 })).toContainText('countdown')
 })
+
+test('when the worker fails, the lab says so and comes back from its history', async ({ page }) => {
+  await openLab(page)
+  await typeInTerminal(page, 'kubectl apply -f countdown-job.yaml')
+  await expect.poll(() => terminalText(page)).toContain('job.batch/countdown-job created')
+  await page.evaluate(() => (window as unknown as { batchlab: { crashForTest(): void } }).batchlab.crashForTest())
+  await expect(page.getByText('Lab restored.')).toBeVisible({ timeout: 20_000 })
+  await expect.poll(() => terminalText(page)).toContain('job.batch/countdown-job created')
+  await typeInTerminal(page, 'kubectl get jobs')
+  await expect.poll(() => terminalText(page), { timeout: 10_000 }).toMatch(/countdown-job\s+Running/)
+})
+
+test('apply errors from the API server are marked at the field\'s line', async ({ page }) => {
+  await openLab(page)
+  await gotoLine(page, 29)
+  await page.keyboard.press('Home')
+  await page.keyboard.press('Shift+End')
+  await page.keyboard.press('Delete')
+  await page.getByRole('button', { name: /^Apply/ }).click()
+  await expect(page.locator('[data-marker-source=apply]')).toContainText('spec.template.spec.restartPolicy: Required value', { timeout: 20_000 })
+})

@@ -230,6 +230,11 @@ export class LabClient {
     return new Promise((r) => this.pending.set(id, r as (v: unknown) => void))
   }
 
+  /** Make the worker fail as a bug would (tests of recovery). */
+  crashForTest(): void {
+    this.post({ type: 'crash' })
+  }
+
   inputLog(): InputEntry[] {
     return this.log
   }

@@ -88,6 +88,8 @@ export class LabRuntime {
       case 'seek':
         this.seek(m.at)
         break
+      case 'crash':
+        throw new Error('simulated worker failure (test hook)')
       case 'query':
         this.post({ type: 'queryResult', id: m.id, text: sideKubectl(this.session, m.what === 'logs' ? ['logs', m.pod, '-n', m.namespace, '--all-containers'] : ['describe', 'pod', m.pod, '-n', m.namespace]) })
         break

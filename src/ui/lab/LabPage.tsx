@@ -28,6 +28,10 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
     onCheckPassed: (id) => bridge.current?.post({ type: 'batchlab:check-passed', lesson: lesson.id, check: id }),
   })
   const { client } = lab
+  // For browser tests and the curious: the lab's client on window.
+  useEffect(() => {
+    ;(window as unknown as { batchlab?: unknown }).batchlab = client
+  }, [client])
   const [active, setActive] = useState(lesson.files[0]?.name ?? '')
   const [shareNote, setShareNote] = useState(false)
 
