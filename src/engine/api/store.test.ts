@@ -80,3 +80,37 @@ describe('Store owner indexes', () => {
     })
   }
 })
+
+describe('Store order and watch delivery', () => {
+  it('list keeps insertion order through updates; a re-created object goes last; get follows namespaces', () => {
+    const s = new Store(new Kernel(0, 1))
+    ;['a', 'b', 'c'].forEach((n) => s.create(pod(n)))
+    s.update(s.get('Pod', 'default', 'a')!)
+    s.remove('Pod', 'default', 'b')
+    s.create(pod('b'))
+    expect(names(s.list('Pod'))).toEqual(['a', 'c', 'b'])
+    expect(s.get('Pod', 'default', 'a')!.metadata.resourceVersion).toBe('5')
+    expect(s.get('Pod', 'other', 'a')).toBeUndefined()
+    expect(s.get('Pod', undefined, 'a')).toBeUndefined()
+    expect(s.count('Pod')).toBe(3)
+  })
+
+  it('an event goes to the watchers subscribed when it began: one added meanwhile waits for the next, one leaving still gets it', () => {
+    const s = new Store(new Kernel(0, 1))
+    const seen: string[] = []
+    let stopLate: (() => void) | undefined
+    const stopFirst = s.watch((e) => {
+      seen.push('first ' + e.object.metadata.name)
+      stopLate ??= s.watch((e2) => seen.push('late ' + e2.object.metadata.name), 'Pod')
+      stopSecond()
+    }, 'Pod')
+    const stopSecond = s.watch((e) => seen.push('second ' + e.object.metadata.name), 'Pod')
+    s.watch((e) => seen.push('all ' + e.object.metadata.name))
+    s.create(pod('a'))
+    s.create(pod('b'))
+    stopFirst()
+    stopLate!()
+    s.create(pod('c'))
+    expect(seen).toEqual(['first a', 'second a', 'all a', 'first b', 'late b', 'all b', 'all c'])
+  })
+})
