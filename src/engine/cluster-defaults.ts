@@ -1,9 +1,10 @@
-// The cluster a lab starts with: the usual namespaces and three nodes, like a
+// The cluster a lab starts with: the usual namespaces, the default StorageClass and three nodes, like a
 // small kubeadm 1.33 lab (Killercoda's controlplane + workers): one tainted
 // control-plane node and two workers, each with the images kubeadm put there.
 import { rfc3339 } from './kernel/time.ts'
 import type { KObject, Namespace, Node } from './api/types.ts'
 import { parseImageRef, resolveImage, type ImageRef } from './kubelet/images.ts'
+import { STORAGE_CLASSES } from './kubelet/storage.ts'
 
 const NAMESPACES = ['default', 'kube-node-lease', 'kube-public', 'kube-system']
 
@@ -15,9 +16,28 @@ export function clusterBirth(start: number): number {
   return start - CLUSTER_AGE_MS
 }
 
-/** The namespaces; dated at the cluster's birth when `start` is given (else the store dates them now). */
+/** The namespaces and the default StorageClass; dated at the cluster's birth when `start` is given (else the store dates them now). */
 export function seedObjects(start?: number): KObject[] {
   const created = start === undefined ? '' : rfc3339(clusterBirth(start))
+  return [...namespaces(created), ...storageClasses(created)]
+}
+
+const STORAGE_CLASS_UID = '5f0c2a47-9d3e-4b18-a6c1-7e2b9d40f815'
+
+/** The classes the provisioner serves, as objects: what the DefaultStorageClass admission plugin reads. */
+function storageClasses(created: string): KObject[] {
+  return STORAGE_CLASSES.map((c) => ({
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    // A fixed uid: drawing one would shift every uid the lab's own objects get.
+    metadata: { name: c.name, uid: STORAGE_CLASS_UID, resourceVersion: '', creationTimestamp: created, ...(c.isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {}) },
+    provisioner: c.provisioner,
+    reclaimPolicy: c.reclaimPolicy,
+    volumeBindingMode: c.volumeBindingMode,
+  }))
+}
+
+function namespaces(created: string): KObject[] {
   return NAMESPACES.map(
     (name): Namespace => ({
       apiVersion: 'v1',

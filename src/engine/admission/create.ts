@@ -205,11 +205,37 @@ function admitNamespace(ns: J, api: ApiServer): Admitted {
   return { obj: out, errs: validateObjectMeta(out.metadata, false, nameIsDNSLabel), warnings: [] }
 }
 
+const DEFAULT_CLASS_ANNOTATION = 'storageclass.kubernetes.io/is-default-class'
+const BETA_DEFAULT_CLASS_ANNOTATION = 'storageclass.beta.kubernetes.io/is-default-class'
+const BETA_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class'
+const PVC_PROTECTION_FINALIZER = 'kubernetes.io/pvc-protection'
+
+/** volumeutil.GetDefaultClass: of the classes marked default, the newest (ties: by name). */
+function defaultStorageClass(api: ApiServer): string | undefined {
+  const marked = api.store
+    .list('StorageClass')
+    .filter((c) => c.metadata.annotations?.[DEFAULT_CLASS_ANNOTATION] === 'true' || c.metadata.annotations?.[BETA_DEFAULT_CLASS_ANNOTATION] === 'true')
+    .sort((a, b) => b.metadata.creationTimestamp.localeCompare(a.metadata.creationTimestamp) || a.metadata.name.localeCompare(b.metadata.name))
+  return marked[0]?.metadata.name
+}
+
+/**
+ * A claim: decoding defaults, then the DefaultStorageClass plugin (a claim naming no
+ * class gets the default one; "" means no class) and StorageObjectInUseProtection
+ * (the pvc-protection finalizer), then PrepareForCreate, which clears the status.
+ * Claims have no generation (pkg/registry/core/persistentvolumeclaim/strategy.go;
+ * plugin/pkg/admission/storage/storageclass/setdefault, storageobjectinuseprotection).
+ */
 function admitPVC(pvc: J, api: ApiServer): Admitted {
   const spec: J = { ...(isObj(pvc.spec) ? pvc.spec : {}) }
   if (spec.volumeMode == null) spec.volumeMode = 'Filesystem'
   if (!isObj(spec.resources)) spec.resources = {}
-  const out: J = { ...assignIdentity({ ...pvc, spec }, api), status: { phase: 'Pending' } }
+  const hasClass = spec.storageClassName != null || pvc.metadata.annotations?.[BETA_CLASS_ANNOTATION] !== undefined
+  const defaultClass = hasClass ? undefined : defaultStorageClass(api)
+  if (defaultClass !== undefined) spec.storageClassName = defaultClass
+  const finalizers: unknown[] = isArr(pvc.metadata.finalizers) ? pvc.metadata.finalizers : []
+  const metadata = finalizers.includes(PVC_PROTECTION_FINALIZER) ? pvc.metadata : { ...pvc.metadata, finalizers: [...finalizers, PVC_PROTECTION_FINALIZER] }
+  const out: J = { ...assignIdentity({ ...pvc, metadata, spec }, api), status: { phase: 'Pending' } }
   const errs = validateObjectMeta(out.metadata, true, nameIsDNSSubdomain)
   if (!(isArr(spec.accessModes) && spec.accessModes.length)) errs.push(required('spec.accessModes', 'at least 1 access mode is required'))
   if (!isObj(spec.resources.requests) || spec.resources.requests.storage == null) errs.push(required('spec.resources[storage]'))

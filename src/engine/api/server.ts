@@ -86,7 +86,7 @@ export class ApiServer {
     if (opts.dryRun) return admitted
     // Object.assign rather than a spread plus a new key, and no `delete`: both give the
     // stored object a slow hidden class in V8, and pods are created by the hundred thousand.
-    const noGeneration = admitted.kind === 'Pod' || admitted.kind === 'Event' || admitted.kind === 'Node' || admitted.kind === 'Namespace'
+    const noGeneration = admitted.kind === 'Pod' || admitted.kind === 'Event' || admitted.kind === 'Node' || admitted.kind === 'Namespace' || admitted.kind === 'PersistentVolumeClaim'
     let withGen: T = admitted
     if (!noGeneration) withGen = { ...admitted, metadata: Object.assign({}, admitted.metadata, { generation: 1 }) }
     else if ('generation' in admitted.metadata) {

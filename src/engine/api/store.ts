@@ -21,7 +21,7 @@ export type Watcher = (ev: WatchEvent) => void
 const SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789'
 const MAX_GENERATED_NAME = 63
 
-export const CLUSTER_SCOPED = new Set(['Node', 'Namespace', 'PersistentVolume'])
+export const CLUSTER_SCOPED = new Set(['Node', 'Namespace', 'PersistentVolume', 'StorageClass'])
 
 /** Eight hex digits. A plain function: uids are made on the hot path (no closure per call). */
 function hex8(n: number): string {
