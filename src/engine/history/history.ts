@@ -4,6 +4,7 @@
 import type { Store, WatchEvent } from '../api/store.ts'
 import type { CronJob, Event, Job, KObject, Pod } from '../api/types.ts'
 import type { Kernel } from '../kernel/kernel.ts'
+import { BoundedLog } from './bounded-log.ts'
 import { laneStatus } from './lane-state.ts'
 import type { CronTick, EventRecord, JobRecord, PodLane } from './types.ts'
 
@@ -20,8 +21,8 @@ const MANUAL_ANNOTATION = 'cronjob.kubernetes.io/instantiate'
 export class History {
   readonly pods = new Map<string, PodLane>()
   readonly jobs = new Map<string, JobRecord>()
-  readonly ticks: CronTick[] = []
-  readonly events: EventRecord[] = []
+  private tickLog: BoundedLog<CronTick>
+  private eventLog: BoundedLog<EventRecord>
   /** Bumped on every change, so a renderer can tell when to redraw. */
   version = 0
   private unwatch: (() => void)[] = []
@@ -33,9 +34,21 @@ export class History {
     limits: Partial<HistoryLimits> = {},
   ) {
     this.limits = { ...DEFAULT_LIMITS, ...limits }
+    this.tickLog = new BoundedLog(this.limits.ticks)
+    this.eventLog = new BoundedLog(this.limits.events)
     this.unwatch.push(store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod'))
     this.unwatch.push(store.watch((e) => this.onJob(e as WatchEvent<Job>), 'Job'))
     this.unwatch.push(store.watch((e) => this.onEvent(e as WatchEvent<Event>), 'Event'))
+  }
+
+  /** CronJob ticks, oldest first (the newest `limits.ticks`). */
+  get ticks(): readonly CronTick[] {
+    return this.tickLog.entries()
+  }
+
+  /** Events as they were recorded, oldest first (the newest `limits.events`). */
+  get events(): readonly EventRecord[] {
+    return this.eventLog.entries()
   }
 
   stop(): void {
@@ -133,8 +146,7 @@ export class History {
     if (e.type === 'MODIFIED' && ev.count <= prevCount) return
     const at = this.now()
     const inv = ev.involvedObject
-    this.events.push({ at, type: ev.type, reason: ev.reason, message: ev.message, kind: inv.kind ?? '', name: inv.name ?? '', namespace: inv.namespace ?? '' })
-    if (this.events.length > this.limits.events) this.events.splice(0, this.events.length - this.limits.events)
+    this.eventLog.push({ at, type: ev.type, reason: ev.reason, message: ev.message, kind: inv.kind ?? '', name: inv.name ?? '', namespace: inv.namespace ?? '' })
     if (inv.kind === 'CronJob') this.onCronJobEvent(ev, at)
     this.version++
   }
@@ -148,8 +160,7 @@ export class History {
     else if (ev.reason === 'JobAlreadyActive') kind = 'skipped'
     else if (ev.reason === 'SuccessfulDelete' && jobName && this.wasRunning(namespace, jobName)) kind = 'replaced'
     if (!kind) return
-    this.ticks.push({ cronJob, namespace, kind, at, jobName, scheduledAt: kind === 'skipped' ? undefined : scheduledFromName(cronJob, jobName) })
-    if (this.ticks.length > this.limits.ticks) this.ticks.splice(0, this.ticks.length - this.limits.ticks)
+    this.tickLog.push({ cronJob, namespace, kind, at, jobName, scheduledAt: kind === 'skipped' ? undefined : scheduledFromName(cronJob, jobName) })
   }
 
   private wasRunning(namespace: string, jobName: string): boolean {
