@@ -184,7 +184,7 @@ describe('a Pod made from the countdown template (pod defaults and default admis
     expect({ ...created, metadata: { ...created.metadata, name: 'X', uid: 'U' } }).toEqual({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: 'X', generateName: 'countdown-job-', namespace: 'default', uid: 'U', resourceVersion: '7', creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'countdown-job' } },
+      metadata: { name: 'X', generateName: 'countdown-job-', namespace: 'default', uid: 'U', resourceVersion: '7', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'countdown-job' } },
       spec: {
         containers: [{ ...counterContainer, volumeMounts: [mount] }],
         restartPolicy: 'OnFailure',

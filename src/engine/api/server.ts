@@ -86,7 +86,8 @@ export class ApiServer {
     if (opts.dryRun) return admitted
     // Object.assign rather than a spread plus a new key, and no `delete`: both give the
     // stored object a slow hidden class in V8, and pods are created by the hundred thousand.
-    const noGeneration = admitted.kind === 'Pod' || admitted.kind === 'Event' || admitted.kind === 'Node' || admitted.kind === 'Namespace' || admitted.kind === 'PersistentVolumeClaim'
+    // Pods have a generation since 1.33 (pod strategy PrepareForCreate, KEP-5067, not feature-gated).
+    const noGeneration = admitted.kind === 'Event' || admitted.kind === 'Node' || admitted.kind === 'Namespace' || admitted.kind === 'PersistentVolumeClaim'
     let withGen: T = admitted
     if (!noGeneration) withGen = { ...admitted, metadata: Object.assign({}, admitted.metadata, { generation: 1 }) }
     else if ('generation' in admitted.metadata) {
@@ -179,11 +180,14 @@ export class ApiServer {
       return cur
     }
     if (!finalizers.length && grace === 0) return this.store.remove(kind, ns, name)!
+    const gen = cur.metadata.generation
     const meta = {
       ...cur.metadata,
       finalizers: finalizers.length ? finalizers : undefined,
       deletionTimestamp: rfc3339(this.now() + grace * 1000),
       deletionGracePeriodSeconds: kind === 'Pod' || grace ? grace : 0,
+      // The first deletionTimestamp bumps a generation the object has (rest.BeforeDelete, store.go markAsDeleting).
+      ...(gen ? { generation: gen + 1 } : {}),
     }
     if (!meta.finalizers) delete meta.finalizers
     if (kind !== 'Pod' && !grace) meta.deletionGracePeriodSeconds = 0

@@ -64,6 +64,7 @@ describe('pod creation', () => {
       uid: '',
       resourceVersion: '',
       creationTimestamp: at(0),
+      generation: 1,
       labels: job.spec.template.metadata!.labels,
       annotations: { note: 'y' },
       ownerReferences: [{ apiVersion: 'batch/v1', kind: 'Job', name: 'foobar', uid: job.metadata.uid, controller: true, blockOwnerDeletion: true }],
