@@ -34,6 +34,8 @@ export interface KubeletOptions {
 export class Kubelet implements LogSource {
   readonly images: ImageManager
   private workers = new Map<string, PodWorker>()
+  /** Workers whose pods may still hold resources; a pod once terminal stays so, and is dropped when next seen. */
+  private holding = new Set<PodWorker>()
   private rng: Rng
   private relistPhase: number
   private usedIPs = new Set<string>()
@@ -123,6 +125,7 @@ export class Kubelet implements LogSource {
       if (!w) return
       w.remove()
       this.workers.delete(uid)
+      this.holding.delete(w)
       return
     }
     if (pod.spec.nodeName !== this.nodeName) return
@@ -132,6 +135,7 @@ export class Kubelet implements LogSource {
     if (this.rejected(pod)) return
     const worker = new PodWorker(this.services, pod)
     this.workers.set(uid, worker)
+    this.holding.add(worker)
     // The kubelet's watch delivers the binding a few milliseconds later.
     this.ctx.kernel.after(this.rng.int(5, 25), () => worker.requestSync())
   }
@@ -140,7 +144,12 @@ export class Kubelet implements LogSource {
   private rejected(pod: Pod): boolean {
     const node = this.node()
     if (!node) return false
-    const active = [...this.workers.values()].map((w) => w.pod).filter((p) => p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed')
+    const active: Pod[] = []
+    for (const w of this.holding) {
+      const phase = w.pod.status?.phase
+      if (phase === 'Succeeded' || phase === 'Failed') this.holding.delete(w)
+      else active.push(w.pod)
+    }
     const r = admitPod(pod, node, active)
     if (!r) return false
     this.ctx.kernel.after(this.rng.int(5, 25), () => {
