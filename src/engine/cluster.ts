@@ -52,7 +52,11 @@ export class Cluster {
     this.api = new ApiServer(this.store, this.kernel, createAdmission())
     this.recorder = new StoreEventRecorder(this.kernel, this.store)
     this.ctx = { kernel: this.kernel, store: this.store, api: this.api, recorder: this.recorder, config: this.config }
-    if (opts.history !== false) this.history = new History(this.kernel, this.store, opts.history === true ? {} : opts.history)
+    if (opts.history !== false) {
+      const history = new History(this.kernel, this.store, opts.history === true ? {} : opts.history)
+      this.history = history
+      this.ctx.trace = (kind, obj, detail) => history.onTrace(kind, obj, detail)
+    }
     for (const o of seedObjects(this.config.start)) this.store.create(o, Date.parse(o.metadata.creationTimestamp))
     this.gc = new GarbageCollector(this.ctx)
     this.jobController = new JobController(this.ctx)

@@ -4,6 +4,7 @@ import type { ApiServer } from './api/server.ts'
 import type { Store } from './api/store.ts'
 import type { EventRecorder } from './events/recorder.ts'
 import type { Kernel } from './kernel/kernel.ts'
+import type { KObject } from './api/types.ts'
 
 export interface ClusterConfig {
   /** Seed of every random stream in the simulation. */
@@ -14,10 +15,18 @@ export interface ClusterConfig {
   controllerTimeZone: string
 }
 
+/**
+ * A controller's decision that no API object records reliably (events are folded and
+ * rate-limited), for the timeline: e.g. a CronJob tick created, skipped or replaced.
+ */
+export type TraceFn = (kind: string, obj: KObject, detail: Record<string, unknown>) => void
+
 export interface ControllerContext {
   kernel: Kernel
   store: Store
   api: ApiServer
   recorder: EventRecorder
   config: ClusterConfig
+  /** Where decisions are traced (the history); absent when nobody listens. */
+  trace?: TraceFn
 }

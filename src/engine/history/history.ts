@@ -17,6 +17,7 @@ export interface HistoryLimits {
 
 const DEFAULT_LIMITS: HistoryLimits = { pods: 5000, jobs: 2000, ticks: 5000, events: 10000 }
 const MANUAL_ANNOTATION = 'cronjob.kubernetes.io/instantiate'
+const TRACE_TICKS: Record<string, CronTick['kind']> = { 'cronjob.created': 'created', 'cronjob.skipped': 'skipped', 'cronjob.replaced': 'replaced' }
 
 export class History {
   readonly pods = new Map<string, PodLane>()
@@ -116,6 +117,7 @@ export class History {
       if (e.type === 'DELETED') return
       rec = newJobRecord(job, this.now())
       this.jobs.set(uid, rec)
+      if (rec.manual && rec.cronJobName) this.addTick({ cronJob: rec.cronJobName, namespace: rec.namespace, kind: 'manual', at: this.now(), jobName: rec.name })
       trim(this.jobs, this.limits.jobs, (r) => r.deletedAt !== undefined)
     }
     this.version++
@@ -147,25 +149,20 @@ export class History {
     const at = this.now()
     const inv = ev.involvedObject
     this.eventLog.push({ at, type: ev.type, reason: ev.reason, message: ev.message, kind: inv.kind ?? '', name: inv.name ?? '', namespace: inv.namespace ?? '' })
-    if (inv.kind === 'CronJob') this.onCronJobEvent(ev, at)
     this.version++
   }
 
-  private onCronJobEvent(ev: Event, at: number): void {
-    const cronJob = ev.involvedObject.name ?? ''
-    const namespace = ev.involvedObject.namespace ?? 'default'
-    const jobName = /^Created job (\S+)/.exec(ev.message)?.[1] ?? /^Deleted job (\S+)/.exec(ev.message)?.[1]
-    let kind: CronTick['kind'] | undefined
-    if (ev.reason === 'SuccessfulCreate') kind = 'created'
-    else if (ev.reason === 'JobAlreadyActive') kind = 'skipped'
-    else if (ev.reason === 'SuccessfulDelete' && jobName && this.wasRunning(namespace, jobName)) kind = 'replaced'
-    if (!kind) return
-    this.tickLog.push({ cronJob, namespace, kind, at, jobName, scheduledAt: kind === 'skipped' ? undefined : scheduledFromName(cronJob, jobName) })
+  /** A controller's traced decision (ControllerContext.trace): CronJob ticks come from here. */
+  onTrace(kind: string, obj: KObject, detail: Record<string, unknown>): void {
+    const tick = TRACE_TICKS[kind]
+    if (!tick) return
+    const scheduledAt = typeof detail.scheduledTime === 'number' ? detail.scheduledTime : undefined
+    this.addTick({ cronJob: obj.metadata.name, namespace: obj.metadata.namespace ?? 'default', kind: tick, at: this.now(), jobName: detail.job as string | undefined, scheduledAt })
   }
 
-  private wasRunning(namespace: string, jobName: string): boolean {
-    for (const r of this.jobs.values()) if (r.name === jobName && r.namespace === namespace && !r.outcome) return true
-    return false
+  private addTick(t: CronTick): void {
+    this.tickLog.push(t)
+    this.version++
   }
 
   /** Lanes of one Job, in creation order. */
@@ -241,13 +238,6 @@ function claimsOf(job: Job): string[] | undefined {
 function closeSegment(lane: PodLane, now: number): void {
   const open = lane.segments[lane.segments.length - 1]
   if (open && open.to === null) open.to = now
-}
-
-/** `<cronjob>-<unix minutes>` → the scheduled time in ms (cronjob-controller.md §5.1). */
-function scheduledFromName(cronJob: string, jobName?: string): number | undefined {
-  if (!jobName?.startsWith(cronJob + '-')) return undefined
-  const m = Number(jobName.slice(cronJob.length + 1))
-  return Number.isInteger(m) ? m * 60_000 : undefined
 }
 
 /** Drop the oldest entries that may go, until the map is within its limit. */

@@ -25,6 +25,7 @@ export class CronJobController {
     this.deps = {
       api: ctx.api,
       recorder: ctx.recorder,
+      trace: ctx.trace,
       now: () => ctx.kernel.now(),
       local: controllerZone(ctx.config.controllerTimeZone),
       jobsFor: (cj) => [...(this.jobsByController.get(cronJobKey(cj.metadata.namespace, cj.metadata.name))?.values() ?? [])],

@@ -2,6 +2,7 @@
 // syncCronJob): history cleanup, reconcile owned Jobs with status.active, then decide whether the
 // latest due time gets a Job (suspend, deadline, concurrency policy); returns the requeue delay.
 import { StatusError } from '../../api/errors.ts'
+import type { TraceFn } from '../../context.ts'
 import type { ApiServer } from '../../api/server.ts'
 import type { CronJob, Job } from '../../api/types.ts'
 import { CronError, loadLocation, parseStandardCached, quote, type Schedule, type Zone } from '../../cron/index.ts'
@@ -15,6 +16,8 @@ import { deleteFromActiveList, finishedCondition, inActiveList, inActiveListByNa
 export interface SyncDeps {
   api: ApiServer
   recorder: EventRecorder
+  /** The timeline's record of ticks (created, skipped, replaced); optional. */
+  trace?: TraceFn
   now(): number
   /** kube-controller-manager's zone: where schedules without a time zone run. */
   local: Zone
@@ -105,6 +108,7 @@ export function syncCronJob(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[]): Sy
   }
   if (cj.spec.concurrencyPolicy === 'Forbid' && cj.status.active.length > 0) {
     deps.recorder.event(cj, 'Normal', 'JobAlreadyActive', 'Not starting job because prior execution is running and concurrency policy is Forbid', SOURCE)
+    deps.trace?.('cronjob.skipped', cj, { scheduledTime })
     return done(state, nextScheduleTimeDuration(cj, now, sched))
   }
   if (cj.spec.concurrencyPolicy === 'Replace') {
@@ -118,6 +122,7 @@ export function syncCronJob(deps: SyncDeps, cj: WorkingCronJob, jobs: Job[]): Sy
         return done(state, null, err)
       }
       if (!deleteJob(deps, cj, job)) return done(state, null, new Error(`could not replace job ${job.metadata.namespace}/${job.metadata.name}`))
+      deps.trace?.('cronjob.replaced', cj, { job: job.metadata.name })
       state.updateStatus = true
     }
   }
@@ -220,7 +225,10 @@ function createJob(deps: SyncDeps, cj: WorkingCronJob, scheduledTime: number, sc
     // Someone else's Job (or one we already track): leave it alone, without a requeue.
     if (!isControlledBy(job, cj) || inActiveList(cj, job.metadata.uid)) return done(state, null)
   }
-  if (!alreadyExists) deps.recorder.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`, SOURCE)
+  if (!alreadyExists) {
+    deps.recorder.event(cj, 'Normal', 'SuccessfulCreate', `Created job ${job.metadata.name}`, SOURCE)
+    deps.trace?.('cronjob.created', cj, { job: job.metadata.name, scheduledTime })
+  }
   cj.status.active.push(getRef(job))
   cj.status.lastScheduleTime = rfc3339(scheduledTime)
   state.updateStatus = true
