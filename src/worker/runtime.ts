@@ -112,6 +112,9 @@ export class LabRuntime {
       this.post({ type: 'output', data: text, stream })
     })
     this.watchJobs()
+    // A new cluster's history starts its versions afresh: publish it whatever the old one said.
+    this.lastSnapshot = -1
+    this.checksVersion = -1
     this.log = []
     this.replaying = true
     for (const e of log) {

@@ -1,0 +1,111 @@
+// The worker's lab runtime, driven in Node with a fake wall clock: terminal lines
+// run on virtual time, time flows while playing, and a rewind rebuilds exactly the
+// same lab by replaying the input log from the seed.
+import { describe, expect, it } from 'vitest'
+import type { FromWorker, LabInit } from './protocol.ts'
+import { LabRuntime, type WallClock } from './runtime.ts'
+
+const JOB = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: hello
+spec:
+  template:
+    spec:
+      containers:
+      - name: hello
+        image: busybox:1.36
+        command: ["sh", "-c", "echo hi; sleep 5"]
+      restartPolicy: Never
+`
+const START = Date.parse('2026-01-01T00:00:00Z')
+const INIT: LabInit = { lessonId: 't', seed: 1, start: START, files: [{ name: 'job.yaml', content: JOB }], checks: [], log: [], lang: 'en' }
+
+class FakeWall implements WallClock {
+  t = 0
+  private timers: { at: number; fn: () => void }[] = []
+  now() {
+    return this.t
+  }
+  later(fn: () => void, ms: number) {
+    this.timers.push({ at: this.t + ms, fn })
+  }
+  /** Let `ms` of wall time pass, firing timers in order. */
+  pass(ms: number) {
+    const end = this.t + ms
+    for (;;) {
+      this.timers.sort((a, b) => a.at - b.at)
+      const next = this.timers[0]
+      if (!next || next.at > end) break
+      this.timers.shift()
+      this.t = next.at
+      next.fn()
+    }
+    this.t = end
+  }
+}
+
+function lab() {
+  const out: FromWorker[] = []
+  const wall = new FakeWall()
+  const rt = new LabRuntime((m) => out.push(m), wall)
+  rt.handle({ type: 'init', init: INIT })
+  const text = () => out.filter((m) => m.type === 'output').map((m) => (m as { data: string }).data).join('')
+  const last = <T extends FromWorker['type']>(type: T) => out.filter((m) => m.type === type).pop() as Extract<FromWorker, { type: T }> | undefined
+  return { rt, out, wall, text, last }
+}
+
+describe('LabRuntime', () => {
+  it('runs a terminal line at once and prompts again', () => {
+    const l = lab()
+    l.rt.handle({ type: 'line', line: 'kubectl apply -f job.yaml' })
+    expect(l.text()).toBe('job.batch/hello created\n')
+    expect(l.last('prompt')).toMatchObject({ prompt: 'controlplane:~$ ', code: 0 })
+    expect(l.last('log')?.entry).toEqual({ at: START, kind: 'line', line: 'kubectl apply -f job.yaml' })
+  })
+
+  it('lets virtual time flow at the chosen speed while playing, and not when paused', () => {
+    const l = lab()
+    l.rt.handle({ type: 'play', speed: 60 })
+    l.wall.pass(1000)
+    expect(l.last('clock')!.now).toBe(START + 60_000)
+    l.rt.handle({ type: 'pause' })
+    l.wall.pass(1000)
+    expect(l.last('clock')!.now).toBe(START + 60_000)
+  })
+
+  it('keeps a line that waits (sleep) running on the clock even when paused', () => {
+    const l = lab()
+    l.rt.handle({ type: 'speed', speed: 10 })
+    l.rt.handle({ type: 'line', line: 'sleep 5; echo woke' })
+    expect(l.text()).toBe('')
+    l.wall.pass(600)
+    expect(l.text()).toBe('woke\n')
+  })
+
+  it('asks for more input while a command is incomplete', () => {
+    const l = lab()
+    l.rt.handle({ type: 'line', line: 'for i in 1 2; do' })
+    expect(l.last('prompt')).toMatchObject({ prompt: '> ', more: true })
+    l.rt.handle({ type: 'line', line: 'echo $i; done' })
+    expect(l.text()).toBe('1\n2\n')
+  })
+
+  it('rewinds by replaying the log: the same lab as a fresh replay to that moment', () => {
+    const a = lab()
+    a.rt.handle({ type: 'line', line: 'kubectl apply -f job.yaml' })
+    a.rt.handle({ type: 'jump', ms: 60_000 })
+    a.rt.handle({ type: 'line', line: 'kubectl get pods -o name' })
+    const log = a.out.filter((m) => m.type === 'log').map((m) => (m as { entry: LabInit['log'][number] }).entry)
+    a.rt.handle({ type: 'seek', at: START + 30_000 })
+    expect(a.out.some((m) => m.type === 'reset')).toBe(true)
+    expect(a.last('clock')!.now).toBe(START + 30_000)
+    const snapA = a.last('timeline')!.snapshot
+
+    const outB: FromWorker[] = []
+    const rb = new LabRuntime((m) => outB.push(m), new FakeWall())
+    rb.handle({ type: 'init', init: { ...INIT, log, until: START + 30_000 } })
+    const snapB = (outB.filter((m) => m.type === 'timeline').pop() as Extract<FromWorker, { type: 'timeline' }>).snapshot
+    expect(JSON.stringify(snapA)).toBe(JSON.stringify(snapB))
+  })
+})
