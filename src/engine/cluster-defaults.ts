@@ -1,4 +1,4 @@
-// The cluster a lab starts with: the usual namespaces, the default StorageClass and three nodes, like a
+// The cluster a lab starts with: the usual namespaces, the kubernetes Service, the default StorageClass and three nodes, like a
 // small kubeadm 1.33 lab (Killercoda's controlplane + workers): one tainted
 // control-plane node and two workers, each with the images kubeadm put there.
 import { rfc3339 } from './kernel/time.ts'
@@ -19,7 +19,33 @@ export function clusterBirth(start: number): number {
 /** The namespaces and the default StorageClass; dated at the cluster's birth when `start` is given (else the store dates them now). */
 export function seedObjects(start?: number): KObject[] {
   const created = start === undefined ? '' : rfc3339(clusterBirth(start))
-  return [...namespaces(created), ...storageClasses(created)]
+  return [...namespaces(created), kubernetesService(created), ...storageClasses(created)]
+}
+
+const KUBERNETES_SERVICE_UID = '8b3f6d21-4c7a-4e95-b2d0-91a6c5e7f3d8'
+
+/**
+ * The apiserver's own ClusterIP service, which kube-apiserver's bootstrap controller keeps in
+ * `default` (first address of the 10.96.0.0/12 service range, port 443 to the apiserver's 6443),
+ * so `kubectl get all` on a fresh lab is not empty (pkg/controlplane/controller/kubernetesservice).
+ */
+function kubernetesService(created: string): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: { name: 'kubernetes', namespace: 'default', uid: KUBERNETES_SERVICE_UID, resourceVersion: '', creationTimestamp: created, labels: { component: 'apiserver', provider: 'kubernetes' } },
+    spec: {
+      clusterIP: '10.96.0.1',
+      clusterIPs: ['10.96.0.1'],
+      internalTrafficPolicy: 'Cluster',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ports: [{ name: 'https', port: 443, protocol: 'TCP', targetPort: 6443 }],
+      sessionAffinity: 'None',
+      type: 'ClusterIP',
+    },
+    status: { loadBalancer: {} },
+  } as KObject
 }
 
 const STORAGE_CLASS_UID = '5f0c2a47-9d3e-4b18-a6c1-7e2b9d40f815'

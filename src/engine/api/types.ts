@@ -359,4 +359,30 @@ export interface PersistentVolumeClaim extends KObject {
   status: { phase?: 'Pending' | 'Bound' | 'Lost'; accessModes?: string[]; capacity?: Record<string, string> }
 }
 
-export type AnyObject = Job | CronJob | Pod | Node | Event | Namespace | PersistentVolumeClaim
+export interface ServicePort {
+  name?: string
+  protocol?: string
+  port: number
+  targetPort?: number | string
+  nodePort?: number
+}
+
+export interface Service extends KObject {
+  apiVersion: 'v1'
+  kind: 'Service'
+  spec: {
+    type?: string
+    clusterIP?: string
+    clusterIPs?: string[]
+    externalIPs?: string[]
+    ipFamilies?: string[]
+    ipFamilyPolicy?: string
+    internalTrafficPolicy?: string
+    ports?: ServicePort[]
+    selector?: Labels
+    sessionAffinity?: string
+  }
+  status: { loadBalancer?: Record<string, unknown> }
+}
+
+export type AnyObject = Job | CronJob | Pod | Node | Event | Namespace | PersistentVolumeClaim | Service
