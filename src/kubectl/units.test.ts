@@ -144,7 +144,7 @@ describe('RESTMapper (research §5, §13)', () => {
   const unknown: [string, string][] = [['jobz', 'jobz'], ['CJ', 'CJ'], ['PO', 'PO'], ['Jobs.Batch', 'Jobs'], ['jobs.v2.batch', 'jobs'], ['jobs.foo', 'jobs']]
   for (const [w, shown] of unknown) it(`unknown: ${w}`, () => expect(() => resolveResource(w)).toThrow(`the server doesn't have a resource type "${shown}"`))
   it('categories and repeats', () => {
-    expect(resolveTypes('all').map((r) => r.resource)).toEqual(['pods', 'cronjobs', 'jobs'])
+    expect(resolveTypes('all').map((r) => r.resource)).toEqual(['pods', 'services', 'cronjobs', 'jobs'])
     expect(resolveTypes('job,jobs,cj').map((r) => r.resource)).toEqual(['jobs', 'cronjobs'])
   })
   it('TYPE,TYPE NAME becomes TYPE/NAME pairs', () => {

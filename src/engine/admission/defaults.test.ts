@@ -46,7 +46,7 @@ describe('SetDefaults_Job and PrepareForCreate', () => {
     expect(tryCreate(api, countdown, { fieldValidation: 'Strict' }).obj).toEqual({
       apiVersion: 'batch/v1',
       kind: 'Job',
-      metadata: { name: 'countdown-job', namespace: 'default', uid, resourceVersion: '7', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z', labels },
+      metadata: { name: 'countdown-job', namespace: 'default', uid, resourceVersion: '8', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z', labels },
       spec: {
         completions: 10,
         parallelism: 4,
@@ -136,7 +136,7 @@ describe('SetDefaults_CronJob', () => {
     expect(tryCreate(api, cj, { fieldValidation: 'Strict' }).obj).toEqual({
       apiVersion: 'batch/v1',
       kind: 'CronJob',
-      metadata: { name: 'sample-cron-job', namespace: 'default', uid, resourceVersion: '7', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z' },
+      metadata: { name: 'sample-cron-job', namespace: 'default', uid, resourceVersion: '8', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z' },
       spec: {
         schedule: '* * * * *',
         concurrencyPolicy: 'Allow',
@@ -184,7 +184,7 @@ describe('a Pod made from the countdown template (pod defaults and default admis
     expect({ ...created, metadata: { ...created.metadata, name: 'X', uid: 'U' } }).toEqual({
       apiVersion: 'v1',
       kind: 'Pod',
-      metadata: { name: 'X', generateName: 'countdown-job-', namespace: 'default', uid: 'U', resourceVersion: '7', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'countdown-job' } },
+      metadata: { name: 'X', generateName: 'countdown-job-', namespace: 'default', uid: 'U', resourceVersion: '8', generation: 1, creationTimestamp: '2026-01-01T00:00:00Z', labels: { app: 'countdown-job' } },
       spec: {
         containers: [{ ...counterContainer, volumeMounts: [mount] }],
         restartPolicy: 'OnFailure',

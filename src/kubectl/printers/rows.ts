@@ -1,10 +1,10 @@
 // The server side of `kubectl get`: the Table columns and cells the API server returns per kind, at the
 // server's now. Upstream: k/k pkg/printers/internalversion/printers.go (printJob, printCronJob,
-// printPod, printEvent, printNode, printNamespace, printPersistentVolumeClaim); research §4–§8.
-import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod } from '../../engine/api/types.ts'
+// printPod, printEvent, printNode, printNamespace, printPersistentVolumeClaim, printService); research §4–§8.
+import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod, Service } from '../../engine/api/types.ts'
 import { parseTime } from '../../engine/kernel/time.ts'
 import { humanDuration } from '../duration.ts'
-import { formatLabelSelector } from '../selectors.ts'
+import { formatLabels, formatLabelSelector } from '../selectors.ts'
 import { podCells } from './pod-status.ts'
 
 export interface ColumnDef {
@@ -223,13 +223,33 @@ const PVC: TableDef = {
   },
 }
 
+/** makePortString: "443/TCP", with the node port "80:30080/TCP", joined by commas. */
+function servicePorts(s: Service): string {
+  const ports = (s.spec.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`))
+  return ports.join(',') || '<none>'
+}
+
+/** getServiceExternalIP for the types a lab has: external IPs if any, else <none>. */
+function serviceExternalIP(s: Service): string {
+  if (s.spec.type === 'ExternalName') return (s.spec as { externalName?: string }).externalName ?? '<none>'
+  return s.spec.externalIPs?.length ? s.spec.externalIPs.join(',') : '<none>'
+}
+
+const SERVICE: TableDef = {
+  columns: [NAME, col('Type'), col('Cluster-IP'), col('External-IP'), col('Port(s)'), col('Age'), col('Selector', 1)],
+  cells(o, now) {
+    const s = o as Service
+    return [s.metadata.name, s.spec.type ?? '', s.spec.clusterIPs?.[0] ?? '<none>', serviceExternalIP(s), servicePorts(s), age(s, now), formatLabels(s.spec.selector) || '<none>']
+  },
+}
+
 /** The default table for kinds without their own printer: NAME and AGE. */
 const DEFAULT: TableDef = {
   columns: [NAME, col('Age')],
   cells: (o, now) => [o.metadata.name, age(o, now)],
 }
 
-const TABLES: Record<string, TableDef> = { Job: JOB, CronJob: CRONJOB, Pod: POD, Event: EVENT, Node: NODE, Namespace: NAMESPACE, PersistentVolumeClaim: PVC }
+const TABLES: Record<string, TableDef> = { Job: JOB, CronJob: CRONJOB, Pod: POD, Event: EVENT, Node: NODE, Namespace: NAMESPACE, PersistentVolumeClaim: PVC, Service: SERVICE }
 
 export function tableFor(kind: string): TableDef {
   return TABLES[kind] ?? DEFAULT

@@ -1,6 +1,6 @@
 // kubectl describe: a report per object (two blank lines between), name prefixes when the exact
 // name is not found, events by involvedObject. Upstream: kubectl pkg/cmd/describe/describe.go.
-import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod } from '../../engine/api/types.ts'
+import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod, Service } from '../../engine/api/types.ts'
 import { SECOND } from '../../engine/kernel/time.ts'
 import { rfc3339 } from '../../engine/kernel/time.ts'
 import type { Wait } from '../../shell/api.ts'
@@ -8,6 +8,7 @@ import type { KubectlContext, Verb } from '../context.ts'
 import { describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultiline } from '../describe/common.ts'
 import { describeNamespace, describeNode, describePvc } from '../describe/cluster.ts'
 import { describePod } from '../describe/pod.ts'
+import { describeService, serviceSlices } from '../describe/service.ts'
 import { describeCronJob, describeJob } from '../describe/workloads.ts'
 import { DescribeWriter, LEVEL_0 } from '../describe/writer.ts'
 import { AggregateError, KubectlError } from '../errors.ts'
@@ -63,6 +64,11 @@ export function describeObject(ctx: KubectlContext, obj: KObject, showEvents: bo
         .list<Pod>('Pod', pvc.metadata.namespace)
         .filter((p) => (p.spec.volumes ?? []).some((v) => v.persistentVolumeClaim?.claimName === pvc.metadata.name))
       describePvc(w, pvc, users, events)
+      break
+    }
+    case 'Service': {
+      const svc = obj as Service
+      describeService(w, svc, serviceSlices(svc, ctx.store.list<Pod>('Pod', svc.metadata.namespace), ctx.store.list<Node>('Node')), events)
       break
     }
     default:

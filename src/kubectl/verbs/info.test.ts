@@ -86,11 +86,12 @@ namespaces               ns           v1           false        Namespace
 nodes                    no           v1           false        Node
 persistentvolumeclaims   pvc          v1           true         PersistentVolumeClaim
 pods                     po           v1           true         Pod
+services                 svc          v1           true         Service
 cronjobs                 cj           batch/v1     true         CronJob
 jobs                                  batch/v1     true         Job
 `,
     ],
-    ['api-resources -o name --namespaced=true', 'events\npersistentvolumeclaims\npods\ncronjobs.batch\njobs.batch\n'],
+    ['api-resources -o name --namespaced=true', 'events\npersistentvolumeclaims\npods\nservices\ncronjobs.batch\njobs.batch\n'],
     ['api-resources --api-group=batch --no-headers', 'cronjobs   cj    batch/v1   true   CronJob\njobs             batch/v1   true   Job\n'],
     [
       'api-resources --namespaced=false -o wide',
