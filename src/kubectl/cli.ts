@@ -121,7 +121,7 @@ export function runKubectl(argv: readonly string[], inv: Invocation): CommandRes
   let path = `kubectl ${verb.name}`
   if (verb.subcommands?.length) {
     const sub = new FlagSet([...GLOBAL_FLAGS, ...verb.flags, HELP_FLAG]).commandWords(rest)[0]
-    const found = sub && verb.subcommands.find((v) => v.name === sub.word)
+    const found = sub && verb.subcommands.find((v) => v.name === sub.word || v.aliases?.includes(sub.word))
     if (found && sub) {
       verb = found
       path += ' ' + found.name
@@ -177,7 +177,7 @@ function runHelp(words: string[], verbs: readonly Verb[], inv: Invocation): numb
     return 0
   }
   let verb = verbs.find((v) => v.name === words[0])
-  if (verb && words[1]) verb = verb.subcommands?.find((v) => v.name === words[1]) ?? verb
+  if (verb && words[1]) verb = verb.subcommands?.find((v) => v.name === words[1] || v.aliases?.includes(words[1])) ?? verb
   if (!verb) {
     // cobra's help command: unknown topic, then the root's usage.
     inv.cmd.stdout.write(`Unknown help topic [\`${words.join(' ')}\`]\n` + rootHelp(verbs))

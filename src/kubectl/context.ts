@@ -65,6 +65,8 @@ export interface VerbHelp {
 
 export interface Verb {
   name: string
+  /** Other names cobra accepts for the command, e.g. `create ns`. */
+  aliases?: string[]
   /** One-line summary for `kubectl --help`. */
   short: string
   /** The command's own flags (the global ones are added by the framework). */

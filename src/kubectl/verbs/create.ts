@@ -1,6 +1,6 @@
 // kubectl create -f: send each object of the manifests as a new object; with
-// --save-config also record it as last applied. Subcommands `create job` and
-// `create cronjob` build the object from flags.
+// --save-config also record it as last applied. Subcommands `create job`,
+// `create cronjob` and `create namespace` build the object from flags.
 // Upstream: kubernetes/kubectl pkg/cmd/create/create.go (RunCreate).
 import type { KObject } from '../../engine/api/types.ts'
 import type { Wait } from '../../shell/api.ts'
@@ -13,6 +13,7 @@ import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
 import { modifiedConfiguration } from './apply.ts'
 import { createCronJobVerb } from './create-cronjob.ts'
 import { createJobVerb } from './create-job.ts'
+import { createNamespaceVerb } from './create-namespace.ts'
 
 export const createVerb: Verb = {
   name: 'create',
@@ -40,7 +41,7 @@ export const createVerb: Verb = {
     ],
     usage: 'create -f FILENAME [options]',
   },
-  subcommands: [createCronJobVerb, createJobVerb],
+  subcommands: [createCronJobVerb, createJobVerb, createNamespaceVerb],
   run: (ctx) => runCreate(ctx),
 }
 
