@@ -9,6 +9,7 @@ import type { ClusterConfig, ControllerContext } from './context.ts'
 import { CronJobController } from './controllers/cronjob/controller.ts'
 import { GarbageCollector } from './controllers/gc/controller.ts'
 import { JobController } from './controllers/job/controller.ts'
+import { NamespaceController } from './controllers/namespace.ts'
 import { TtlAfterFinishedController } from './controllers/ttl.ts'
 import { StoreEventRecorder } from './events/recorder.ts'
 import { History, type HistoryLimits } from './history/history.ts'
@@ -40,6 +41,7 @@ export class Cluster {
   readonly cronJobController: CronJobController
   readonly ttlController: TtlAfterFinishedController
   readonly gc: GarbageCollector
+  readonly namespaceController: NamespaceController
   readonly scheduler: Scheduler
   readonly kubelets = new Map<string, Kubelet>()
   readonly provisioner: Provisioner
@@ -59,6 +61,7 @@ export class Cluster {
     }
     for (const o of seedObjects(this.config.start)) this.store.create(o, Date.parse(o.metadata.creationTimestamp))
     this.gc = new GarbageCollector(this.ctx)
+    this.namespaceController = new NamespaceController(this.ctx)
     this.jobController = new JobController(this.ctx)
     this.cronJobController = new CronJobController(this.ctx)
     this.ttlController = new TtlAfterFinishedController(this.ctx)

@@ -33,7 +33,10 @@ function checkNamespace(obj: J, api: ApiServer): void {
   const found = api.store.get('Namespace', undefined, ns)
   if (!found) throw notFound('namespaces', '', ns)
   if ((found.status as J | undefined)?.phase === 'Terminating') {
-    throw forbiddenStatus(`unable to create new content in namespace ${ns} because it is being terminated`)
+    // admission.NewForbidden: the resource and name come first, as apierrors.NewForbidden words it.
+    const r = resourceForKind(obj.kind)
+    const what = r ? (r.group ? `${r.resource}.${r.group}` : r.resource) : String(obj.kind).toLowerCase()
+    throw forbiddenStatus(`${what} ${JSON.stringify(String(obj.metadata?.name ?? ''))} is forbidden: unable to create new content in namespace ${ns} because it is being terminated`)
   }
 }
 

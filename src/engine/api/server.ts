@@ -165,6 +165,7 @@ export class ApiServer {
       throw conflict(r.resource, r.group, name, `Precondition failed: UID in precondition: ${pre.uid}, UID in object meta: ${cur.metadata.uid}`)
     }
     if (opts.dryRun) return cur
+    if (kind === 'Namespace') return this.deleteNamespace(cur)
     const policy = opts.propagationPolicy ?? defaultPropagation(kind)
     const finalizers = [...(cur.metadata.finalizers ?? [])]
     if (policy === 'Foreground' && !finalizers.includes(FINALIZER_FOREGROUND)) finalizers.push(FINALIZER_FOREGROUND)
@@ -192,6 +193,19 @@ export class ApiServer {
     if (!meta.finalizers) delete meta.finalizers
     if (kind !== 'Pod' && !grace) meta.deletionGracePeriodSeconds = 0
     return this.finishIfDone(this.store.update({ ...cur, metadata: meta }))
+  }
+
+  /**
+   * The namespace registry's Delete: the first request turns the namespace Terminating
+   * (the namespace controller then empties it and finalizes it); it is removed at once
+   * only when spec.finalizers is empty (pkg/registry/core/namespace/storage/storage.go).
+   */
+  private deleteNamespace(cur: KObject): KObject {
+    const finalizers = (cur.spec as { finalizers?: string[] } | undefined)?.finalizers ?? []
+    if (!finalizers.length) return this.store.remove(cur.kind, undefined, cur.metadata.name)!
+    if (cur.metadata.deletionTimestamp) return cur
+    const metadata = { ...cur.metadata, deletionTimestamp: rfc3339(this.now()) }
+    return this.store.update({ ...cur, metadata, status: { ...(cur.status as object), phase: 'Terminating' } } as KObject)
   }
 
   /** Remove a terminating object whose finalizers are gone and whose grace period is over. */
