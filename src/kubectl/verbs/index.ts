@@ -9,6 +9,7 @@ import { deleteVerb } from './delete.ts'
 import { explainVerb } from './explain.ts'
 import { annotateVerb, labelVerb } from './label.ts'
 import { patchVerb } from './patch.ts'
+import { runVerb } from './run.ts'
 import { versionVerb } from './version.ts'
 import { waitVerb } from './wait.ts'
 import { describeVerb } from './describe.ts'
@@ -21,6 +22,7 @@ export const VERBS: Verb[] = [
   logsVerb,
   applyVerb,
   createVerb,
+  runVerb,
   deleteVerb,
   patchVerb,
   labelVerb,
