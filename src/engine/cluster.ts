@@ -13,8 +13,10 @@ import { NamespaceController } from './controllers/namespace.ts'
 import { TtlAfterFinishedController } from './controllers/ttl.ts'
 import { StoreEventRecorder } from './events/recorder.ts'
 import { History, type HistoryLimits } from './history/history.ts'
+import type { Pod } from './api/types.ts'
 import { Kernel } from './kernel/kernel.ts'
 import { Kubelet } from './kubelet/kubelet.ts'
+import { execPreflight, type ExecAnswer, type ExecIO } from './kubelet/exec.ts'
 import { readPodLogs, type LogAnswer, type LogRequest } from './kubelet/logs.ts'
 import { Provisioner } from './kubelet/storage.ts'
 import { Scheduler } from './scheduler/scheduler.ts'
@@ -84,6 +86,15 @@ export class Cluster {
 
   advance(ms: number): void {
     this.kernel.advance(ms)
+  }
+
+  /** POST pods/{name}/exec: the apiserver's checks, then the kubelet of the pod's node (kubectl exec). */
+  podExec(namespace: string, pod: string, container: string, argv: string[], io: ExecIO): ExecAnswer {
+    const p = this.store.get<Pod>('Pod', namespace, pod)
+    const bad = execPreflight(p, pod, container)
+    if (bad) return { ok: false, ...bad }
+    const kubelet = this.kubelets.get(p!.spec.nodeName!)
+    return kubelet ? kubelet.exec(p!.metadata.uid, container, argv, io) : { ok: false, code: 500, message: `container not found (${JSON.stringify(container)})` }
   }
 
   /** GET pods/{name}/log: the apiserver's checks, then the kubelet of the pod's node (kubectl logs). */

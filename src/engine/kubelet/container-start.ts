@@ -152,6 +152,12 @@ export class ContainerStarter {
           }
         },
         fallbackToLogs: c.spec.terminationMessagePolicy === 'FallbackToLogsOnError',
+        exec: (cmd, out, err, wake) => {
+          const reason = rt.resolve(root.fs, cmd[0], root.cwd, env.env.get('PATH') ?? '')
+          if (reason) return reason
+          const execRng = createRng(`${svc.ctx.config.seed}/exec/${id}/${k.now()}`)
+          return rt.spawn(cmd, { host: { now: () => k.now(), random: () => execRng.u32(), wake }, fs: root.fs, env: Object.fromEntries(env.env), cwd: root.cwd, stdout: { write: out }, stderr: { write: err }, pid1: false, interactive: false })
+        },
       })
       c.waiting = undefined
       svc.event(this.w.pod, 'Normal', 'Started', `Started container ${c.spec.name}`, fieldPathOf(c))

@@ -3,6 +3,7 @@
 import type { Proc, Signal } from '../../shell/api.ts'
 import type { Kernel, Timer } from '../kernel/kernel.ts'
 import { ProcessHandle } from '../kernel/process.ts'
+import { ExecSessions, type ExecAnswer, type ExecIO, type ExecSpawner } from './exec.ts'
 import type { ContainerLog } from './logs.ts'
 import type { InstanceView } from './pod-status.ts'
 
@@ -19,6 +20,8 @@ export interface StartSpec {
   /** Read the termination message file after exit. */
   terminationMessage: () => string
   fallbackToLogs: boolean
+  /** Start another process in this container (kubectl exec). */
+  exec?: ExecSpawner
 }
 
 export class ContainerInstance implements InstanceView {
@@ -33,6 +36,8 @@ export class ContainerInstance implements InstanceView {
   private handle?: ProcessHandle
   private killTimer: Timer | null = null
   private oom = false
+  private execSpawner?: ExecSpawner
+  private execs?: ExecSessions
 
   constructor(
     private kernel: Kernel,
@@ -52,6 +57,7 @@ export class ContainerInstance implements InstanceView {
 
   start(spec: StartSpec): void {
     this.startedAt = this.kernel.now()
+    this.execSpawner = spec.exec
     let proc: Proc
     const wrapped: Proc = {
       resume: () => {
@@ -85,6 +91,13 @@ export class ContainerInstance implements InstanceView {
       return
     }
     this.handle.start()
+  }
+
+  /** Run a command beside the container's process; only while it runs. */
+  exec(argv: string[], io: ExecIO): ExecAnswer | undefined {
+    if (this.state !== 'running' || !this.execSpawner) return undefined
+    this.execs ??= new ExecSessions(this.kernel)
+    return this.execs.run(this.execSpawner, argv, io)
   }
 
   /** Deliver TERM now and KILL after `graceMs` (kuberuntime killContainer). */
@@ -132,6 +145,7 @@ export class ContainerInstance implements InstanceView {
     if (message) this.message = message
     this.finishedAt = this.kernel.now()
     this.log.close()
+    this.execs?.killAll()
     if (notify) this.onExit(this)
   }
 }

@@ -7,6 +7,7 @@ import type { Rng } from '../kernel/rng.ts'
 import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
 import { admitPod } from './admission.ts'
 import { Backoff } from './backoff.ts'
+import type { ExecAnswer, ExecIO } from './exec.ts'
 import { ImageManager } from './image-manager.ts'
 import { pickLog, type LogAnswer, type LogRequest, type LogSource, type PodLogs } from './logs.ts'
 import { PodWorker } from './pod-worker.ts'
@@ -103,6 +104,13 @@ export class Kubelet implements LogSource {
 
   podLogs(podUid: string): PodLogs | undefined {
     return this.workers.get(podUid)?.logs
+  }
+
+  /** Exec in a container of a pod on this node. */
+  exec(podUid: string, container: string, argv: string[], io: ExecIO): ExecAnswer {
+    const w = this.workers.get(podUid)
+    if (!w) return { ok: false, code: 500, message: `container not found (${JSON.stringify(container)})` }
+    return w.exec(container, argv, io)
   }
 
   /** Logs of a container of a pod on this node, with the kubelet's errors. */

@@ -4,6 +4,7 @@
 import type { Pod } from '../api/types.ts'
 import type { Timer } from '../kernel/kernel.ts'
 import { goDuration } from './duration.ts'
+import type { ExecAnswer, ExecIO } from './exec.ts'
 import { PodLogs } from './logs.ts'
 import { generatePodStatus, type ContainerView, type InstanceView, type PodView } from './pod-status.ts'
 import { runTask, type KubeletServices, type Task } from './services.ts'
@@ -281,6 +282,13 @@ export class PodWorker {
       this.lastWritten = status
     }
     return status
+  }
+
+  /** pods/exec on this node: a process in the container's latest instance, if it is running. */
+  exec(container: string, argv: string[], io: ExecIO): ExecAnswer {
+    const c = [...this.init, ...this.main].find((x) => x.spec.name === container)
+    const answer = c?.instances[c.instances.length - 1]?.exec(argv, io)
+    return answer ?? { ok: false, code: 500, message: `container not found (${JSON.stringify(container)})` }
   }
 
   /** "pod_namespace(uid)", as format.Pod prints a pod in kubelet messages. */
