@@ -6,6 +6,7 @@ import { clusterInfoVerb } from './cluster-info.ts'
 import { configVerb } from './config.ts'
 import { createVerb } from './create.ts'
 import { deleteVerb } from './delete.ts'
+import { execVerb } from './exec.ts'
 import { explainVerb } from './explain.ts'
 import { annotateVerb, labelVerb } from './label.ts'
 import { patchVerb } from './patch.ts'
@@ -20,6 +21,7 @@ export const VERBS: Verb[] = [
   getVerb,
   describeVerb,
   logsVerb,
+  execVerb,
   applyVerb,
   createVerb,
   runVerb,
