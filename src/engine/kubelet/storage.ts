@@ -1,7 +1,8 @@
 // Claims and their data: the default StorageClass "standard" (rancher.io/local-path, WaitForFirstConsumer),
 // the PV controller's and provisioner's binding with their events (pv_controller.go), pvc-protection, and
-// one directory per claim shared by its pods until the claim is deleted.
-import type { PersistentVolumeClaim, Pod } from '../api/types.ts'
+// one directory per claim shared by its pods until the claim is deleted, and the PersistentVolume behind it.
+import type { KObject, PersistentVolumeClaim, Pod } from '../api/types.ts'
+import { rfc3339 } from '../kernel/time.ts'
 import type { WatchEvent } from '../api/store.ts'
 import type { ControllerContext } from '../context.ts'
 import type { Timer } from '../kernel/kernel.ts'
@@ -10,6 +11,7 @@ import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
 
 export const SELECTED_NODE = 'volume.kubernetes.io/selected-node'
 export const PVC_PROTECTION = 'kubernetes.io/pvc-protection'
+const PV_PROTECTION = 'kubernetes.io/pv-protection'
 const PROVISIONER = 'rancher.io/local-path'
 const RESYNC_MS = 15_000
 
@@ -99,6 +101,7 @@ export class Provisioner {
       this.ctx.kernel.cancel(st?.resync)
       this.claims.delete(uid)
       if (storageClassOf(pvc)?.reclaimPolicy !== 'Retain') this.volumes.delete(uid)
+      this.releaseVolume(pvc)
       return
     }
     if (pvc.metadata.deletionTimestamp) return this.protect(pvc)
@@ -146,6 +149,7 @@ export class Provisioner {
       if (!now || now.metadata.uid !== pvc.metadata.uid || now.metadata.deletionTimestamp) return
       const volumeName = 'pvc-' + now.metadata.uid
       this.volumes.create(now.metadata.uid, this.ctx.kernel.now())
+      this.createVolume(now, volumeName, cls)
       this.ctx.recorder.event(now, 'Normal', 'ProvisioningSucceeded', `Successfully provisioned volume ${volumeName}`, source)
       this.ctx.kernel.after(this.rng.int(20, 120), () => this.bind(pvc.metadata.namespace!, pvc.metadata.name, pvc.metadata.uid, volumeName, cls))
     })
@@ -166,6 +170,55 @@ export class Provisioner {
     const status = { phase: 'Bound' as const, accessModes: cur.spec?.accessModes ?? ['ReadWriteOnce'], capacity: { storage: cur.spec?.resources?.requests?.storage ?? '1Gi' } }
     this.ctx.store.update({ ...cur, metadata: { ...cur.metadata, annotations }, spec, status })
     this.claims.delete(uid)
+    this.setVolumePhase(volumeName, 'Bound')
+  }
+
+  /**
+   * The PersistentVolume local-path-provisioner creates for a claim: a hostPath directory on the
+   * chosen node, pinned there by node affinity, claimRef set, pv-protection added by admission,
+   * phase Pending until the PV controller binds it (PV strategy PrepareForCreate).
+   */
+  private createVolume(pvc: PersistentVolumeClaim, volumeName: string, cls: StorageClass): void {
+    const node = pvc.metadata.annotations?.[SELECTED_NODE] ?? ''
+    const { name, namespace, uid, resourceVersion } = pvc.metadata
+    this.ctx.store.create({
+      apiVersion: 'v1',
+      kind: 'PersistentVolume',
+      metadata: {
+        name: volumeName,
+        uid: '',
+        resourceVersion: '',
+        creationTimestamp: '',
+        annotations: { 'local.path.provisioner/selected-node': node, 'pv.kubernetes.io/provisioned-by': cls.provisioner },
+        finalizers: [PV_PROTECTION],
+      },
+      spec: {
+        accessModes: pvc.spec?.accessModes ?? ['ReadWriteOnce'],
+        capacity: { storage: pvc.spec?.resources?.requests?.storage ?? '1Gi' },
+        claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', name, namespace, resourceVersion, uid },
+        hostPath: { path: `/var/local-path-provisioner/${volumeName}_${namespace}_${name}`, type: 'DirectoryOrCreate' },
+        nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: [node] }] }] } },
+        persistentVolumeReclaimPolicy: cls.reclaimPolicy,
+        storageClassName: cls.name,
+        volumeMode: pvc.spec?.volumeMode ?? 'Filesystem',
+      },
+      status: { lastPhaseTransitionTime: rfc3339(this.ctx.kernel.now()), phase: 'Pending' },
+    } as unknown as KObject)
+  }
+
+  private setVolumePhase(volumeName: string, phase: string): void {
+    const pv = this.ctx.store.get('PersistentVolume', undefined, volumeName)
+    if (!pv) return
+    this.ctx.store.update({ ...pv, status: { lastPhaseTransitionTime: rfc3339(this.ctx.kernel.now()), phase } } as KObject)
+  }
+
+  /** The claim is gone: its volume is Released, then (reclaim Delete) local-path deletes it and the PV goes. */
+  private releaseVolume(pvc: PersistentVolumeClaim): void {
+    const volumeName = pvc.spec?.volumeName
+    if (!volumeName || !this.ctx.store.get('PersistentVolume', undefined, volumeName)) return
+    this.setVolumePhase(volumeName, 'Released')
+    if (storageClassOf(pvc)?.reclaimPolicy === 'Retain') return
+    this.ctx.kernel.after(this.rng.int(1500, 3500), () => this.ctx.store.remove('PersistentVolume', undefined, volumeName))
   }
 
   private resyncLater(pvc: PersistentVolumeClaim, st: ClaimState): void {
