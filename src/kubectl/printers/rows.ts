@@ -1,6 +1,6 @@
 // The server side of `kubectl get`: the Table columns and cells the API server returns per kind, at the
 // server's now. Upstream: k/k pkg/printers/internalversion/printers.go (printJob, printCronJob,
-// printPod, printEvent, printNode, printNamespace, printPersistentVolumeClaim, printService); research §4–§8.
+// printPod, printEvent, printNode, printNamespace, printPersistentVolume(Claim), printStorageClass, printService).
 import type { CronJob, Event, Job, KObject, Namespace, Node, PersistentVolumeClaim, Pod, Service } from '../../engine/api/types.ts'
 import { parseTime } from '../../engine/kernel/time.ts'
 import { humanDuration } from '../duration.ts'
@@ -223,6 +223,68 @@ const PVC: TableDef = {
   },
 }
 
+interface PersistentVolumeView extends KObject {
+  spec: {
+    accessModes?: string[]
+    capacity?: Record<string, string>
+    claimRef?: { namespace?: string; name?: string }
+    persistentVolumeReclaimPolicy?: string
+    storageClassName?: string
+    volumeAttributesClassName?: string
+    volumeMode?: string
+  }
+  status?: { phase?: string; reason?: string }
+}
+
+const PV: TableDef = {
+  columns: [NAME, col('Capacity'), col('Access Modes'), col('Reclaim Policy'), col('Status'), col('Claim'), col('StorageClass'), col('VolumeAttributesClass'), col('Reason'), col('Age'), col('VolumeMode', 1)],
+  cells(o, now) {
+    const v = o as PersistentVolumeView
+    const claim = v.spec.claimRef ? `${v.spec.claimRef.namespace ?? ''}/${v.spec.claimRef.name ?? ''}` : ''
+    return [
+      v.metadata.name,
+      v.spec.capacity?.storage ?? '',
+      (v.spec.accessModes ?? []).map((m) => ACCESS_MODES[m] ?? m).join(','),
+      v.spec.persistentVolumeReclaimPolicy ?? '',
+      v.metadata.deletionTimestamp ? 'Terminating' : (v.status?.phase ?? ''),
+      claim,
+      v.spec.storageClassName ?? v.metadata.annotations?.['volume.beta.kubernetes.io/storage-class'] ?? '',
+      v.spec.volumeAttributesClassName || '<unset>',
+      v.status?.reason ?? '',
+      age(v, now),
+      v.spec.volumeMode ?? '<unset>',
+    ]
+  },
+}
+
+interface StorageClassView extends KObject {
+  provisioner?: string
+  reclaimPolicy?: string
+  volumeBindingMode?: string
+  allowVolumeExpansion?: boolean
+}
+
+/** storageutil.IsDefaultAnnotation: the GA or the beta annotation says "true". */
+export function isDefaultClass(o: KObject): boolean {
+  const a = o.metadata.annotations ?? {}
+  return a['storageclass.kubernetes.io/is-default-class'] === 'true' || a['storageclass.beta.kubernetes.io/is-default-class'] === 'true'
+}
+
+const STORAGE_CLASS: TableDef = {
+  columns: [NAME, col('Provisioner'), col('ReclaimPolicy'), col('VolumeBindingMode'), col('AllowVolumeExpansion'), col('Age')],
+  cells(o, now) {
+    const c = o as StorageClassView
+    return [
+      isDefaultClass(c) ? `${c.metadata.name} (default)` : c.metadata.name,
+      c.provisioner ?? '',
+      c.reclaimPolicy ?? 'Delete',
+      c.volumeBindingMode ?? 'Immediate',
+      String(c.allowVolumeExpansion ?? false),
+      age(c, now),
+    ]
+  },
+}
+
 /** makePortString: "443/TCP", with the node port "80:30080/TCP", joined by commas. */
 function servicePorts(s: Service): string {
   const ports = (s.spec.ports ?? []).map((p) => (p.nodePort ? `${p.port}:${p.nodePort}/${p.protocol ?? 'TCP'}` : `${p.port}/${p.protocol ?? 'TCP'}`))
@@ -249,7 +311,7 @@ const DEFAULT: TableDef = {
   cells: (o, now) => [o.metadata.name, age(o, now)],
 }
 
-const TABLES: Record<string, TableDef> = { Job: JOB, CronJob: CRONJOB, Pod: POD, Event: EVENT, Node: NODE, Namespace: NAMESPACE, PersistentVolumeClaim: PVC, Service: SERVICE }
+const TABLES: Record<string, TableDef> = { Job: JOB, CronJob: CRONJOB, Pod: POD, Event: EVENT, Node: NODE, Namespace: NAMESPACE, PersistentVolumeClaim: PVC, Service: SERVICE, PersistentVolume: PV, StorageClass: STORAGE_CLASS }
 
 export function tableFor(kind: string): TableDef {
   return TABLES[kind] ?? DEFAULT

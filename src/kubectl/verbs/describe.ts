@@ -9,6 +9,7 @@ import { describeEvents, eventsFor, printAnnotationsMultiline, printLabelsMultil
 import { describeNamespace, describeNode, describePvc } from '../describe/cluster.ts'
 import { describePod } from '../describe/pod.ts'
 import { describeService, serviceSlices } from '../describe/service.ts'
+import { describePersistentVolume, describeStorageClass } from '../describe/storage.ts'
 import { describeCronJob, describeJob } from '../describe/workloads.ts'
 import { DescribeWriter, LEVEL_0 } from '../describe/writer.ts'
 import { AggregateError, KubectlError } from '../errors.ts'
@@ -66,6 +67,12 @@ export function describeObject(ctx: KubectlContext, obj: KObject, showEvents: bo
       describePvc(w, pvc, users, events)
       break
     }
+    case 'PersistentVolume':
+      describePersistentVolume(w, obj as Parameters<typeof describePersistentVolume>[1], events)
+      break
+    case 'StorageClass':
+      describeStorageClass(w, obj, events)
+      break
     case 'Service': {
       const svc = obj as Service
       describeService(w, svc, serviceSlices(svc, ctx.store.list<Pod>('Pod', svc.metadata.namespace), ctx.store.list<Node>('Node')), events)

@@ -80,24 +80,28 @@ describe('kubectl api-resources', () => {
   const cases: [string, string][] = [
     [
       'api-resources',
-      `NAME                     SHORTNAMES   APIVERSION   NAMESPACED   KIND
-events                   ev           v1           true         Event
-namespaces               ns           v1           false        Namespace
-nodes                    no           v1           false        Node
-persistentvolumeclaims   pvc          v1           true         PersistentVolumeClaim
-pods                     po           v1           true         Pod
-services                 svc          v1           true         Service
-cronjobs                 cj           batch/v1     true         CronJob
-jobs                                  batch/v1     true         Job
+      `NAME                     SHORTNAMES   APIVERSION          NAMESPACED   KIND
+events                   ev           v1                  true         Event
+namespaces               ns           v1                  false        Namespace
+nodes                    no           v1                  false        Node
+persistentvolumeclaims   pvc          v1                  true         PersistentVolumeClaim
+persistentvolumes        pv           v1                  false        PersistentVolume
+pods                     po           v1                  true         Pod
+services                 svc          v1                  true         Service
+cronjobs                 cj           batch/v1            true         CronJob
+jobs                                  batch/v1            true         Job
+storageclasses           sc           storage.k8s.io/v1   false        StorageClass
 `,
     ],
     ['api-resources -o name --namespaced=true', 'events\npersistentvolumeclaims\npods\nservices\ncronjobs.batch\njobs.batch\n'],
     ['api-resources --api-group=batch --no-headers', 'cronjobs   cj    batch/v1   true   CronJob\njobs             batch/v1   true   Job\n'],
     [
       'api-resources --namespaced=false -o wide',
-      `NAME         SHORTNAMES   APIVERSION   NAMESPACED   KIND        VERBS                                                        CATEGORIES
-namespaces   ns           v1           false        Namespace   create,delete,get,list,patch,update,watch                    
-nodes        no           v1           false        Node        create,delete,deletecollection,get,list,patch,update,watch   
+      `NAME                SHORTNAMES   APIVERSION          NAMESPACED   KIND               VERBS                                                        CATEGORIES
+namespaces          ns           v1                  false        Namespace          create,delete,get,list,patch,update,watch                    
+nodes               no           v1                  false        Node               create,delete,deletecollection,get,list,patch,update,watch   
+persistentvolumes   pv           v1                  false        PersistentVolume   create,delete,deletecollection,get,list,patch,update,watch   
+storageclasses      sc           storage.k8s.io/v1   false        StorageClass       create,delete,deletecollection,get,list,patch,update,watch   
 `,
     ],
   ]
