@@ -121,9 +121,10 @@ function breakPatterns<T>(d: Data<T>, a: number, b: number): void {
   let r = BigInt(length)
   const modulus = 1 << bitsLen(length)
   for (let idx = a + Math.floor(length / 4) * 2 - 1; idx <= a + Math.floor(length / 4) * 2 + 1; idx++) {
+    // Go 1.22+ (kubectl 1.33 is built with Go 1.24): the 64-bit xorshift triple 13, 7, 17.
     r ^= (r << 13n) & MASK64
-    r ^= r >> 17n
-    r ^= (r << 5n) & MASK64
+    r ^= r >> 7n
+    r ^= (r << 17n) & MASK64
     let other = Number(r & BigInt(modulus - 1))
     if (other >= length) other -= length
     d.swap(idx, a + other)

@@ -165,6 +165,14 @@ describe("Go's sort.Sort", () => {
     const xs = Array.from({ length: 200 }, (_, i) => (i * 7919) % 211)
     expect(goSort(xs, (a, b) => a < b)).toEqual([...xs].sort((a, b) => a - b))
   })
+  it('orders many ties as real kubectl 1.32 (Go 1.23) does: get events --sort-by=.type -o name on 40 events', () => {
+    // The events' types in server (name) order, and the order the real client printed them in
+    // (pdqsort's breakPatterns uses the 64-bit xorshift 13/7/17 since Go 1.22).
+    const types = 'NNWWNWNWWNNNNNNNWNNNNNNNNNWNNNNNNWNNNNNN'.split('').map((t, i) => ({ t, i }))
+    expect(goSort(types, (a, b) => a.t < b.t).map((x) => x.i)).toEqual([
+      20, 14, 39, 38, 4, 37, 6, 36, 35, 9, 10, 11, 12, 13, 19, 15, 34, 17, 1, 18, 25, 21, 22, 23, 24, 0, 32, 27, 28, 29, 30, 31, 26, 33, 16, 8, 7, 5, 3, 2,
+    ])
+  })
 })
 
 describe('error printing (research §13)', () => {
