@@ -131,6 +131,19 @@ describe('pods that leave the Job', () => {
     expect(h.job().status).toEqual({ startTime: at(0), active: 1, terminating: 0, uncountedTerminatedPods: {}, ready: 1 })
   })
 
+  it('getPodsForJob lists pods oldest first, also one that came under the Job after its creation', () => {
+    const h = new Harness()
+    const job = h.createJob({ parallelism: 0 })
+    const a = h.addPod(job, { name: 'a', phase: 'Running' })
+    const b = h.addPod(job, { name: 'b', phase: 'Running' })
+    h.api.updateMeta(a, { ownerReferences: undefined })
+    h.api.updateMeta(b, { labels: { ...b.metadata.labels, touched: 'yes' } })
+    const c = h.addPod(job, { name: 'c', phase: 'Running' })
+    expect(h.jobs.getPodsForJob(h.job()).map((p) => p.metadata.name)).toEqual(['b', 'c'])
+    h.api.updateMeta(h.store.get<Pod>('Pod', 'default', 'a')!, { ownerReferences: c.metadata.ownerReferences })
+    expect(h.jobs.getPodsForJob(h.job()).map((p) => p.metadata.name)).toEqual(['a', 'b', 'c'])
+  })
+
   it('kubectl delete job (Background): the Job goes at once, its pods lose the finalizer and terminate', () => {
     const h = new Harness({ kubelet: forever })
     h.createJob({ parallelism: 2, completions: 2 })

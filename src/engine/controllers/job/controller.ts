@@ -33,6 +33,11 @@ export class JobController implements JobControllerHandle {
   /** Pod creation order (uid → sequence), so pods are handled oldest first. */
   private created = new Map<string, number>()
   private seq = 0
+  /**
+   * Jobs that gained a pod after its creation (its controller reference changed):
+   * only their pods can be out of creation order in the store's controller index.
+   */
+  private adopted = new Set<string>()
 
   constructor(readonly ctx: ControllerContext) {
     this.podControl = new PodControl(ctx)
@@ -98,8 +103,11 @@ export class JobController implements JobControllerHandle {
       this.created.set(pod.metadata.uid, this.seq++)
       if (pod.metadata.deletionTimestamp) this.deletePod(pod)
       else this.addPod(pod)
-    } else if (ev.type === 'MODIFIED') this.updatePod(ev.old!, pod)
-    else {
+    } else if (ev.type === 'MODIFIED') {
+      const ref = getControllerOf(pod)
+      if (ref && ref.uid !== getControllerOf(ev.old!)?.uid) this.adopted.add(ref.uid)
+      this.updatePod(ev.old!, pod)
+    } else {
       this.created.delete(pod.metadata.uid)
       this.deletePod(pod)
     }
@@ -191,9 +199,6 @@ export class JobController implements JobControllerHandle {
     const matches = job.spec.selector ? selectorMatcher(job.spec.selector) : undefined
     const pods: Pod[] = []
     let released: Pod[] | undefined
-    // The index keeps creation order, so the sort below is a check that almost never has to sort.
-    let sorted = true
-    let last = -Infinity
     for (const o of this.ctx.store.controlled(uid)) {
       if (o.kind !== 'Pod') continue
       const pod = o as Pod
@@ -201,13 +206,11 @@ export class JobController implements JobControllerHandle {
         if (!job.metadata.deletionTimestamp) (released ??= []).push(pod)
         continue
       }
-      const seq = this.created.get(pod.metadata.uid) ?? Infinity
-      if (seq < last) sorted = false
-      last = seq
       pods.push(pod)
     }
     if (released) for (const pod of released) this.releasePod(pod, uid)
-    if (sorted) return pods
+    // The index is in creation order unless a pod came under this Job later.
+    if (!this.adopted.has(uid)) return pods
     const seq = (p: Pod) => this.created.get(p.metadata.uid) ?? Infinity
     return pods.sort((a, b) => seq(a) - seq(b))
   }
