@@ -17,7 +17,7 @@ function goNumber(n: number): string {
   return String(n)
 }
 
-function encode(v: unknown, indent: string, level: number): string {
+function encode(v: unknown, indent: string, level: number, sorted = true): string {
   if (v === null || v === undefined) return 'null'
   if (typeof v === 'string') return goString(v)
   if (typeof v === 'number') return goNumber(v)
@@ -28,14 +28,21 @@ function encode(v: unknown, indent: string, level: number): string {
   const sep = indent ? ': ' : ':'
   if (Array.isArray(v)) {
     if (!v.length) return '[]'
-    return '[' + nl + v.map((x) => pad + encode(x, indent, level + 1)).join(',' + nl) + nl + close + ']'
+    return '[' + nl + v.map((x) => pad + encode(x, indent, level + 1, sorted)).join(',' + nl) + nl + close + ']'
   }
   const o = v as Record<string, unknown>
-  const keys = Object.keys(o)
-    .filter((k) => o[k] !== undefined)
-    .sort()
+  const keys = Object.keys(o).filter((k) => o[k] !== undefined)
+  if (sorted) keys.sort()
   if (!keys.length) return '{}'
-  return '{' + nl + keys.map((k) => pad + goString(k) + sep + encode(o[k], indent, level + 1)).join(',' + nl) + nl + close + '}'
+  return '{' + nl + keys.map((k) => pad + goString(k) + sep + encode(o[k], indent, level + 1, sorted)).join(',' + nl) + nl + close + '}'
+}
+
+/**
+ * json.MarshalIndent of a typed Go struct: fields in the struct's declaration order (the
+ * object's own key order here), for commands that print typed objects (kubectl events).
+ */
+export function goJsonIndentStruct(v: unknown): string {
+  return encode(v, '    ', 0, false)
 }
 
 /** json.Marshal. */

@@ -6,6 +6,7 @@ import { clusterInfoVerb } from './cluster-info.ts'
 import { configVerb } from './config.ts'
 import { createVerb } from './create.ts'
 import { deleteVerb } from './delete.ts'
+import { eventsVerb } from './events.ts'
 import { execVerb } from './exec.ts'
 import { explainVerb } from './explain.ts'
 import { annotateVerb, labelVerb } from './label.ts'
@@ -22,6 +23,7 @@ export const VERBS: Verb[] = [
   describeVerb,
   logsVerb,
   execVerb,
+  eventsVerb,
   applyVerb,
   createVerb,
   runVerb,
