@@ -59,14 +59,26 @@ export function syncJob(jm: JobControllerHandle, key: string, pods: (job: Job) =
   const status = job.status
   const now = jm.now()
   const jobPods = pods(job)
-  const activePods = jobPods.filter(isPodActive)
+  // One pass over the pods (a Job keeps its finished pods: thousands, each a cache miss) for what every later pass needs.
+  const activePods: Pod[] = []
+  const tracked: Pod[] = []
+  let ready = 0
+  let terminating = 0
+  for (const p of jobPods) {
+    if (isPodActive(p)) {
+      activePods.push(p)
+      if (isPodReady(p)) ready++
+    } else if (isPodTerminating(p)) terminating++
+    if (hasJobTrackingFinalizer(p)) tracked.push(p)
+  }
   const jobCtx: SyncJobCtx = {
     job,
     pods: jobPods,
+    tracked,
     activePods,
-    ready: activePods.filter(isPodReady).length,
+    ready,
     uncounted: newUncountedTerminatedPods(status),
-    terminating: jobPods.filter(isPodTerminating).length,
+    terminating,
     succeeded: 0,
     failed: 0,
     prevSucceededIndexes: [],
@@ -268,7 +280,7 @@ export function getNewFinishedPods(jobCtx: SyncJobCtx): [Pod[], Pod[]] {
 export function getValidPodsWithFilter(jobCtx: SyncJobCtx, uncounted: Set<string> | undefined, filter: (p: Pod) => boolean): Pod[] {
   const job = jobCtx.job
   const out: Pod[] = []
-  for (const p of jobCtx.pods) {
+  for (const p of jobCtx.tracked) {
     if (!hasJobTrackingFinalizer(p) || uncounted?.has(p.metadata.uid)) continue
     if (isIndexedJob(job)) {
       const ix = getCompletionIndex(p.metadata.annotations)

@@ -19,14 +19,18 @@ export function trackJobStatusAndRemoveFinalizers(jm: JobControllerHandle, jobCt
   const completions = job.spec.completions ?? 0
   const uncounted = status.uncountedTerminatedPods
   const newSucceededIndexes: number[] = []
-  if (isIndexed) byCompletionIndex(jobCtx.pods)
+  if (isIndexed) {
+    byCompletionIndex(jobCtx.pods)
+    // A stable sort: the tracked pods keep the same order as they have among all pods.
+    byCompletionIndex(jobCtx.tracked)
+  }
   const uidsWithFinalizer = new Set<string>()
-  for (const p of jobCtx.pods) if (hasJobTrackingFinalizer(p)) uidsWithFinalizer.add(p.metadata.uid)
+  for (const p of jobCtx.tracked) uidsWithFinalizer.add(p.metadata.uid)
 
   if (cleanUncountedPodsWithoutFinalizers(status, uidsWithFinalizer)) needsFlush = true
   const podsToRemoveFinalizer: Pod[] = []
   let reachedMaxUncountedPods = false
-  for (const pod of jobCtx.pods) {
+  for (const pod of jobCtx.tracked) {
     if (!hasJobTrackingFinalizer(pod)) continue
     const uid = pod.metadata.uid
     const considerPodFailed = isPodFailed(pod, job)

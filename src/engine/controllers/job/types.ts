@@ -15,6 +15,8 @@ export interface SyncJobCtx {
   /** A working copy: its status is mutable until written through the API. */
   job: Job
   pods: Pod[]
+  /** The pods that still carry the tracking finalizer, in the order of `pods`: all the counting passes look at. */
+  tracked: Pod[]
   finishedCondition?: JobCondition
   activePods: Pod[]
   succeeded: number

@@ -86,7 +86,9 @@ export function isPodTerminating(pod: Pod): boolean {
 }
 
 export function isPodReady(pod: Pod): boolean {
-  return pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True') ?? false
+  const cs = pod.status?.conditions
+  if (cs) for (let i = 0; i < cs.length; i++) if (cs[i].type === 'Ready' && cs[i].status === 'True') return true
+  return false
 }
 
 /** JC isPodFailed: phase Failed, or being deleted when terminating pods count as failed. */
