@@ -45,7 +45,7 @@ export interface TimelineSnapshot {
   version: number
   lanes: import('../engine/history/types.ts').PodLane[]
   jobs: import('../engine/history/types.ts').JobRecord[]
-  ticks: import('../engine/history/types.ts').CronTick[]
+  ticks: readonly import('../engine/history/types.ts').CronTick[]
   cronJobs: { name: string; namespace: string; schedule: string; timeZone?: string; suspend: boolean; createdAt: number; next?: number }[]
 }
 
