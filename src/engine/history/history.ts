@@ -27,6 +27,9 @@ export class History {
   /** Bumped on every change, so a renderer can tell when to redraw. */
   version = 0
   private unwatch: (() => void)[] = []
+  /** Lanes and records that may be trimmed (deleted objects): none, and trimming has nothing to scan for. */
+  private deletedLanes = 0
+  private deletedJobs = 0
   private limits: HistoryLimits
 
   constructor(
@@ -74,7 +77,7 @@ export class History {
         job.podUids.push(uid)
         lane.cronJobName = job.cronJobName
       }
-      trim(this.pods, this.limits.pods, (l) => l.deletedAt !== undefined)
+      if (this.deletedLanes) this.deletedLanes -= trim(this.pods, this.limits.pods, (l) => l.deletedAt !== undefined)
     }
     this.version++
     const now = this.now()
@@ -85,6 +88,7 @@ export class History {
     lane.phase = pod.status?.phase ?? lane.phase
     this.markRestarts(lane, pod, now)
     if (e.type === 'DELETED') {
+      if (lane.deletedAt === undefined) this.deletedLanes++
       lane.deletedAt = now
       closeSegment(lane, now)
       return
@@ -118,10 +122,11 @@ export class History {
       rec = newJobRecord(job, this.now())
       this.jobs.set(uid, rec)
       if (rec.manual && rec.cronJobName) this.addTick({ cronJob: rec.cronJobName, namespace: rec.namespace, kind: 'manual', at: this.now(), jobName: rec.name })
-      trim(this.jobs, this.limits.jobs, (r) => r.deletedAt !== undefined)
+      if (this.deletedJobs) this.deletedJobs -= trim(this.jobs, this.limits.jobs, (r) => r.deletedAt !== undefined)
     }
     this.version++
     if (e.type === 'DELETED') {
+      if (rec.deletedAt === undefined) this.deletedJobs++
       rec.deletedAt = this.now()
       return
     }
@@ -240,11 +245,16 @@ function closeSegment(lane: PodLane, now: number): void {
   if (open && open.to === null) open.to = now
 }
 
-/** Drop the oldest entries that may go, until the map is within its limit. */
-function trim<T>(m: Map<string, T>, limit: number, removable: (v: T) => boolean): void {
-  if (m.size <= limit) return
+/** Drop the oldest entries that may go, until the map is within its limit; returns how many went. */
+function trim<T>(m: Map<string, T>, limit: number, removable: (v: T) => boolean): number {
+  if (m.size <= limit) return 0
+  let dropped = 0
   for (const [k, v] of m) {
     if (m.size <= limit) break
-    if (removable(v)) m.delete(k)
+    if (removable(v)) {
+      m.delete(k)
+      dropped++
+    }
   }
+  return dropped
 }
