@@ -241,6 +241,7 @@ function makeContext(verb: Verb, path: string, flags: ParsedFlags, args: string[
     stderr: cmd.stderr,
     host: cmd.host,
     interactive: cmd.interactive,
+    onSignal: cmd.onSignal && ((handler) => cmd.onSignal!(handler)),
     now: () => cluster.kernel.now(),
     out: (t) => cmd.stdout.write(t),
     err: (t) => cmd.stderr.write(t),

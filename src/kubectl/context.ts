@@ -4,7 +4,7 @@
 import type { ApiServer } from '../engine/api/server.ts'
 import type { Store } from '../engine/api/store.ts'
 import type { Cluster } from '../engine/cluster.ts'
-import type { CommandResult, InputStream, OutputStream, ShellHost } from '../shell/api.ts'
+import type { CommandContext, CommandResult, InputStream, OutputStream, ShellHost } from '../shell/api.ts'
 import type { Vfs } from '../shell/fs/vfs.ts'
 import type { FlagSpec, ParsedFlags } from './flags.ts'
 
@@ -48,6 +48,8 @@ export interface KubectlContext {
   readonly stderr: OutputStream
   readonly host: ShellHost
   readonly interactive: boolean
+  /** Catch INT/TERM/HUP instead of dying of them (kubectl's interrupt handler); see CommandContext.onSignal. */
+  readonly onSignal?: CommandContext['onSignal']
   /** Current virtual time, ms since the epoch. */
   now(): number
   out(text: string): void

@@ -3,7 +3,7 @@
 // Used by this package's tests; the terminal session runs kubectl through the shell.
 import type { Cluster } from '../engine/cluster.ts'
 import { ProcessHandle } from '../engine/kernel/process.ts'
-import type { CommandContext, CommandResult, InputStream, Proc, ShellHost, Wait } from '../shell/api.ts'
+import type { CommandContext, CommandResult, InputStream, Proc, ShellHost, Signal, Wait } from '../shell/api.ts'
 import { newDir, Vfs } from '../shell/fs/vfs.ts'
 import { runKubectl } from './cli.ts'
 import { defaultKubeConfig, type KubeConfig } from './context.ts'
@@ -47,6 +47,8 @@ export class Running {
   stderr = ''
   code: number | undefined
   private handle: ProcessHandle | undefined
+  /** The command's signal handler (CommandContext.onSignal), as the shell keeps it. */
+  private catcher: ((sig: Signal) => void) | undefined
 
   constructor(
     readonly cluster: Cluster,
@@ -67,6 +69,12 @@ export class Running {
       stderr: { write: (s) => void (this.stderr += s) },
       host,
       interactive: true,
+      onSignal: (h) => {
+        this.catcher = h
+        return () => {
+          if (this.catcher === h) this.catcher = undefined
+        }
+      },
     }
     const result: CommandResult = runKubectl(argv, { cmd, cluster, kubeconfig: opts.kubeconfig ?? defaultKubeConfig() })
     if (typeof result === 'number') {
@@ -75,7 +83,7 @@ export class Running {
     }
     // The command runs now, before anything else due at this instant; later
     // wake-ups and timers go through the kernel like a shell process's.
-    const proc = procOf(result)
+    const proc = procOf(result, () => this.catcher)
     const first = proc.resume()
     if (first.done) {
       this.code = first.code
@@ -86,7 +94,7 @@ export class Running {
     if (first.until !== Infinity) kernel.at(first.until, () => this.handle?.wake())
   }
 
-  /** Ctrl-C: stop a command that waits (a watch, logs -f); exit status 130 like a shell reports. */
+  /** Ctrl-C: a command that catches it (a watch, logs -f) exits as it chooses; one that does not, 130 like a shell reports. */
   interrupt(): void {
     if (this.code !== undefined || !this.handle) return
     this.handle.signal('INT')
@@ -94,7 +102,7 @@ export class Running {
   }
 }
 
-function procOf(gen: Generator<Wait, number, void>): Proc {
+function procOf(gen: Generator<Wait, number, void>, catcher: () => ((sig: Signal) => void) | undefined): Proc {
   let stopped: number | undefined
   return {
     resume() {
@@ -106,7 +114,9 @@ function procOf(gen: Generator<Wait, number, void>): Proc {
       return r.done ? { done: true, code: r.value } : { done: false, until: r.value.until }
     },
     signal(sig) {
-      stopped = sig === 'INT' ? 130 : 143
+      const caught = catcher()
+      if (caught && sig !== 'KILL') caught(sig)
+      else stopped = sig === 'INT' ? 130 : 143
     },
   }
 }

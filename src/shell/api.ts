@@ -86,6 +86,14 @@ export interface CommandContext {
    * shell; absent in hand-made contexts. Call it as a method (`ctx.spawn(…)`).
    */
   spawn?(argv: string[], io?: SpawnIo): Generator<Wait, number, void>
+  /**
+   * Catch the signals that would end this command (the terminal's Ctrl-C, and
+   * TERM, HUP or QUIT from `kill`), as a Go program's signal.Notify does: while
+   * `handler` is registered the signal calls it instead of killing the process,
+   * which the host resumes soon after (so a waiting command sees it at once).
+   * Returns the function that removes it. Set by the shell; absent in hand-made contexts.
+   */
+  onSignal?(handler: (sig: Signal) => void): () => void
 }
 
 export interface SpawnIo {

@@ -51,8 +51,9 @@ countdown-job   Running   0/1           3s         3s
 countdown-job   Running   1/1           7s         7s
 countdown-job   Complete   1/1           8s         8s
 `)
+    // kubectl's interrupt handler: Ctrl-C ends the watch with os.Exit(1) (pkg/util/interrupt).
     r.interrupt()
-    expect(r.code).toBe(130)
+    expect(r.code).toBe(1)
   })
 
   it('§7 --output-watch-events: an EVENT column, existing objects as ADDED', () => {

@@ -113,6 +113,9 @@ export function* watchObjects(ctx: KubectlContext, o: GetOptions): Generator<Wai
   }, s.resource.kind)
   // The API server ends a watch after its request timeout (--min-request-timeout 1800s, randomised up to 2x).
   const endAt = ctx.now() + ctx.cluster.kernel.rng.stream('kubectl-watch-timeout').int(30 * MINUTE, 60 * MINUTE - SECOND)
+  // kubectl's interrupt handler (pkg/util/interrupt): INT, TERM or HUP cancels the watch and exits 1.
+  let interrupted = false
+  const release = ctx.onSignal?.(() => (interrupted = true))
   try {
     while (ctx.now() < endAt) {
       if (pending) {
@@ -120,10 +123,12 @@ export function* watchObjects(ctx: KubectlContext, o: GetOptions): Generator<Wai
         pending = ''
       }
       yield { until: endAt }
+      if (interrupted) return 1
     }
     if (pending) ctx.out(pending)
     return 0
   } finally {
+    release?.()
     stop()
   }
 }

@@ -162,10 +162,18 @@ function* run(ctx: KubectlContext): Generator<Wait, number, void> {
       // kubectl reads one stream at a time unless it follows several.
       if (targets.length === 1) break
     }
-    while (open > 0) {
-      yield { until: Infinity }
-      if (pending) ctx.out(pending)
-      pending = ''
+    // kubectl's interrupt handler (logs.go RunLogsContext, pkg/util/interrupt): a signal stops streaming, exit 1.
+    let interrupted = false
+    const release = open > 0 ? ctx.onSignal?.(() => (interrupted = true)) : undefined
+    try {
+      while (open > 0) {
+        yield { until: Infinity }
+        if (interrupted) return 1
+        if (pending) ctx.out(pending)
+        pending = ''
+      }
+    } finally {
+      release?.()
     }
     if (pending) ctx.out(pending)
     return 0

@@ -2,7 +2,7 @@
 // the processes of this shell's process tree.
 import type { CommandContext } from '../api.ts'
 import { ExitSignal, parseSignal, SIGNAL_NAMES, SIGNAL_TEXT } from '../interp/control.ts'
-import { shellOf } from '../interp/context.ts'
+import { CATCHABLE, shellOf } from '../interp/context.ts'
 import { BLOCKED } from '../interp/streams.ts'
 import type { Gen, Task } from '../interp/sched.ts'
 import type { Sh } from '../interp/sh.ts'
@@ -134,6 +134,12 @@ function signalPid(sh: Sh, pid: number, sig: number): 'ok' | 'none' | 'die' {
 
 function deliver(task: Task, sig: number, from: Sh): void {
   if (sig === 0) return
+  const caught = CATCHABLE[sig]
+  if (caught && task.onSignal) {
+    task.onSignal(caught)
+    task.until = -Infinity
+    return
+  }
   const name = SIGNAL_NAMES[sig]
   const action = task.sh.traps.get(name)
   if (action === '') return

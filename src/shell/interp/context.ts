@@ -1,7 +1,7 @@
 // Which shell made a CommandContext, so programs that run other programs
 // (timeout, xargs, env) can start them through it. Kept on the context under a
 // symbol: cheaper than a WeakMap on the hot path of every command.
-import type { CommandContext } from '../api.ts'
+import type { CommandContext, Signal } from '../api.ts'
 import type { Sh } from './sh.ts'
 
 export const SHELL = Symbol('shell')
@@ -22,3 +22,16 @@ export function killedBy(ctx: CommandContext, sig: number): number {
   if (sh) sh.fgSignal = sig
   return 128 + sig
 }
+
+/** CommandContext.onSignal: the process running the command catches INT, TERM and HUP until removed. */
+export function catchSignals(this: CommandContext, handler: (sig: Signal) => void): () => void {
+  const task = shellOf(this)?.p.sched.current
+  if (!task) return () => {}
+  task.onSignal = handler
+  return () => {
+    if (task.onSignal === handler) task.onSignal = undefined
+  }
+}
+
+/** Signals a program can catch this way, by number. */
+export const CATCHABLE: Record<number, Signal> = { 1: 'HUP', 2: 'INT', 15: 'TERM' }

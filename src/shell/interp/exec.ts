@@ -332,6 +332,9 @@ function* runPipeline(sh: Sh, node: Pipeline): Gen {
       prev = out
     }
     while (!tasks.every((t) => t.done)) yield BLOCKED
+    // bash at a terminal: a foreground job whose last process died of Ctrl-C ends the line
+    // (reached only when another stage caught the signal; otherwise the line is already over).
+    if (sh.p.interactive && sh.group === 0 && tasks[n - 1].signal === 2) throw new ShellError(130)
     let status = tasks[n - 1].code
     if (sh.opts.pipefail) for (const t of tasks) if (t.code !== 0) status = t.code
     return node.bang ? (status === 0 ? 1 : 0) : status

@@ -3,6 +3,7 @@
 // Linux and ash: traps run between commands; PID 1 ignores TERM without a trap.
 import type { Proc, Signal, Yield } from '../api.ts'
 import { ExitSignal, ShellError, SigPipe, SignalDeath, SIGNAL_NAMES, SIGNALS } from './control.ts'
+import { CATCHABLE } from './context.ts'
 import { runTrapAction } from './traps.ts'
 import type { Gen, Task } from './sched.ts'
 import { PIPE_CAPACITY } from './streams.ts'
@@ -166,12 +167,35 @@ export class ShellProc implements Proc {
     if (sh.p.interactive) {
       if (n === 15 || n === 3) return false
       if (this.keepJobs) {
+        if (this.caughtInForeground(n)) return false
         this.main.code = 128 + n
         this.killMainOnly()
         return true
       }
     } else if (sh.p.pid1 && n !== 2) return false
     this.end(128 + n)
+    return true
+  }
+
+  /**
+   * Ctrl-C reaches every foreground process: one that catches it (kubectl's
+   * interrupt handler) runs its handler, the others die of it, and the shell
+   * waits on for the catchers. False when none catches it.
+   */
+  private caughtInForeground(n: number): boolean {
+    const sched = this.sh.p.sched
+    const name = CATCHABLE[n]
+    const fg = sched.tasks.filter((t) => !t.done && t.sh.group === 0)
+    if (!name || !fg.some((t) => t.onSignal)) return false
+    for (const t of fg) {
+      if (t.onSignal) {
+        t.onSignal(name)
+        t.until = -Infinity
+      } else if (t !== this.main) {
+        t.signal = n
+        sched.kill(t, 128 + n)
+      }
+    }
     return true
   }
 

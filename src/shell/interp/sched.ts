@@ -1,7 +1,7 @@
 // Cooperative scheduling inside one process tree (pipeline stages, background
 // jobs): processes are generators that yield when they must wait; every step costs
 // virtual CPU, and a used-up slice makes the tree yield so the clock moves on.
-import type { Wait } from '../api.ts'
+import type { Signal, Wait } from '../api.ts'
 import type { Sh } from './sh.ts'
 import type { Pipe } from './streams.ts'
 
@@ -31,6 +31,8 @@ export interface Task {
   reaped?: boolean
   /** Virtual CPU ms used in the current round (each process gets a slice per round). */
   cpu: number
+  /** The running command catches INT, TERM and HUP (CommandContext.onSignal). */
+  onSignal?: (sig: Signal) => void
 }
 
 export class Sched {

@@ -15,7 +15,7 @@ import { applyRedirs, restoreRedirs } from './redirect.ts'
 import type { Gen } from './sched.ts'
 import type { Sh } from './sh.ts'
 import { trace } from './xtrace.ts'
-import { SHELL } from './context.ts'
+import { catchSignals, SHELL } from './context.ts'
 import { spawnFromContext } from './spawn.ts'
 
 /** Nested function calls, subshells and substitutions allowed before the shell "crashes". */
@@ -258,6 +258,7 @@ export function makeContext(sh: Sh, argv: string[], env: Map<string, string> | n
     host: sh.p.host,
     interactive: sh.p.interactive,
     spawn: spawnFromContext,
+    onSignal: catchSignals,
     [SHELL]: sh,
   }
   return ctx

@@ -99,6 +99,51 @@ describe('terminal shell', () => {
   })
 })
 
+/** A stand-in for kubectl get -w: catches INT/TERM/HUP as kubectl's interrupt handler does, and exits 1. */
+const catcher: Command = (ctx: CommandContext) =>
+  (function* (): Generator<Wait, number, void> {
+    let caught = ''
+    const release = ctx.onSignal?.((sig) => (caught = sig))
+    try {
+      ctx.stdout.write('watching\n')
+      while (!caught) yield { until: Infinity }
+      ctx.stderr.write(`caught ${caught}\n`)
+      return 1
+    } finally {
+      release?.()
+    }
+  })()
+
+describe('commands that catch signals (CommandContext.onSignal)', () => {
+  const cmds = new Map([['catcher', catcher]])
+  it('Ctrl-C calls the handler instead of killing; the line goes on with its status', () => {
+    const t = terminal({ commands: cmds })
+    const r = t.line('catcher; echo "after $?"', { signals: [[5000, 'INT']] })
+    expect([r.stdout, r.stderr, r.code, r.elapsed]).toEqual(['watching\nafter 1\n', 'caught INT\n', 0, 5000])
+  })
+
+  it('in a pipeline the stages that do not catch die of SIGINT; a last stage killed so ends the line (bash)', () => {
+    const t = terminal({ commands: cmds })
+    const r = t.line('catcher | cat; echo not-reached', { signals: [[2000, 'INT']] })
+    expect([r.stdout, r.stderr, r.code]).toEqual(['watching\n', 'caught INT\n', 130])
+    const last = t.line('sleep 9 | catcher; echo "after $?"', { signals: [[2000, 'INT']] })
+    expect([last.stdout, last.stderr, last.code]).toEqual(['watching\nafter 1\n', 'caught INT\n', 0])
+  })
+
+  it('kill sends TERM to a background catcher, which handles it', () => {
+    const t = terminal({ commands: cmds })
+    expect(t.line('catcher >/dev/null &').stderr).toBe('[1] 101\n')
+    const r = t.line('kill %1; wait %1; echo "status $?"')
+    expect([r.stdout, r.stderr]).toEqual(['status 1\n', 'caught TERM\n'])
+  })
+
+  it('a command that does not catch still dies with 130', () => {
+    const t = terminal({ commands })
+    const r = t.line('kubectl get pods -w; echo not-reached', { signals: [[1000, 'INT']] })
+    expect([r.stdout, r.code]).toEqual(['watching\n', 130])
+  })
+})
+
 describe('Ctrl-C with an INT trap at the terminal', () => {
   it('ends the foreground command at once, then runs the trap (bash)', () => {
     const t = terminal()
