@@ -3,7 +3,7 @@
 // restartPolicy after the crash back-off (0, then 10 s doubling to 5 min); image, config, create, start.
 import { valueOf } from '../api/quantity.ts'
 import { createRng } from '../kernel/rng.ts'
-import type { Container } from '../api/types.ts'
+import type { Container, Node } from '../api/types.ts'
 import { commandLine, containerEnv } from './container-env.ts'
 import { ContainerInstance } from './container.ts'
 import type { ImageResult } from './image-manager.ts'
@@ -117,7 +117,7 @@ export class ContainerStarter {
       if (!img!.ok) return this.fail(c, img!.reason, img!.message)
       const image = img!.image
       const config = image.build.config
-      const env = containerEnv(this.w.pod, c.spec, config, svc.node(), { host: svc.hostIP(), pod: this.w.podIP })
+      const env = containerEnv(this.w.pod, c.spec, config, svc.node(), { host: svc.hostIP(), pod: this.w.podIP }, svc.configMap)
       if (env.error) return this.fail(c, 'CreateContainerConfigError', env.error, `Error: ${env.error}`)
       const argv = commandLine(c.spec, config, env.kubeletEnv)
       yield svc.rng.int(15, 60)
@@ -142,7 +142,7 @@ export class ContainerStarter {
       inst.start({
         spawn: (out, err, wake) =>
           rt.spawn(argv, { host: { now: () => k.now(), random: () => rng.u32(), wake }, fs: root.fs, env: Object.fromEntries(env.env), cwd: root.cwd, stdout: { write: out }, stderr: { write: err }, pid1: true, interactive: false }),
-        memoryLimit: memoryLimit(c.spec),
+        memoryLimit: memoryLimit(c.spec, svc.node()),
         baselineBytes: config.baselineBytes,
         terminationMessage: () => {
           try {
@@ -168,14 +168,17 @@ export class ContainerStarter {
   }
 }
 
-function memoryLimit(c: Container): number {
-  const m = c.resources?.limits?.memory
-  if (m === undefined) return Infinity
-  try {
-    return valueOf(String(m))
-  } catch {
-    return Infinity
+/** The container's memory limit; without one, the node's memory, where the node's OOM killer stops a runaway process. */
+function memoryLimit(c: Container, node: Node | undefined): number {
+  const quantity = (q: unknown): number => {
+    try {
+      return q === undefined ? Infinity : valueOf(String(q))
+    } catch {
+      return Infinity
+    }
   }
+  const limit = quantity(c.resources?.limits?.memory)
+  return limit === Infinity ? quantity(node?.status?.capacity?.memory) : limit
 }
 
 /** A restartable init container (restartPolicy: Always): a sidecar that runs beside the containers. */

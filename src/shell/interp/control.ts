@@ -20,6 +20,19 @@ export class SignalDeath {
   constructor(readonly sig: number) {}
 }
 
+/**
+ * The process asked for more memory than it may have: the kernel's OOM killer
+ * ends it with SIGKILL. Also what JavaScript's own limits (a string longer than
+ * V8 allows) turn into, so no "Invalid string length" ever reaches a user.
+ */
+export class OutOfMemory {}
+export const OUT_OF_MEMORY = new OutOfMemory()
+
+/** JavaScript ran out of room for a string or an array: the simulated process is out of memory. */
+export function isOutOfMemory(e: unknown): boolean {
+  return e instanceof OutOfMemory || (e instanceof RangeError && /Invalid (string|array|typed array) length|allocation failed/i.test(e.message))
+}
+
 /** A write to a pipe whose reader is gone: the writing process dies of SIGPIPE (141). */
 export class SigPipe {}
 export const SIGPIPE = new SigPipe()

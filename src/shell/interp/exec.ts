@@ -2,7 +2,7 @@
 // with set -e's exceptions, break/continue/return, and traps run between
 // commands (ash's evaltree, evalloop, evalfor, evalcase, evalpipe).
 import type { Case, Cmd, For, If, List, Loop, Pipeline, Redir, Script } from '../parse/ast.ts'
-import { ExitSignal, ShellError, SigPipe, SignalDeath, SIGNAL_TEXT } from './control.ts'
+import { ExitSignal, isOutOfMemory, ShellError, SigPipe, SignalDeath, SIGNAL_TEXT } from './control.ts'
 import { expandFields, expandPattern, expandString } from './expand-async.ts'
 import { matches } from './pattern.ts'
 import { applyRedirs, restoreRedirs } from './redirect.ts'
@@ -294,9 +294,11 @@ export function* reportDeath(parent: Sh, child: Gen): Gen {
   try {
     return yield* child
   } catch (e) {
-    if (!(e instanceof SignalDeath)) throw e
-    parent.stderr().write((SIGNAL_TEXT[e.sig] ?? `Signal ${e.sig}`) + '\n')
-    return 128 + e.sig
+    // A child that ran out of memory is the one the OOM killer takes (SIGKILL); the parent lives on.
+    const sig = isOutOfMemory(e) ? 9 : e instanceof SignalDeath ? e.sig : 0
+    if (!sig) throw e
+    parent.stderr().write((SIGNAL_TEXT[sig] ?? `Signal ${sig}`) + '\n')
+    return 128 + sig
   }
 }
 

@@ -2,16 +2,18 @@
 // processes until all wait, a slice is used, or the main process exits. Signals as
 // Linux and ash: traps run between commands; PID 1 ignores TERM without a trap.
 import type { Proc, Signal, Yield } from '../api.ts'
-import { ExitSignal, ShellError, SigPipe, SignalDeath, SIGNAL_NAMES, SIGNALS } from './control.ts'
+import { ExitSignal, isOutOfMemory, ShellError, SigPipe, SignalDeath, SIGNAL_NAMES, SIGNALS } from './control.ts'
 import { CATCHABLE } from './context.ts'
 import { runTrapAction } from './traps.ts'
-import type { Gen, Task } from './sched.ts'
+import { MEM_CHECK_CHARS, type Gen, type Task } from './sched.ts'
 import { PIPE_CAPACITY } from './streams.ts'
 import type { Sh } from './sh.ts'
 
 export class ShellProc implements Proc {
   private incoming: Signal[] = []
   private result: Yield | null = null
+  /** The main process ran out of memory: the host sees it once (memoryBytes() is Infinity), then it is killed. */
+  private oom = false
   main: Task
 
   constructor(
@@ -30,6 +32,7 @@ export class ShellProc implements Proc {
 
   /** Variables of every process plus what sits in pipes (UTF-16: 2 bytes a character). */
   memoryBytes(): number {
+    if (this.oom) return Infinity
     let n = 0
     const seen = new Set<Map<string, string>>()
     for (const t of [this.main, ...this.sh.p.sched.tasks]) {
@@ -44,6 +47,7 @@ export class ShellProc implements Proc {
 
   resume(): Yield {
     if (this.result) return this.result
+    if (this.oom) return this.outOfMemory()
     while (this.incoming.length) this.deliver(this.incoming.shift() as Signal)
     if (this.result) return this.result
     const sched = this.sh.p.sched
@@ -64,7 +68,13 @@ export class ShellProc implements Proc {
         if (t.out && t.out.size > PIPE_CAPACITY) continue
         this.step(t)
         if (this.result) return this.result
+        if (this.oom) return { done: false, until: now }
         if (this.main.done) return this.finish()
+        if (sched.memCheck) {
+          // A value grew a lot: let the host weigh the process against its memory limit now.
+          sched.memCheck = false
+          return { done: false, until: now }
+        }
         if (!t.done && t.until <= now && t.cpu < sched.slice) runnable = true
       }
       sched.prune()
@@ -108,6 +118,13 @@ export class ShellProc implements Proc {
         sched.finish(t, 139)
         return
       }
+      if (isOutOfMemory(e)) {
+        // The OOM killer takes the process that grew (SIGKILL); when that is the main one, the host sees it first.
+        t.signal = 9
+        if (t === this.main) this.oom = true
+        else sched.finish(t, 137)
+        return
+      }
       t.sh.stderr().write(`sh: internal error: ${(e as Error)?.message ?? String(e)}\n`)
       sched.finish(t, 2)
       return
@@ -116,6 +133,16 @@ export class ShellProc implements Proc {
     }
     if (r.done) sched.finish(t, r.value)
     else t.until = r.value.until
+  }
+
+  /** The main process is killed for want of memory (137). At the terminal the shell lives on, without the runaway values. */
+  private outOfMemory(): Yield {
+    this.oom = false
+    const vars = this.sh.vars
+    for (const [k, v] of vars) if (v.length > MEM_CHECK_CHARS) vars.delete(k)
+    this.sh.p.sched.memHigh = MEM_CHECK_CHARS
+    this.end(137)
+    return this.result as Yield
   }
 
   private finish(): Yield {

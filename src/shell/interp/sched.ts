@@ -2,6 +2,7 @@
 // jobs): processes are generators that yield when they must wait; every step costs
 // virtual CPU, and a used-up slice makes the tree yield so the clock moves on.
 import type { Signal, Wait } from '../api.ts'
+import { OUT_OF_MEMORY } from './control.ts'
 import type { Sh } from './sh.ts'
 import type { Pipe } from './streams.ts'
 
@@ -12,6 +13,17 @@ export const PREEMPT: Wait = { until: -Infinity }
 
 /** Virtual CPU time one process may run before the host gets control back, in ms. */
 export const SLICE_MS = 10
+
+/** A value this long (characters) makes the host look at the process's memory; each look raises the mark by half. */
+export const MEM_CHECK_CHARS = 1 << 16
+
+/**
+ * The most a process tree may hold (bytes, 2 a character) whatever its limit: a little
+ * below what a JavaScript string can be, and far below a node's memory, so a runaway
+ * variable ends as an OOM kill (what the node's OOM killer would do) long before it
+ * could take the worker's own memory.
+ */
+export const MAX_PROCESS_BYTES = 512 * 1024 * 1024
 
 export interface Task {
   gen: Gen
@@ -76,13 +88,25 @@ export class Sched {
   /** The task being stepped (its own CPU slice is what preempts it). */
   current: Task | null = null
 
-  /** Charge one interpreter step; true when the running task's slice is used up. */
+  /** Characters a value must pass before the host is asked to look at memory again. */
+  memHigh = MEM_CHECK_CHARS
+  /** A value grew past memHigh: the process yields so the host can hold it to its memory limit. */
+  memCheck = false
+
+  /** A variable is about to hold `chars` characters (only called past memHigh). */
+  grew(chars: number): void {
+    if (chars * 2 > MAX_PROCESS_BYTES) throw OUT_OF_MEMORY
+    this.memHigh = chars + (chars >> 1)
+    this.memCheck = true
+  }
+
+  /** Charge one interpreter step; true when the running task's slice is used up (or memory needs a look). */
   tick(): boolean {
     this.debt += this.stepCost
     const t = this.current
-    if (!t) return this.debt >= this.slice
+    if (!t) return this.debt >= this.slice || this.memCheck
     t.cpu += this.stepCost
-    return t.cpu >= this.slice
+    return t.cpu >= this.slice || this.memCheck
   }
 
   prune(): void {

@@ -251,6 +251,7 @@ export class Sh {
       throw new ShellError(2)
     }
     if (name === 'RANDOM') this.seedRandom(value)
+    if (value.length > this.p.sched.memHigh) this.p.sched.grew(value.length)
     this.vars.set(name, value)
     if (this.exported.has(name)) this.envCache = null
   }

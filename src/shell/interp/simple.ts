@@ -5,7 +5,7 @@ import type { Command, CommandContext, CommandResult, Wait } from '../api.ts'
 import type { Simple } from '../parse/ast.ts'
 import { parseCached } from '../parse/cache.ts'
 import type { Builtin } from '../builtins/index.ts'
-import { ExitSignal, ShellError, SigPipe, SignalDeath, SIGNAL_TEXT } from './control.ts'
+import { ExitSignal, isOutOfMemory, ShellError, SigPipe, SignalDeath, SIGNAL_TEXT } from './control.ts'
 import { expandFields, expandString } from './expand-async.ts'
 import { fieldsSync, stringSync } from './expand.ts'
 import { runCmd } from './exec.ts'
@@ -241,6 +241,11 @@ function* guardCommand(sh: Sh, argv: string[], gen: Gen): Gen {
 /** A command threw: our own control flow passes; anything else is reported like a failed write or open. */
 function commandFailed(sh: Sh, argv: string[], e: unknown): number {
   if (e instanceof ExitSignal || e instanceof ShellError || e instanceof SigPipe || e instanceof SignalDeath) throw e
+  if (isOutOfMemory(e)) {
+    // The program is its own process: the OOM killer takes it (SIGKILL), the shell reports it.
+    sh.fgSignal = 9
+    return 137
+  }
   const msg = (e as { text?: string }).text ?? (e as Error).message ?? String(e)
   sh.stderr().write(`${argv[0]}: ${msg}\n`)
   return 1
