@@ -2,6 +2,7 @@
 // first process (spawnContainer), exec's path resolution for the kubelet, and
 // image root filesystems. Everything runs on the host's virtual clock.
 import type { Command, Proc, ShellOptions } from './api.ts'
+import { installPid1 } from './fs/procfs.ts'
 import { normalize, type Vfs } from './fs/vfs.ts'
 import { parseCached } from './parse/cache.ts'
 import { needsMore } from './parse/parser.ts'
@@ -154,6 +155,7 @@ export function resolveExecutable(fs: Vfs, argv0: string, cwd: string, path: str
  */
 export function spawnContainer(argv: string[], opts: ShellOptions): Proc {
   const p = procCtx(opts, opts.interactive ?? false, opts.pid ?? 1)
+  if (p.pid1) installPid1(opts.fs, argv, opts.env, opts.host.now())
   const sh = baseShell(p, opts)
   return new ShellProc(sh, runContainer(sh, argv, opts))
 }

@@ -13,7 +13,16 @@ import { joinPath } from './util/walk.ts'
 /** The node's disk (capacity 20134592Ki) and memory (4015360Ki), as the cluster defines them. */
 const DISK_KB = 20134592
 const DISK_USED_KB = 5242880
-const MEM_KB = 4015360
+export const MEM_KB = 4015360
+
+/** The node's memory in kB as free and /proc/meminfo show it (one set of figures for both). */
+export const MEMORY = (() => {
+  const used = 1204608
+  const shared = 4548
+  const cache = 934208
+  const free = MEM_KB - used - cache
+  return { used, shared, cache, free, avail: free + cache - shared }
+})()
 
 function inode(abs: string): number {
   let h = 2166136261
@@ -148,11 +157,7 @@ export function free(ctx: CommandContext): number {
   const p = parseArgs(ctx, { short: 'bkmgh' })
   if (typeof p === 'number') return p
   const o = p.opts
-  const used = 1204608
-  const shared = 4548
-  const cache = 934208
-  const freeKb = MEM_KB - used - cache
-  const avail = freeKb + cache - shared
+  const { used, shared, cache, free: freeKb, avail } = MEMORY
   const scale = (kb: number) =>
     o.has('h') ? humanSize(kb * 1024) : o.has('b') ? String(kb * 1024) : o.has('m') ? String(kb >> 10) : o.has('g') ? String(kb >> 20) : String(kb)
   // The first column ends under "total" (column 19), the rest are 12 wide.

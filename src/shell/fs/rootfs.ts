@@ -1,6 +1,7 @@
 // An image's root filesystem, small but real where scripts and `ls /` look: its
 // directories, /etc/passwd and /etc/group, and an executable per program on $PATH
 // (FileNode.exec names it): busybox applet links, or bash and coreutils.
+import { addNodeProcFiles } from '../commands/nodeproc.ts'
 import { newDir, newFile, type DirNode } from './vfs.ts'
 
 export type Flavor = 'busybox' | 'debian' | 'centos' | 'alpine' | 'distroless'
@@ -99,6 +100,7 @@ function buildRootFs(flavor: Flavor, now: number): DirNode {
   }
   for (const d of ['dev', 'etc', 'proc', 'sys', 'tmp', 'root', 'var', 'usr', 'home']) dir(d, d === 'tmp' ? 0o1777 : d === 'root' ? 0o700 : 0o755)
   for (const d of DEVICES) file(`/dev/${d}`, '', 0o666)
+  addNodeProcFiles(dir('/proc'), now)
   if (flavor === 'distroless') {
     file('/etc/passwd', 'root:x:0:0:root:/root:/sbin/nologin\nnobody:x:65534:65534:nobody:/nonexistent:/sbin/nologin\nnonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin\n')
     file('/etc/group', 'root:x:0:\nnobody:x:65534:\nnonroot:x:65532:\n')

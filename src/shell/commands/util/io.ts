@@ -2,6 +2,7 @@
 // streamed line by line so pipelines stay live (`kubectl get pods -w | grep Running`).
 // Upstream: busybox libbb/wfopen_input.c, libbb/get_line_from_file.c.
 import type { CommandContext, InputStream, Wait } from '../../api.ts'
+import { procSelf } from '../../fs/procfs.ts'
 import { FsError, normalize } from '../../fs/vfs.ts'
 
 export type Reader = Generator<Wait, string | null, void>
@@ -108,7 +109,7 @@ export type OpenResult = { ok: true; source: Source } | { ok: false; error: FsEr
 export function openInput(ctx: CommandContext, path: string): OpenResult {
   if (path === '-' || path === '/dev/stdin' || path === '/proc/self/fd/0') return { ok: true, source: stdinSource(ctx.stdin) }
   const abs = normalize(path, ctx.cwd)
-  const dev = deviceText(ctx, abs)
+  const dev = abs.startsWith('/proc/self/') ? procSelf(ctx, abs.slice(11)) : deviceText(ctx, abs)
   if (dev !== undefined) return { ok: true, source: textSource(dev) }
   try {
     return { ok: true, source: textSource(ctx.fs.readFile(path, ctx.cwd)) }
