@@ -47,6 +47,25 @@ describe('Session', () => {
     expect(s.runLine('k get jobs').stderr).toBe('No resources found in kube-system namespace.\n')
   })
 
+  it('background jobs run on by themselves between lines; bash tells of them before the next prompt', () => {
+    const s = new Session()
+    expect(s.runLine('(sleep 5; echo done > bg.txt) &').stderr).toBe('[1] 101\n')
+    s.cluster.runUntil(s.cluster.now() + 10_000)
+    expect(s.fs.readFile('/root/bg.txt')).toBe('done\n')
+    const r = s.runLine('echo x')
+    expect([r.stdout, r.stderr]).toEqual(['x\n', '[1]+  Done                    ( sleep 5; echo done > bg.txt )\n'])
+  })
+
+  it('an empty line tells of ended jobs too', () => {
+    const s = new Session()
+    s.runLine('sleep 3 &')
+    s.cluster.runUntil(s.cluster.now() + 5_000)
+    let said = ''
+    s.setSink((_, text) => (said += text))
+    s.blankLine()
+    expect(said).toBe('[1]+  Done                    sleep 3\n')
+  })
+
   it('interrupts a line that runs away, with a note', () => {
     const saved = LINE_LIMITS.maxEvents
     LINE_LIMITS.maxEvents = 2000

@@ -46,6 +46,8 @@ export class Session implements TranscriptSession {
   readonly history: string[] = []
   private sink: Sink = () => {}
   private handle: ProcessHandle | undefined
+  /** Drives the shell's background jobs while no line runs. */
+  private idle: { handle: ProcessHandle; stop(): void } | undefined
 
   constructor(opts: SessionOptions = {}) {
     const start = startTime(opts.start)
@@ -100,12 +102,45 @@ export class Session implements TranscriptSession {
    */
   run(line: string): Proc {
     if (line.trim()) this.history.push(line)
+    this.stopIdle()
     return this.shell.exec(line)
   }
 
-  /** Route wake-ups (watch events, signals) to the process running the current line. */
+  /**
+   * Route wake-ups (watch events, signals) to the process running the current line.
+   * Detaching (the line ended) lets the background jobs run on by themselves, as on
+   * a real terminal, until the next line.
+   */
   attach(handle: ProcessHandle | undefined): void {
     this.handle = handle
+    if (handle) this.stopIdle()
+    else this.startIdle()
+  }
+
+  /** An empty line: bash tells of the background jobs that ended, then prompts again. */
+  blankLine(): void {
+    this.shell.notify()
+  }
+
+  private startIdle(): void {
+    if (this.idle || !this.shell.hasRunningJobs) return
+    const proc = this.shell.idle()
+    const handle = new ProcessHandle(this.cluster.kernel, proc, () => {
+      if (this.idle?.handle === handle) this.idle = undefined
+      if (this.handle === handle) this.handle = undefined
+    })
+    this.idle = { handle, stop: () => proc.stop() }
+    this.handle = handle
+    handle.start()
+  }
+
+  private stopIdle(): void {
+    const idle = this.idle
+    if (!idle) return
+    this.idle = undefined
+    idle.handle.kill()
+    idle.stop()
+    if (this.handle === idle.handle) this.handle = undefined
   }
 
   /**

@@ -14,7 +14,8 @@ import { FROM_STDIN, runProgramGen, setupShell } from './interp/program.ts'
 import { SHELLS } from './interp/programs.ts'
 import { Sched, type Gen } from './interp/sched.ts'
 import { Sh, type ProcCtx } from './interp/sh.ts'
-import { EMPTY_INPUT } from './interp/streams.ts'
+import { BLOCKED, EMPTY_INPUT } from './interp/streams.ts'
+import { notifyJobs } from './builtins/jobs.ts'
 
 export { makeRootFs, type Flavor } from './fs/rootfs.ts'
 export type * from './api.ts'
@@ -117,13 +118,45 @@ export class Shell {
     }
     sh.skip = null
     sh.status = code
+    notifyJobs(sh)
     return code
+  }
+
+  /** Background jobs are still running (the terminal keeps them going between lines). */
+  get hasRunningJobs(): boolean {
+    return this.sh.jobs.some((j) => !j.done)
+  }
+
+  /**
+   * Drive the background jobs while no line runs, as a real terminal's jobs run on
+   * their own: a process that ends when the last job has (it tells of none: bash does
+   * that before its next prompt). `stop()` it before the next `exec`.
+   */
+  idle(): Proc & { stop(): void } {
+    const sh = this.sh
+    const proc = new ShellProc(sh, untilJobsEnd(sh), true)
+    return {
+      resume: () => proc.resume(),
+      signal: () => {},
+      memoryBytes: () => proc.memoryBytes(),
+      stop: () => proc.detach(),
+    }
+  }
+
+  /** What bash does for an empty line: tell of the jobs that ended, before the next prompt. */
+  notify(): void {
+    notifyJobs(this.sh)
   }
 
   /** True when the text is an incomplete command (the terminal shows PS2 and reads more). */
   static needsMore(text: string): boolean {
     return needsMore(text, true)
   }
+}
+
+function* untilJobsEnd(sh: Sh): Gen {
+  while (sh.jobs.some((j) => !j.done)) yield BLOCKED
+  return 0
 }
 
 export type ResolvedExecutable = { ok: true; path: string; program: string } | { ok: false; error: string }

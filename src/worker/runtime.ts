@@ -186,6 +186,7 @@ export class LabRuntime {
     }
     this.pending = ''
     if (!full.trim()) {
+      this.session.blankLine()
       this.post({ type: 'prompt', prompt: this.session.prompt(), code: 0 })
       return
     }

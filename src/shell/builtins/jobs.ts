@@ -44,17 +44,55 @@ function jobSpec(sh: Sh, spec: string): Task | undefined {
   const jobs = sh.jobs
   if (m[1] === undefined || m[1] === '%' || m[1] === '+') return jobs[jobs.length - 1]
   if (m[1] === '-') return jobs[jobs.length - 2]
-  return jobs[Number(m[1]) - 1]
+  return jobs.find((j) => j.job === Number(m[1]))
 }
 
 export function jobsCmd(sh: Sh): number {
+  if (sh.flavor === 'bash') {
+    // bash lists finished jobs too, once: they leave the table as they are shown.
+    sh.stdout().write(jobLines(sh, sh.jobs))
+    sh.jobs = sh.jobs.filter((j) => !j.done)
+    return 0
+  }
   let out = ''
   sh.jobs.forEach((j, i) => {
-    if (!j.done) out += `[${i + 1}]${i === sh.jobs.length - 1 ? '+' : ' '} Running\n`
+    if (!j.done) out += `[${j.job ?? i + 1}]${i === sh.jobs.length - 1 ? '+' : ' '} Running\n`
   })
   sh.stdout().write(out)
   return 0
 }
+
+/**
+ * bash at the terminal tells of background jobs that ended ("[1]+  Done   sleep 30")
+ * after a foreground program ends and before the next prompt, on stderr, and forgets them.
+ * Upstream: bash jobs.c notify_of_job_status, pretty_print_job.
+ */
+export function notifyJobs(sh: Sh): void {
+  if (!sh.p.interactive || sh.flavor !== 'bash' || sh.isSubshell || !sh.jobs.some((j) => j.done)) return
+  sh.stderr().write(jobLines(sh, sh.jobs.filter((j) => j.done)))
+  sh.jobs = sh.jobs.filter((j) => !j.done)
+}
+
+/** bash's job lines: "[N]" and + (current), - (previous) or a space, the state in 24 columns, the command. */
+function jobLines(sh: Sh, list: Task[]): string {
+  const jobs = sh.jobs
+  let out = ''
+  for (const j of list) {
+    const at = jobs.indexOf(j)
+    const mark = at === jobs.length - 1 ? '+' : at === jobs.length - 2 ? '-' : ' '
+    out += `[${j.job}]${mark}  ${jobState(j).padEnd(24)}${j.text ?? ''}${j.done ? '' : ' &'}\n`
+  }
+  return out
+}
+
+/** What bash says of a job: Running, Done, Exit N, or how a signal ended it. */
+function jobState(j: Task): string {
+  if (!j.done) return 'Running'
+  if (j.signal) return BASH_SIGNAL_TEXT[j.signal] ?? SIGNAL_TEXT[j.signal] ?? `Signal ${j.signal}`
+  return j.code === 0 ? 'Done' : `Exit ${j.code}`
+}
+
+const BASH_SIGNAL_TEXT: Record<number, string> = { 2: 'Interrupt', 13: 'Broken pipe' }
 
 /** kill as a builtin and as busybox's kill applet. */
 export function kill(ctx: CommandContext): number {

@@ -2,6 +2,7 @@
 // with set -e's exceptions, break/continue/return, and traps run between
 // commands (ash's evaltree, evalloop, evalfor, evalcase, evalpipe).
 import type { Case, Cmd, For, If, List, Loop, Pipeline, Redir, Script } from '../parse/ast.ts'
+import { commandText } from './cmdtext.ts'
 import { ExitSignal, isOutOfMemory, ShellError, SigPipe, SignalDeath, SIGNAL_TEXT } from './control.ts'
 import { expandFields, expandPattern, expandString } from './expand-async.ts'
 import { matches } from './pattern.ts'
@@ -309,8 +310,11 @@ function background(sh: Sh, cmd: Cmd): void {
   if (!sh.p.interactive) sub.fds[0] = { r: EMPTY_INPUT }
   const task = sh.p.sched.spawn(sub, runProcess(sub, runCmd(sub, cmd)))
   sh.lastBg = task.pid
+  // A new job takes the number after the highest still in the table (bash, ash).
+  task.job = sh.jobs.reduce((n, j) => Math.max(n, j.job ?? 0), 0) + 1
+  if (sh.p.interactive) task.text = commandText(cmd)
   sh.addJob(task)
-  if (sh.p.interactive && !sh.isSubshell) sh.stderr().write(`[${sh.jobs.length}] ${task.pid}\n`)
+  if (sh.p.interactive && !sh.isSubshell) sh.stderr().write(`[${task.job}] ${task.pid}\n`)
 }
 
 function* runPipeline(sh: Sh, node: Pipeline): Gen {

@@ -135,6 +135,14 @@ export class ShellProc implements Proc {
     else t.until = r.value.until
   }
 
+  /** Drop the main process alone (the terminal's idle driver, when a line starts); the jobs run on under the next driver. */
+  detach(): void {
+    const sched = this.sh.p.sched
+    sched.kill(this.main, 0)
+    sched.prune()
+    this.result = { done: true, code: 0 }
+  }
+
   /** The main process is killed for want of memory (137). At the terminal the shell lives on, without the runaway values. */
   private outOfMemory(): Yield {
     this.oom = false

@@ -43,6 +43,9 @@ export interface Task {
   reaped?: boolean
   /** Virtual CPU ms used in the current round (each process gets a slice per round). */
   cpu: number
+  /** A background job's number ([1]) and, at the terminal, its command as bash prints it. */
+  job?: number
+  text?: string
   /** The running command catches INT, TERM and HUP (CommandContext.onSignal). */
   onSignal?: (sig: Signal) => void
 }

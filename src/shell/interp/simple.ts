@@ -17,6 +17,7 @@ import type { Sh } from './sh.ts'
 import { trace } from './xtrace.ts'
 import { catchSignals, SHELL } from './context.ts'
 import { spawnFromContext } from './spawn.ts'
+import { notifyJobs } from '../builtins/jobs.ts'
 
 /** Nested function calls, subshells and substitutions allowed before the shell "crashes". */
 export const MAX_DEPTH = 200
@@ -178,7 +179,7 @@ function* finishExternal(sh: Sh, gen: Gen): Gen {
   return afterExternal(sh, yield* gen)
 }
 
-/** After a foreground program: reap finished jobs, say which signal killed it. */
+/** After a foreground program: reap finished jobs (bash at a terminal tells of them), say which signal killed it. */
 function afterExternal(sh: Sh, code: number): number {
   for (const j of sh.jobs) if (j.done) j.reaped = true
   if (sh.fgSignal) {
@@ -186,6 +187,7 @@ function afterExternal(sh: Sh, code: number): number {
     sh.fgSignal = 0
     if (sig !== 2 && sig !== 13) sh.stderr().write((SIGNAL_TEXT[sig] ?? `Signal ${sig}`) + '\n')
   }
+  notifyJobs(sh)
   return code
 }
 

@@ -114,6 +114,60 @@ const catcher: Command = (ctx: CommandContext) =>
     }
   })()
 
+describe("bash's job notices at the terminal (checked against bash 5.2 -i)", () => {
+  it('a job that ended during a foreground program is told of after it, on stderr', () => {
+    const t = terminal()
+    expect(t.line('sleep 1 &').stderr).toBe('[1] 101\n')
+    const r = t.line('sleep 2')
+    expect([r.stdout, r.stderr]).toEqual(['', '[1]+  Done                    sleep 1\n'])
+    expect(t.line('sleep 1 &').stderr).toBe('[1] 103\n')
+  })
+
+  it('told of right after the foreground program that reaped it, before the rest of the line', () => {
+    const t = terminal()
+    t.line('false &')
+    expect(t.line(' sleep 0.5; echo hi').log).toBe('! [1]+  Exit 1                  false\nhi\n')
+  })
+
+  it('a builtin reaps nothing: the notice comes before the next prompt, after its output', () => {
+    const t = terminal()
+    t.line('sleep 5 &')
+    expect(t.line('jobs').stdout).toBe('[1]+  Running                 sleep 5 &\n')
+    expect(t.line('kill %1; echo x').log).toBe('x\n! [1]+  Terminated              sleep 5\n')
+    expect(t.line('jobs').stdout).toBe('')
+  })
+
+  it('jobs lists ended jobs once (+ current, - previous), then forgets them', () => {
+    const t = terminal()
+    t.line('sleep 0.2 & sleep 0.3 &')
+    const r = t.line('i=0; while [ $i -lt 40000 ]; do i=$((i+1)); done; jobs')
+    expect([r.stdout, r.stderr]).toEqual(['[1]-  Done                    sleep 0.2\n[2]+  Done                    sleep 0.3\n', ''])
+    expect(t.line('jobs').stdout).toBe('')
+  })
+
+  it('the command as bash prints it back', () => {
+    const rows: [string, string][] = [
+      ['sleep 0.2 > /dev/null 2>&1 &', 'sleep 0.2 > /dev/null 2>&1'],
+      ['(sleep 0.2; echo a) | cat >/dev/null &', '( sleep 0.2; echo a ) | cat > /dev/null'],
+      ["sleep 0.2 && echo 'a  b' >/dev/null &", "sleep 0.2 && echo 'a  b' > /dev/null"],
+      ['X=1   sleep "0.2"  &', 'X=1 sleep "0.2"'],
+    ]
+    for (const [line, text] of rows) {
+      const t = terminal()
+      t.line(line)
+      expect(t.line('sleep 1').stderr).toBe(`[1]+  Done                    ${text}\n`)
+    }
+  })
+
+  it('a new job takes the number after the highest still in the table', () => {
+    const t = terminal()
+    t.line('sleep 10 & sleep 1 &')
+    expect(t.line('sleep 2; jobs').log).toBe('! [2]+  Done                    sleep 1\n[1]+  Running                 sleep 10 &\n')
+    expect(t.line('sleep 3 &').stderr).toBe('[2] 104\n')
+    expect(t.line('jobs').stdout).toBe('[1]-  Running                 sleep 10 &\n[2]+  Running                 sleep 3 &\n')
+  })
+})
+
 describe('commands that catch signals (CommandContext.onSignal)', () => {
   const cmds = new Map([['catcher', catcher]])
   it('Ctrl-C calls the handler instead of killing; the line goes on with its status', () => {
