@@ -63,21 +63,22 @@ interface Bucket {
   at: number
 }
 
-/** The identity of an event: who says what about which object (events_cache.go getEventKey). */
-export function eventKey(e: Event): string {
-  const o = e.involvedObject
-  return [e.source.component ?? '', e.source.host ?? '', o.kind, o.namespace, o.name, o.fieldPath ?? '', o.uid, o.apiVersion, e.type, e.reason, e.message].join('\u0000')
-}
-
-function aggregateKey(e: Event): string {
-  const o = e.involvedObject
-  return [e.source.component ?? '', e.source.host ?? '', o.kind, o.namespace, o.name, o.uid, o.apiVersion, e.type, e.reason, e.reportingComponent, e.reportingInstance].join('\u0000')
-}
+// The cache keys: fields joined by NUL (absent ones empty), built on the spam key, which every
+// event needs. Only their equality matters (same fields, same key), not their text.
 
 /** The spam filter's key: the source and the object, not the reason (getSpamKey). */
 function spamKey(e: Event): string {
   const o = e.involvedObject
-  return [e.source.component ?? '', e.source.host ?? '', o.kind, o.namespace, o.name, o.uid, o.apiVersion].join('\u0000')
+  return `${e.source.component ?? ''}\0${e.source.host ?? ''}\0${o.kind ?? ''}\0${o.namespace ?? ''}\0${o.name ?? ''}\0${o.uid ?? ''}\0${o.apiVersion ?? ''}`
+}
+
+/** The identity of an event: who says what about which object (events_cache.go getEventKey). */
+export function eventKey(e: Event, spam = spamKey(e)): string {
+  return `${spam}\0${e.involvedObject.fieldPath ?? ''}\0${e.type ?? ''}\0${e.reason ?? ''}\0${e.message ?? ''}`
+}
+
+function aggregateKey(e: Event, spam: string): string {
+  return `${spam}\0${e.type ?? ''}\0${e.reason ?? ''}\0${e.reportingComponent ?? ''}\0${e.reportingInstance ?? ''}`
 }
 
 export class EventCorrelator {
@@ -88,20 +89,22 @@ export class EventCorrelator {
   constructor(private newName: (objName: string) => string) {}
 
   correlate(input: Event, now: number, nowStamp: string): Correlated {
-    const { event, key } = this.aggregate(input, now, nowStamp)
+    const spam = spamKey(input)
+    const { event, key } = this.aggregate(input, now, nowStamp, spam)
     const observed = this.observe(event, key)
-    return { event: observed, skip: !this.allow(spamKey(observed), now) }
+    // The aggregate copy has the same source and object: the same spam key.
+    return { event: observed, skip: !this.allow(spam, now) }
   }
 
   /** EventAggregate: the 10th distinct message in 10 minutes turns into a combined event. */
-  private aggregate(e: Event, now: number, nowStamp: string): { event: Event; key: string } {
-    const aKey = aggregateKey(e)
+  private aggregate(e: Event, now: number, nowStamp: string, spam: string): { event: Event; key: string } {
+    const aKey = aggregateKey(e, spam)
     let rec = this.aggregates.get(aKey)
     if (!rec || now - rec.last > AGGREGATE_INTERVAL_MS) rec = { localKeys: new Set(), last: now }
     rec.localKeys.add(e.message)
     rec.last = now
     this.aggregates.set(aKey, rec)
-    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { event: e, key: eventKey(e) }
+    if (rec.localKeys.size < AGGREGATE_MAX_EVENTS) return { event: e, key: eventKey(e, spam) }
     // Upstream pops an arbitrary member (Go map order); the oldest is our deterministic pick.
     rec.localKeys.delete(rec.localKeys.values().next().value as string)
     const combined: Event = {
