@@ -38,7 +38,6 @@ export type Stmt =
   | { t: 'next' | 'nextfile' | 'break' | 'continue' }
   | { t: 'exit' | 'return'; e: Expr | null }
   | { t: 'delete'; name: string; keys: Expr[] | null }
-  | { t: 'getline'; e: Expr }
 
 export interface Rule {
   kind: 'BEGIN' | 'END' | 'main'

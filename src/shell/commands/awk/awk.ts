@@ -5,19 +5,17 @@ import type { CommandContext, Wait } from '../../api.ts'
 import { parseArgs } from '../util/args.ts'
 import { Lines, openInput, readSource, type Source } from '../util/io.ts'
 import { usageError, wantsHelp } from '../util/usage.ts'
-import { AwkRuntimeError, Exit, Interp } from './interp.ts'
-import { AwkSyntaxError } from './lexer.ts'
+import { Exit, Interp } from './interp.ts'
+import { AwkSyntaxError, ESCAPES } from './lexer.ts'
 import { Parser } from './parser.ts'
 import { StrNum } from './values.ts'
+import { AwkRuntimeError } from './vars.ts'
 
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/s
 
 /** Backslash escapes in -v values, -F and command-line assignments. */
 function unescape(s: string): string {
-  return s.replace(/\\(n|t|r|\\|"|\/|a|b|f|v|[0-7]{1,3})/g, (_, c: string) => {
-    const m: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' }
-    return m[c] ?? String.fromCharCode(parseInt(c, 8))
-  })
+  return s.replace(/\\(n|t|r|\\|"|\/|a|b|f|v|[0-7]{1,3})/g, (_, c: string) => ESCAPES[c] ?? String.fromCharCode(parseInt(c, 8)))
 }
 
 export function* awk(ctx: CommandContext): Generator<Wait, number, void> {

@@ -5,7 +5,8 @@ import { localZone } from '../date/date.ts'
 import { strftime, toTm } from '../date/strftime.ts'
 import { byteSlice, utf8Length } from '../util/io.ts'
 import type { Expr } from './ast.ts'
-import { AwkRuntimeError, type Interp } from './interp.ts'
+import type { Interp } from './interp.ts'
+import { AwkRuntimeError } from './vars.ts'
 import { StrNum, toNum, type Value } from './values.ts'
 
 export function callBuiltin(it: Interp, name: string, args: Expr[]): Value {

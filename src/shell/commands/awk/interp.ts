@@ -1,15 +1,15 @@
-// The awk interpreter: variables and arrays (by reference into functions), fields and
-// NF, records, print/printf with file redirection, getline, user functions, and the
-// builtins busybox awk has. Upstream: POSIX awk; busybox editors/awk.c for its choices.
+// The awk interpreter: rules and ranges, statements, expressions, print/printf with
+// file redirection, getline, user functions and the builtins busybox awk has, over the
+// storage in vars.ts. Upstream: POSIX awk; busybox editors/awk.c for its choices.
 import type { CommandContext } from '../../api.ts'
 import { cprintf, type Arg } from '../util/printf.ts'
-import { compileRegex, PosixRegex } from '../util/regex.ts'
-import type { Expr, Func, Program, Rule, Stmt } from './ast.ts'
+import type { PosixRegex } from '../util/regex.ts'
+import type { Expr, Func, Program, Redirect, Rule, Stmt } from './ast.ts'
 import { callBuiltin } from './builtins.ts'
 import { GlibcRandom } from './random.ts'
-import { compare, numToStr, StrNum, toBool, toNum, toStr, type Value } from './values.ts'
+import { compare, numToStr, StrNum, toBool, toNum, type Value } from './values.ts'
+import { AwkRuntimeError, Cell, SPECIAL, Vars } from './vars.ts'
 
-export class AwkRuntimeError extends Error {}
 class Next {}
 class NextFile {}
 export class Exit {
@@ -21,174 +21,37 @@ class Return {
 class Break {}
 class Continue {}
 
-class Cell {
-  v: Value = ''
-  arr: Map<string, Value> | null = null
-  /** A parameter given an untouched variable: using it as an array makes the caller's one. */
-  link: Cell | null = null
-
-  array(): Map<string, Value> {
-    if (this.arr) return this.arr
-    if (this.link) return (this.arr = this.link.array())
-    return (this.arr = new Map())
-  }
-}
+/** Each relational operator as a test of compare()'s sign. */
+const RELATIONS = new Map<string, (c: number) => boolean>([
+  ['<', (c) => c < 0],
+  ['<=', (c) => c <= 0],
+  ['==', (c) => c === 0],
+  ['!=', (c) => c !== 0],
+  ['>=', (c) => c >= 0],
+  ['>', (c) => c > 0],
+])
 
 export interface InputSource {
   /** The next record of the main input (sync), or null at the end. */
   nextRecord(): string | null
 }
 
-const SPECIAL = new Set(['NF', 'NR', 'FNR'])
-
-export class Interp {
-  readonly globals = new Map<string, Cell>()
-  private frames: Map<string, Cell>[] = []
-  fields: string[] = ['']
-  private nf = 0
-  private split = true
-  nr = 0
-  fnr = 0
+export class Interp extends Vars {
   rng = new GlibcRandom(1)
   seed = 1
   files = new Map<string, string>()
   readers = new Map<string, { lines: string[]; i: number }>()
-  private regexCache = new Map<string, PosixRegex>()
   private rangeActive = new Map<Rule, boolean>()
   input: InputSource = { nextRecord: () => null }
 
   constructor(
     readonly prog: Program,
-    readonly ctx: CommandContext,
+    ctx: CommandContext,
   ) {
-    const set = (k: string, v: Value) => (this.cell(k).v = v)
-    set('FS', ' ')
-    set('OFS', ' ')
-    set('ORS', '\n')
-    set('RS', '\n')
-    set('SUBSEP', '\x1c')
-    set('CONVFMT', '%.6g')
-    set('OFMT', '%.6g')
-    set('RSTART', 0)
-    set('RLENGTH', -1)
-    set('FILENAME', '')
-    const env = this.cell('ENVIRON').array()
-    for (const [k, v] of ctx.env) env.set(k, new StrNum(v))
-  }
-
-  setArray(name: string, entries: [string, Value][]): void {
-    const arr = this.cell(name).array()
-    for (const [k, v] of entries) arr.set(k, v)
-  }
-
-  cell(name: string): Cell {
-    const frame = this.frames[this.frames.length - 1]
-    const local = frame?.get(name)
-    if (local) return local
-    let c = this.globals.get(name)
-    if (!c) this.globals.set(name, (c = new Cell()))
-    return c
-  }
-
-  get convfmt(): string {
-    return toStr(this.cell('CONVFMT').v, '%.6g')
-  }
-
-  str(v: Value): string {
-    return toStr(v, this.convfmt)
-  }
-
-  getVar(name: string): Value {
-    if (name === 'NF') {
-      this.splitRecord()
-      return this.nf
-    }
-    if (name === 'NR') return this.nr
-    if (name === 'FNR') return this.fnr
-    return this.cell(name).v
-  }
-
-  setVar(name: string, v: Value): void {
-    if (name === 'NF') {
-      this.splitRecord()
-      this.nf = Math.max(0, Math.trunc(toNum(v)))
-      this.fields.length = this.nf + 1
-      for (let i = 1; i <= this.nf; i++) this.fields[i] ??= ''
-      this.rebuild()
-      return
-    }
-    if (name === 'NR') this.nr = toNum(v)
-    else if (name === 'FNR') this.fnr = toNum(v)
-    else this.cell(name).v = v
-  }
-
-  // ---- records and fields ----
-
-  setRecord(text: string): void {
-    this.fields = [text]
-    this.split = false
-  }
-
-  private splitRecord(): void {
-    if (this.split) return
-    this.split = true
-    const parts = this.splitText(this.fields[0], this.cell('FS').v)
-    this.fields = [this.fields[0], ...parts]
-    this.nf = parts.length
-  }
-
-  splitText(s: string, fsv: Value): string[] {
-    const fs = this.str(fsv)
-    if (fs === ' ') return s.split(/[ \t\n]+/).filter((x, i, a) => x !== '' || (i > 0 && i < a.length - 1))
-    if (s === '') return []
-    if (fs.length === 1 && fs !== '\\') return s.split(fs === '\t' ? '\t' : fs)
-    const re = this.regex(fs)
-    const out: string[] = []
-    let pos = 0
-    for (let m = re.exec(s, 0); m; m = re.exec(s, Math.max(m.end, m.start + 1), true)) {
-      if (m.end === m.start) continue
-      out.push(s.slice(pos, m.start))
-      pos = m.end
-      if (pos >= s.length) break
-    }
-    out.push(s.slice(pos))
-    return out
-  }
-
-  getField(i: number): Value {
-    if (i < 0) throw new AwkRuntimeError('Access to negative field')
-    if (i === 0) return new StrNum(this.fields[0])
-    this.splitRecord()
-    return new StrNum(this.fields[i] ?? '')
-  }
-
-  setField(i: number, v: Value): void {
-    if (i < 0) throw new AwkRuntimeError('Access to negative field')
-    if (i === 0) {
-      this.setRecord(this.str(v))
-      return
-    }
-    this.splitRecord()
-    while (this.nf < i) this.fields[++this.nf] = ''
-    this.fields[i] = this.str(v)
-    this.rebuild()
-  }
-
-  private rebuild(): void {
-    this.fields[0] = this.fields.slice(1, this.nf + 1).join(this.str(this.cell('OFS').v))
+    super(ctx)
   }
 
   // ---- regular expressions ----
-
-  regex(src: string): PosixRegex {
-    let re = this.regexCache.get(src)
-    if (!re) {
-      const r = compileRegex(src, { extended: true })
-      if (!(r instanceof PosixRegex)) throw new AwkRuntimeError(`bad regex '${src}': ${r.message}`)
-      this.regexCache.set(src, (re = r))
-    }
-    return re
-  }
 
   regexOf(e: Expr): PosixRegex {
     return e.t === 'ere' ? this.regex(e.v) : this.regex(this.str(this.eval(e)))
@@ -300,9 +163,6 @@ export class Interp {
         else arr.clear()
         return
       }
-      case 'getline':
-        this.eval(s.e)
-        return
     }
   }
 
@@ -318,7 +178,7 @@ export class Interp {
     return false
   }
 
-  private print(args: Expr[], redirect: { op: string; dest: Expr } | null): void {
+  private print(args: Expr[], redirect: Redirect | null): void {
     const ofmt = this.str(this.cell('OFMT').v)
     const text = args.length
       ? args.map((a) => {
@@ -329,7 +189,7 @@ export class Interp {
     this.output(text.join(this.str(this.cell('OFS').v)) + this.str(this.cell('ORS').v), redirect)
   }
 
-  private output(text: string, redirect: { op: string; dest: Expr } | null): void {
+  private output(text: string, redirect: Redirect | null): void {
     if (!redirect) {
       this.ctx.stdout.write(text)
       return
@@ -385,8 +245,7 @@ export class Interp {
       case 'group':
         return this.eval(e.expr)
       case 'var':
-        if (SPECIAL.has(e.name)) return this.getVar(e.name)
-        return this.cell(e.name).v
+        return this.getVar(e.name)
       case 'field':
         return this.getField(Math.trunc(toNum(this.eval(e.index))))
       case 'elem': {
@@ -416,11 +275,8 @@ export class Interp {
       case 'bin': {
         const l = this.eval(e.left)
         const r = this.eval(e.right)
-        if (['<', '<=', '==', '!=', '>=', '>'].includes(e.op)) {
-          const c = compare(l, r, this.convfmt)
-          const ok = e.op === '<' ? c < 0 : e.op === '<=' ? c <= 0 : e.op === '==' ? c === 0 : e.op === '!=' ? c !== 0 : e.op === '>=' ? c >= 0 : c > 0
-          return ok ? 1 : 0
-        }
+        const holds = RELATIONS.get(e.op)
+        if (holds) return holds(compare(l, r, this.convfmt)) ? 1 : 0
         return this.arith(e.op, toNum(l), toNum(r))
       }
       case 'concat':
@@ -439,7 +295,7 @@ export class Interp {
       case 'call':
         return this.call(e.name, e.args)
       case 'builtin':
-        return this.builtin(e.name, e.args)
+        return callBuiltin(this, e.name, e.args)
       case 'getline':
         return this.getline(e)
     }
@@ -476,10 +332,8 @@ export class Interp {
       if (a && a.t === 'var' && !SPECIAL.has(a.name)) {
         const src = this.cell(a.name)
         if (src.arr) c.arr = src.arr
-        else if (src.v === '' && !src.arr) {
-          c.link = src
-          c.v = ''
-        } else c.v = src.v
+        else if (src.v === '') c.link = src
+        else c.v = src.v
       } else if (a) c.v = this.eval(a)
       frame.set(p, c)
     })
@@ -519,15 +373,10 @@ export class Interp {
     }
     if (rec === null) return 0
     if (e.target) this.assign(e.target, new StrNum(rec))
-    else if (!e.file) this.setRecord(rec)
     else {
       this.setRecord(rec)
-      this.nr++
+      if (e.file) this.nr++
     }
     return 1
-  }
-
-  private builtin(name: string, args: Expr[]): Value {
-    return callBuiltin(this, name, args)
   }
 }

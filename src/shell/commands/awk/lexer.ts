@@ -31,9 +31,11 @@ export const BUILTINS = new Set([
 
 const OPS = ['+=', '-=', '*=', '/=', '%=', '^=', '**=', '==', '<=', '>=', '!=', '++', '--', '&&', '||', '>>', '!~', '**', '+', '-', '*', '/', '%', '^', '!', '>', '<', '|', '?', ':', '~', '$', '=', '(', ')', '[', ']', '{', '}', ';', ',']
 
+/** The backslash escapes of strings (and of -v values, -F and assignment operands). */
+export const ESCAPES: Readonly<Record<string, string>> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' }
+
 function escape(c: string): string {
-  const m: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', '"': '"', '/': '/', a: '\x07', b: '\b', f: '\f', v: '\v' }
-  return m[c] ?? '\\' + c
+  return ESCAPES[c] ?? '\\' + c
 }
 
 export function lex(src: string): Tok[] {
