@@ -68,12 +68,17 @@ export function byKey(a: KObject, b: KObject): number {
   return ka < kb ? -1 : ka > kb ? 1 : 0
 }
 
+/** byKey's order with each key built once, not twice per comparison (5,000 pods: 120,000 strings). */
+export function sortByKey<T extends KObject>(objs: T[]): T[] {
+  const keyed = objs.map((o) => ({ o, k: (o.metadata.namespace ?? '') + '/' + o.metadata.name }))
+  keyed.sort((a, b) => (a.k < b.k ? -1 : a.k > b.k ? 1 : 0))
+  for (let i = 0; i < keyed.length; i++) objs[i] = keyed[i].o
+  return objs
+}
+
 /** LIST: objects of a kind in a namespace (or all), matching the filter, in server order. */
 export function listObjects(ctx: KubectlContext, r: ResourceInfo, ns: string | undefined, filter: ListFilter): KObject[] {
-  return ctx.store
-    .list(r.kind, r.namespaced ? ns : undefined)
-    .filter((o) => labelsMatch(filter.labels, o.metadata.labels) && fieldsMatch(r.kind, filter.fields, o))
-    .sort(byKey)
+  return sortByKey(ctx.store.list(r.kind, r.namespaced ? ns : undefined).filter((o) => labelsMatch(filter.labels, o.metadata.labels) && fieldsMatch(r.kind, filter.fields, o)))
 }
 
 function namespaceFor(r: ResourceInfo, opts: FetchOptions): string | undefined {
