@@ -4,6 +4,7 @@ import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { Lines, openInput, utf8Encode, type Source } from './util/io.ts'
 import { wantsHelp } from './util/usage.ts'
+import { isGnu, progName, quoteIfNeeded } from './gnu/userland.ts'
 
 interface CatOpts {
   number: boolean
@@ -32,7 +33,8 @@ export function* cat(ctx: CommandContext): Generator<Wait, number, void> {
   for (const f of files) {
     const r = openInput(ctx, f)
     if (!r.ok) {
-      ctx.stderr.write(r.error.code === 'EISDIR' ? 'cat: read error: Is a directory\n' : `cat: can't open '${f}': ${r.error.text}\n`)
+      if (isGnu(ctx)) ctx.stderr.write(`${progName(ctx)}: ${quoteIfNeeded(ctx, f)}: ${r.error.text}\n`)
+      else ctx.stderr.write(r.error.code === 'EISDIR' ? 'cat: read error: Is a directory\n' : `cat: can't open '${f}': ${r.error.text}\n`)
       code = 1
       continue
     }

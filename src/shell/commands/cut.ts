@@ -5,6 +5,7 @@ import { parseArgs } from './util/args.ts'
 import { Lines, openInput, utf8Decode, utf8Encode } from './util/io.ts'
 import { parseUint } from './util/num.ts'
 import { wantsHelp } from './util/usage.ts'
+import { gnuQuote, gnuUsage, isGnu, progName, quoteIfNeeded } from './gnu/userland.ts'
 
 interface Range {
   start: number
@@ -19,16 +20,23 @@ export function* cut(ctx: CommandContext): Generator<Wait, number, void> {
   if (typeof p === 'number') return p
   const o = p.opts
   const modes = ['b', 'c', 'f', 'F'].filter((k) => o.has(k))
+  const gnu = isGnu(ctx)
   const die = (msg: string) => {
+    if (gnu) return gnuUsage(ctx, msg, 1)
     ctx.stderr.write(`cut: ${msg}\n`)
     return 1
   }
-  if (modes.length > 1) return die('only one type of list may be specified')
-  if (!modes.length) return die('expected a list of bytes, characters, or fields')
+  if (modes.length > 1) return die(gnu ? 'only one list may be specified' : 'only one type of list may be specified')
+  if (!modes.length) return die(gnu ? 'you must specify a list of bytes, characters, or fields' : 'expected a list of bytes, characters, or fields')
   const mode = modes[0]
   const fields = mode === 'f' || mode === 'F'
-  if (!fields && o.has('s')) return die('suppressing non-delimited lines makes sense only when operating on fields')
-  if (!fields && o.has('d')) return die('a delimiter may be specified only when operating on fields')
+  if (!fields && o.has('s')) return die(gnu ? 'suppressing non-delimited lines makes sense\n\tonly when operating on fields' : 'suppressing non-delimited lines makes sense only when operating on fields')
+  if (!fields && o.has('d')) return die(gnu ? 'an input delimiter may be specified only when operating on fields' : 'a delimiter may be specified only when operating on fields')
+  if (gnu) {
+    const bad = gnuListError(ctx, o.get(mode)!, fields)
+    if (bad) return die(bad)
+    if (o.has('d') && [...o.get('d')!].length > 1) return die('the delimiter must be a single character')
+  }
   const ranges: Range[] = []
   for (const tok of o.get(mode)!.split(',')) {
     if (!tok) continue
@@ -61,7 +69,7 @@ export function* cut(ctx: CommandContext): Generator<Wait, number, void> {
   for (const f of p.args.length ? p.args : ['-']) {
     const r = openInput(ctx, f)
     if (!r.ok) {
-      ctx.stderr.write(`cut: ${f}: ${r.error.text}\n`)
+      ctx.stderr.write(gnu ? `${progName(ctx)}: ${quoteIfNeeded(ctx, f)}: ${r.error.text}\n` : `cut: ${f}: ${r.error.text}\n`)
       code = 1
       continue
     }
@@ -100,4 +108,19 @@ function cutFields(line: string, ranges: Range[], delim: string, odelim: string,
         picked.push(parts[i])
       }
   return picked.join(odelim)
+}
+
+/** GNU cut's objection to a list (set_fields), or null: bad characters, 0, a lone '-', a decreasing range. */
+function gnuListError(ctx: CommandContext, list: string, fields: boolean): string | null {
+  const from1 = fields ? 'fields are numbered from 1' : 'byte/character positions are numbered from 1'
+  for (let i = 0; i < list.length; i++) {
+    if (!/[0-9,\- \t]/.test(list[i])) return `${fields ? 'invalid field value' : 'invalid byte/character position'} ${gnuQuote(ctx, list.slice(i))}`
+  }
+  for (const item of list.split(/[, \t]/)) {
+    if (item === '-') return 'invalid range with no endpoint: -'
+    const [a, b] = item.split('-')
+    if (item === '' || (!item.includes('-') && Number(a) === 0) || (a !== '' && Number(a) === 0)) return from1
+    if (b !== undefined && b !== '' && Number(b) < (a === '' ? 1 : Number(a))) return 'invalid decreasing range'
+  }
+  return null
 }

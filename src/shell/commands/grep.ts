@@ -7,6 +7,7 @@ import { appletName, Lines, openInput, readInput, textSource, type Source } from
 import { parseUint } from './util/num.ts'
 import { compileRegex, PosixRegex, type RegexMatch } from './util/regex.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
+import { isGnu, progName } from './gnu/userland.ts'
 import { walkFiles } from './util/walk.ts'
 
 interface Pattern {
@@ -220,7 +221,9 @@ function compile(st: State, pat: Pattern, extended: boolean): PosixRegex {
   if (pat.re) return pat.re
   const re = compileRegex(pat.text, { extended, icase: st.o.has('i') })
   if (!(re instanceof PosixRegex)) {
-    st.ctx.stderr.write(`grep: bad regex '${pat.text}': ${re.message}\n`)
+    // GNU grep names the trouble only; a pattern ending inside [ is "Invalid regular expression" to it.
+    if (isGnu(st.ctx)) st.ctx.stderr.write(`${progName(st.ctx)}: ${/(^|[^\\])\[$/.test(pat.text) ? 'Invalid regular expression' : re.message}\n`)
+    else st.ctx.stderr.write(`grep: bad regex '${pat.text}': ${re.message}\n`)
     throw new Quit(2)
   }
   return (pat.re = re)

@@ -6,6 +6,7 @@ import { parseArgs } from './util/args.ts'
 import { byteSlice, openInput, readSource, splitKeep, utf8Length, type Source } from './util/io.ts'
 import { parseBkm } from './util/sfx.ts'
 import { wantsHelp } from './util/usage.ts'
+import { gnuQuote, isGnu, progName, quoteFile } from './gnu/userland.ts'
 
 interface Count {
   n: number
@@ -33,7 +34,8 @@ export function* head(ctx: CommandContext): Generator<Wait, number, void> {
     const neg = spec.startsWith('-')
     const n = parseBkm(neg ? spec.slice(1) : spec)
     if (n === null) {
-      ctx.stderr.write(`head: invalid number '${neg ? spec.slice(1) : spec}'\n`)
+      const bad = neg ? spec.slice(1) : spec
+      ctx.stderr.write(isGnu(ctx) ? `${progName(ctx)}: invalid number of ${count.bytes ? 'bytes' : 'lines'}: ${gnuQuote(ctx, bad)}\n` : `head: invalid number '${bad}'\n`)
       return 1
     }
     count.n = n
@@ -47,14 +49,14 @@ export function* head(ctx: CommandContext): Generator<Wait, number, void> {
     const r = openInput(ctx, f)
     const name = f === '-' ? 'standard input' : f
     if (!r.ok && r.error.code !== 'EISDIR') {
-      ctx.stderr.write(`head: ${f}: ${r.error.text}\n`)
+      ctx.stderr.write(isGnu(ctx) ? `${progName(ctx)}: cannot open ${quoteFile(ctx, f)} for reading: ${r.error.text}\n` : `head: ${f}: ${r.error.text}\n`)
       code = 1
       continue
     }
     if (headers) ctx.stdout.write(`${first ? '' : '\n'}==> ${name} <==\n`)
     first = false
     if (!r.ok) {
-      ctx.stderr.write(`head: ${f}: Input/output error\n`)
+      ctx.stderr.write(isGnu(ctx) ? `${progName(ctx)}: error reading ${quoteFile(ctx, f)}: Is a directory\n` : `head: ${f}: Input/output error\n`)
       code = 1
       continue
     }

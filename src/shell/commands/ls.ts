@@ -1,16 +1,18 @@
-// busybox ls: one name per line off a terminal, columns on it; -l with busybox's
-// fixed-width fields (owner root, 4 KiB directory blocks, the 6-month time rule), -h,
-// -a/-A, -R, -d, -s, -1, -F/-p, -r/-t/-S. Upstream: busybox coreutils/ls.c.
+// ls: one name per line off a terminal, columns on it; -l with busybox's fixed-width
+// fields or GNU's fitted ones (ls-gnu.ts), -h, -a/-A, -R, -d, -s, -1, -F/-p, -r/-t/-S.
+// Upstream: busybox coreutils/ls.c; GNU coreutils src/ls.c.
 import type { CommandContext } from '../api.ts'
 import { type DirNode, type Node } from '../fs/vfs.ts'
 import { localZone } from './date/date.ts'
 import { strftime, toTm } from './date/strftime.ts'
 import { parseArgs, type Opts } from './util/args.ts'
-import { humanSize, modeString, nodeBlocks, nodeLinks, nodeSize } from './util/stat.ts'
+import { gnuDisplay, GNU_LONG } from './ls-gnu.ts'
+import { isGnu, progName, quoteFile } from './gnu/userland.ts'
+import { gnuHumanSize, humanSize, modeString, nodeBlocks, nodeLinks, nodeSize } from './util/stat.ts'
 import { wantsHelp } from './util/usage.ts'
 import { joinPath } from './util/walk.ts'
 
-interface Entry {
+export interface Entry {
   /** The name shown (an operand as typed, or a directory entry's name). */
   name: string
   /** The path to read it by. */
@@ -18,7 +20,7 @@ interface Entry {
   node: Node
 }
 
-interface Ls {
+export interface Ls {
   ctx: CommandContext
   o: Opts
   long: boolean
@@ -26,19 +28,22 @@ interface Ls {
   width: number
   code: number
   out: string
+  /** GNU coreutils' ls (Debian, CentOS, the terminal) rather than busybox's. */
+  gnu: boolean
 }
 
 const SIX_MONTHS = (365 * 24 * 3600) / 2
 
 export function ls(ctx: CommandContext): number {
   if (wantsHelp(ctx)) return 0
+  const gnu = isGnu(ctx)
   const p = parseArgs(ctx, {
-    short: 'Cadi1lgnsxAkFpRQctuSXrvLHhT:w:',
-    long: { 'full-time': 'full-time', 'group-directories-first': 'dirs-first', 'color=?': 'color' },
+    short: gnu ? 'Cadi1lgnsxAkFpRQctuSXrvLHhT:w:oGUN' : 'Cadi1lgnsxAkFpRQctuSXrvLHhT:w:',
+    long: gnu ? GNU_LONG : { 'full-time': 'full-time', 'group-directories-first': 'dirs-first', 'color=?': 'color' },
   })
   if (typeof p === 'number') return p
   const o = p.opts
-  const long = o.has('l') || o.has('n') || o.has('g') || o.has('full-time')
+  const long = o.has('l') || o.has('n') || o.has('g') || o.has('full-time') || (gnu && o.has('o'))
   const last = (...ks: string[]) => ks.reduce((best, k) => (o.order.lastIndexOf(k) > o.order.lastIndexOf(best) ? k : best), ks[0])
   const layout = o.has('C') || o.has('1') || o.has('x') || long ? last('C', '1', 'x', 'l') : ctx.stdout.tty ? 'C' : '1'
   const st: Ls = {
@@ -49,14 +54,16 @@ export function ls(ctx: CommandContext): number {
     width: (Number(o.get('w') ?? ctx.env.get('COLUMNS') ?? 80) || 80) - 1,
     code: 0,
     out: '',
+    gnu,
   }
   const operands = p.args.length ? p.args : ['.']
   const found: Entry[] = []
   for (const a of operands) {
     const node = ctx.fs.lookup(a, ctx.cwd)
     if (!node) {
-      ctx.stderr.write(`ls: ${a}: No such file or directory\n`)
-      st.code = 1
+      // GNU: a missing operand is a serious trouble (exit 2).
+      ctx.stderr.write(gnu ? `${progName(ctx)}: cannot access ${quoteFile(ctx, a)}: No such file or directory\n` : `ls: ${a}: No such file or directory\n`)
+      st.code = gnu ? 2 : 1
       continue
     }
     found.push({ name: a, path: a, node })
@@ -83,7 +90,8 @@ function listDirs(st: Ls, dirs: Entry[], first: boolean, showDirname: boolean): 
     const entries = scanDir(st, d)
     if (st.long || st.o.has('s')) {
       const blocks = (entries.reduce((n, e) => n + nodeBlocks(e.node), 0) + 1) >> 1
-      st.out += st.o.has('h') ? `total ${humanSize(blocks * 1024, false).padEnd(7)}\n` : `total ${blocks}\n`
+      if (st.gnu) st.out += `total ${st.o.has('h') ? gnuHumanSize(blocks * 1024) : blocks}\n`
+      else st.out += st.o.has('h') ? `total ${humanSize(blocks * 1024, false).padEnd(7)}\n` : `total ${blocks}\n`
     }
     if (!entries.length) continue
     display(st, sortEntries(st, entries))
@@ -111,6 +119,7 @@ function scanDir(st: Ls, d: Entry): Entry[] {
 
 function sortEntries(st: Ls, list: Entry[]): Entry[] {
   const o = st.o
+  if (st.gnu && (o.has('U') || o.has('f'))) return list
   const byTime = o.has('t') || (!st.long && (o.has('c') || o.has('u')))
   const key = o.has('S') && (!o.has('t') || o.order.lastIndexOf('S') > o.order.lastIndexOf('t')) ? 'size' : byTime ? 'time' : o.has('X') ? 'ext' : 'name'
   const cmp = (a: Entry, b: Entry): number => {
@@ -135,6 +144,7 @@ function strcmp(a: string, b: string): number {
 }
 
 function display(st: Ls, list: Entry[]): void {
+  if (st.gnu) return gnuDisplay(st, list)
   if (!st.columns) {
     for (const e of list) st.out += single(st, e) + '\n'
     return
@@ -166,7 +176,7 @@ function display(st: Ls, list: Entry[]): void {
   }
 }
 
-function decorated(st: Ls, e: Entry): string {
+export function decorated(st: Ls, e: Entry): string {
   let name = st.o.has('Q') ? `"${e.name.replace(/["\\]/g, '\\$&')}"` : e.name
   if (e.node.type === 'dir' && (st.o.has('F') || st.o.has('p'))) name += '/'
   else if (st.o.has('F') && e.node.type === 'file' && e.node.mode & 0o111) name += '*'
@@ -189,16 +199,18 @@ function single(st: Ls, e: Entry): string {
   return s + decorated(st, e)
 }
 
-function timeField(st: Ls, mtime: number): string {
+export function timeField(st: Ls, mtime: number): string {
   const zone = localZone(st.ctx)
   const tm = toTm(mtime, zone.at(mtime))
-  if (st.o.has('full-time')) return strftime('%Y-%m-%d %H:%M:%S %z ', tm)
+  if (st.o.has('full-time')) return strftime(st.gnu ? '%Y-%m-%d %H:%M:%S.000000000 %z ' : '%Y-%m-%d %H:%M:%S %z ', tm)
   const age = Math.floor(st.ctx.host.now() / 1000) - Math.floor(mtime / 1000)
+  // GNU: recent means within the last half Gregorian year (31556952 / 2 s), not in the future.
+  if (st.gnu) return age >= 0 && age < 15778476 ? strftime('%b %e %H:%M ', tm) : strftime('%b %e  %Y ', tm)
   return age < SIX_MONTHS && age > -15 * 60 ? strftime('%b %e %H:%M ', tm) : strftime('%b %e  %Y ', tm)
 }
 
 /** A stable made-up inode number for -i. */
-function inode(path: string): number {
+export function inode(path: string): number {
   let h = 2166136261
   for (let i = 0; i < path.length; i++) h = Math.imul(h ^ path.charCodeAt(i), 16777619)
   return (h >>> 0) % 9000000 + 100000

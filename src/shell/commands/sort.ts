@@ -5,6 +5,7 @@ import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { openInput, readSource } from './util/io.ts'
 import { wantsHelp } from './util/usage.ts'
+import { gnuQuote, isGnu, progName, quoteIfNeeded } from './gnu/userland.ts'
 
 interface Key {
   /** Start field, start char, end field, end char (0 = unset), as busybox's range[4]. */
@@ -23,15 +24,18 @@ export function* sort(ctx: CommandContext): Generator<Wait, number, void> {
   const o = p.opts
   const global = [...'nghMbrdfi'].filter((f) => o.has(f)).join('')
   const sep = o.get('t')
+  const gnu = isGnu(ctx)
+  const prog = progName(ctx)
   if (sep !== undefined && sep.length !== 1) {
-    ctx.stderr.write(sep.length ? 'sort: bad -t parameter\n' : 'sort: empty tab\n')
+    if (gnu) ctx.stderr.write(sep.length ? `${prog}: multi-character tab ${gnuQuote(ctx, sep)}\n` : `${prog}: empty tab\n`)
+    else ctx.stderr.write(sep.length ? 'sort: bad -t parameter\n' : 'sort: empty tab\n')
     return 2
   }
   const keys: Key[] = []
   for (const spec of o.all('k')) {
     const k = parseKey(spec)
     if (typeof k === 'string') {
-      ctx.stderr.write(`sort: ${k}\n`)
+      ctx.stderr.write(gnu ? `${prog}: ${gnuKeyError(ctx, spec)}\n` : `sort: ${k}\n`)
       return 2
     }
     keys.push(k)
@@ -42,7 +46,8 @@ export function* sort(ctx: CommandContext): Generator<Wait, number, void> {
   for (const f of p.args.length ? p.args : ['-']) {
     const r = openInput(ctx, f)
     if (!r.ok) {
-      ctx.stderr.write(`sort: ${f}: ${r.error.text}\n`)
+      if (!gnu) ctx.stderr.write(`sort: ${f}: ${r.error.text}\n`)
+      else ctx.stderr.write(`${prog}: ${r.error.code === 'EISDIR' ? 'read failed' : 'cannot read'}: ${quoteIfNeeded(ctx, f)}: ${r.error.text}\n`)
       return 2
     }
     const text = yield* readSource(r.source)
@@ -72,7 +77,7 @@ export function* sort(ctx: CommandContext): Generator<Wait, number, void> {
   if (o.has('c')) {
     for (let i = 1; i < lines.length; i++)
       if (cmp(lines[i - 1], lines[i]) > (unique ? -1 : 0)) {
-        ctx.stderr.write(`Check line ${i}\n`)
+        ctx.stderr.write(gnu ? `${prog}: ${p.args[0] ?? '-'}:${i + 1}: disorder: ${lines[i]}\n` : `Check line ${i}\n`)
         return 1
       }
     return 0
@@ -85,11 +90,18 @@ export function* sort(ctx: CommandContext): Generator<Wait, number, void> {
     try {
       ctx.fs.writeFile(o.get('o')!, text, ctx.cwd)
     } catch {
-      ctx.stderr.write(`sort: can't open '${o.get('o')}': No such file or directory\n`)
+      ctx.stderr.write(gnu ? `${prog}: open failed: ${o.get('o')}: No such file or directory\n` : `sort: can't open '${o.get('o')}': No such file or directory\n`)
       code = 2
     }
   } else ctx.stdout.write(text)
   return code
+}
+
+/** GNU sort's complaint about a -k it cannot read (the common shapes). */
+function gnuKeyError(ctx: CommandContext, spec: string): string {
+  if (!/^\d/.test(spec)) return `invalid number at field start: invalid count at start of ${gnuQuote(ctx, spec)}`
+  if (/^0/.test(spec)) return `field number is zero: invalid field specification ${gnuQuote(ctx, spec)}`
+  return `stray character in field spec: invalid field specification ${gnuQuote(ctx, spec)}`
 }
 
 function parseKey(spec: string): Key | string {

@@ -6,6 +6,7 @@ import { parseArgs } from './util/args.ts'
 import { byteSlice, openInput, readSource, splitKeep, utf8Length } from './util/io.ts'
 import { parseBkm } from './util/sfx.ts'
 import { wantsHelp } from './util/usage.ts'
+import { gnuQuote, isGnu, progName, quoteFile } from './gnu/userland.ts'
 
 interface Count {
   n: number
@@ -33,7 +34,8 @@ export function* tail(ctx: CommandContext): Generator<Wait, number, void> {
     if (sign === '+') count.fromTop = true
     const n = parseBkm(spec.slice(sign.length))
     if (n === null) {
-      ctx.stderr.write(`tail: invalid number '${spec.slice(sign.length)}'\n`)
+      const bad = spec.slice(sign.length)
+      ctx.stderr.write(isGnu(ctx) ? `${progName(ctx)}: invalid number of ${count.bytes ? 'bytes' : 'lines'}: ${gnuQuote(ctx, bad)}\n` : `tail: invalid number '${bad}'\n`)
       return 1
     }
     count.n = n
@@ -45,23 +47,26 @@ export function* tail(ctx: CommandContext): Generator<Wait, number, void> {
   for (const f of files) {
     const r = openInput(ctx, f)
     if (!r.ok && r.error.code !== 'EISDIR') {
-      ctx.stderr.write(`tail: can't open '${f}': ${r.error.text}\n`)
+      ctx.stderr.write(isGnu(ctx) ? `${progName(ctx)}: cannot open ${quoteFile(ctx, f)} for reading: ${r.error.text}\n` : `tail: can't open '${f}': ${r.error.text}\n`)
       code = 1
       continue
     }
     opened.push({ f, r: r.ok ? r : null })
   }
   if (!opened.length) {
-    ctx.stderr.write('tail: no files\n')
+    // GNU says so only when it would have followed them.
+    if (!isGnu(ctx)) ctx.stderr.write('tail: no files\n')
+    else if (o.has('f') || o.has('F')) ctx.stderr.write(`${progName(ctx)}: no files remaining\n`)
     return 1
   }
-  const headers = o.has('v') || (opened.length > 1 && !o.has('q'))
+  // GNU heads each file when several were named; busybox when several opened.
+  const headers = o.has('v') || ((isGnu(ctx) ? files.length : opened.length) > 1 && !o.has('q'))
   let first = true
   for (const { f, r } of opened) {
     if (headers) ctx.stdout.write(`${first ? '' : '\n'}==> ${f === '-' ? 'standard input' : f} <==\n`)
     first = false
     if (!r) {
-      ctx.stderr.write('tail: read error: Is a directory\n')
+      ctx.stderr.write(isGnu(ctx) ? `${progName(ctx)}: error reading ${quoteFile(ctx, f)}: Is a directory\n` : 'tail: read error: Is a directory\n')
       code = 1
       continue
     }

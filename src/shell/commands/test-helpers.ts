@@ -33,9 +33,11 @@ export interface RunResult {
   elapsed: number
 }
 
+/** A small busybox-like filesystem (its /bin/busybox makes the utilities behave as busybox's applets). */
 export function makeFs(files: Record<string, string> = {}, now = T0): Vfs {
   const fs = new Vfs(newDir(now), () => now)
   for (const d of ['/root', '/tmp', '/bin', '/etc']) fs.mkdir(d, '/', true)
+  fs.writeFile('/bin/busybox', '')
   for (const [path, data] of Object.entries(files)) {
     if (path.endsWith('/')) fs.mkdir(path, '/root', true)
     else {

@@ -5,6 +5,7 @@ import { parseArgs } from './util/args.ts'
 import { Lines, openInput } from './util/io.ts'
 import { parseUint } from './util/num.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
+import { gnuQuote, isGnu, progName, quoteFile, quoteIfNeeded } from './gnu/userland.ts'
 
 export function* uniq(ctx: CommandContext): Generator<Wait, number, void> {
   if (wantsHelp(ctx)) return 0
@@ -17,16 +18,18 @@ export function* uniq(ctx: CommandContext): Generator<Wait, number, void> {
     if (v === undefined) continue
     const x = parseUint(v)
     if (x === null) {
-      ctx.stderr.write(`uniq: invalid number '${v}'\n`)
+      const what = k === 'f' ? 'fields to skip' : k === 's' ? 'bytes to skip' : 'bytes to compare'
+      ctx.stderr.write(isGnu(ctx) ? `${progName(ctx)}: ${v}: invalid number of ${what}\n` : `uniq: invalid number '${v}'\n`)
       return 1
     }
     n[k] = x
   }
-  if (p.args.length > 2) return usageError(ctx, 'uniq', '')
+  if (p.args.length > 2) return usageError(ctx, 'uniq', isGnu(ctx) ? `extra operand ${gnuQuote(ctx, p.args[2])}` : '')
   const input = p.args[0] ?? '-'
   const r = openInput(ctx, input)
   if (!r.ok) {
-    ctx.stderr.write(r.error.code === 'EISDIR' ? `uniq: ${input}: I/O error\n` : `uniq: can't open '${input}': ${r.error.text}\n`)
+    if (isGnu(ctx)) ctx.stderr.write(r.error.code === 'EISDIR' ? `${progName(ctx)}: error reading ${quoteFile(ctx, input)}\n` : `${progName(ctx)}: ${quoteIfNeeded(ctx, input)}: ${r.error.text}\n`)
+    else ctx.stderr.write(r.error.code === 'EISDIR' ? `uniq: ${input}: I/O error\n` : `uniq: can't open '${input}': ${r.error.text}\n`)
     return 1
   }
   const key = (line: string): string => {

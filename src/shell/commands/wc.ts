@@ -1,9 +1,10 @@
-// busybox wc: lines, words, bytes (-l -w -c), characters (-m) and the longest line
-// (-L), counted byte by byte as busybox does (non-ASCII bytes neither start nor end a
-// word), in its fixed `%9u` columns. Upstream: busybox coreutils/wc.c.
+// wc: lines, words, bytes (-l -w -c), characters (-m) and the longest line (-L),
+// counted byte by byte as busybox does (non-ASCII bytes neither start nor end a word),
+// in busybox's fixed `%9u` columns or GNU's fitted ones. Upstream: busybox coreutils/wc.c, GNU wc.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
-import { openInput, utf8Encode } from './util/io.ts'
+import { openInput, utf8Encode, utf8Length } from './util/io.ts'
+import { isGnu, progName, quoteIfNeeded } from './gnu/userland.ts'
 import { wantsHelp } from './util/usage.ts'
 
 /** Counter order in busybox: lines, words, chars, bytes, max line length. */
@@ -18,12 +19,14 @@ export function* wc(ctx: CommandContext): Generator<Wait, number, void> {
   if (!show.some(Boolean)) show = [true, true, false, true, false]
   const files = p.args.length ? p.args : ['-']
   const single = files.length === 1 && show.filter(Boolean).length === 1
+  const gnu = isGnu(ctx)
+  const width = gnu ? gnuWidth(ctx, files) : 9
   const totals: Counts = [0, 0, 0, 0, 0]
   let code = 0
   const print = (c: Counts, name: string | null) => {
     let line = ''
     c.forEach((v, i) => {
-      if (show[i]) line += single ? String(v) : (line ? ' ' : '') + String(v).padStart(9)
+      if (show[i]) line += single ? String(v) : (line ? ' ' : '') + String(v).padStart(width)
     })
     ctx.stdout.write(line + (name === null ? '\n' : ` ${name}\n`))
   }
@@ -31,12 +34,12 @@ export function* wc(ctx: CommandContext): Generator<Wait, number, void> {
     const r = openInput(ctx, f)
     let counts: Counts = [0, 0, 0, 0, 0]
     if (!r.ok && r.error.code !== 'EISDIR') {
-      ctx.stderr.write(`wc: ${f}: ${r.error.text}\n`)
+      ctx.stderr.write(gnu ? `${progName(ctx)}: ${quoteIfNeeded(ctx, f)}: ${r.error.text}\n` : `wc: ${f}: ${r.error.text}\n`)
       code = 1
       continue
     }
     if (!r.ok) {
-      ctx.stderr.write(`wc: ${f}: Is a directory\n`)
+      ctx.stderr.write(gnu ? `${progName(ctx)}: ${quoteIfNeeded(ctx, f)}: Is a directory\n` : `wc: ${f}: Is a directory\n`)
       code = 1
     } else {
       const counter = new Counter()
@@ -49,6 +52,22 @@ export function* wc(ctx: CommandContext): Generator<Wait, number, void> {
   }
   if (files.length > 1) print(totals, 'total')
   return code
+}
+
+/**
+ * GNU's column width: the digits of the regular files' total size, at least 7 when
+ * an input is not a regular file (stdin, a directory). Upstream: coreutils wc.c compute_number_width.
+ */
+function gnuWidth(ctx: CommandContext, files: string[]): number {
+  let total = 0
+  let min = 1
+  for (const f of files) {
+    const node = f === '-' ? undefined : ctx.fs.lookup(f, ctx.cwd)
+    if (f !== '-' && !node) continue
+    if (node?.type === 'file') total += utf8Length(node.data)
+    else min = 7
+  }
+  return Math.max(min, String(total).length)
 }
 
 class Counter {

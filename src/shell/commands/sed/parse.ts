@@ -4,7 +4,16 @@
 // Upstream: busybox editors/sed.c (add_cmd, parse_regex_delim, parse_subst_cmd).
 import { compileRegex, PosixRegex } from '../util/regex.ts'
 
-export class SedError extends Error {}
+export class SedError extends Error {
+  constructor(
+    message: string,
+    /** GNU sed's words for it, and how many characters of the script it had read. */
+    readonly gnu?: string,
+    readonly at?: number,
+  ) {
+    super(message)
+  }
+}
 
 export type Address =
   | { t: 'line'; n: number }
@@ -60,7 +69,7 @@ export function parseScript(script: string, o: Options): Cmd[] {
       i++
       skipWs()
       ;[cmd.a2, i] = address(s, i, o, true)
-      if (!cmd.a2) throw new SedError('no address after comma')
+      if (!cmd.a2) throw new SedError('no address after comma', "unexpected `,'", i + 1)
     }
     skipWs()
     while (s[i] === '!') {
@@ -69,7 +78,7 @@ export function parseScript(script: string, o: Options): Cmd[] {
       skipWs()
     }
     const c = s[i++]
-    if (c === undefined) throw new SedError('missing command')
+    if (c === undefined) throw new SedError('missing command', 'missing command', i - 1)
     cmd.cmd = c
     if ((c === 'a' || c === 'i' || c === 'r') && cmd.a2) throw new SedError(`command '${c}' uses only one address`)
     switch (c) {
@@ -84,12 +93,12 @@ export function parseScript(script: string, o: Options): Cmd[] {
         break
       case 'y': {
         const d = s[i++]
-        const [from, j] = delimited(s, i, d)
-        const [to, k] = delimited(s, j, d)
+        const [from, j] = delimited(s, i, d, "unterminated `y' command")
+        const [to, k] = delimited(s, j, d, "unterminated `y' command")
         i = k
         const f = [...unescape(from, d)]
         const t = [...unescape(to, d)]
-        if (f.length !== t.length) throw new SedError("strings for y command are different lengths")
+        if (f.length !== t.length) throw new SedError('strings for y command are different lengths', "strings for `y' command are different lengths", i)
         cmd.from = f
         cmd.to = t
         break
@@ -110,7 +119,7 @@ export function parseScript(script: string, o: Options): Cmd[] {
         const end = c === 'r' || c === 'w' ? nextLine(s, i) : nextSep(s, i)
         cmd.text = s.slice(i, end).replace(/\s+$/, '')
         if ((c === 'r' || c === 'w') && !cmd.text) throw new SedError('empty filename')
-        if (c === ':' && !cmd.text) throw new SedError("\":\" lacks a label")
+        if (c === ':' && !cmd.text) throw new SedError('":" lacks a label', '":" lacks a label', i)
         i = end
         break
       }
@@ -130,7 +139,7 @@ export function parseScript(script: string, o: Options): Cmd[] {
       case 'q':
         break
       default:
-        throw new SedError(`unsupported command ${c}`)
+        throw new SedError(`unsupported command ${c}`, `unknown command: \`${c}'`, i)
     }
     cmds.push(cmd)
   }
@@ -171,8 +180,8 @@ function textArg(s: string, i: number): [string, number] {
   return [out, i]
 }
 
-/** Text up to an unescaped delimiter: [raw text, index after the delimiter]. */
-function delimited(s: string, i: number, d: string): [string, number] {
+/** Text up to an unescaped delimiter: [raw text, index after the delimiter]. `gnu`: GNU's words when it is missing. */
+function delimited(s: string, i: number, d: string, gnu: string): [string, number] {
   let out = ''
   for (; i < s.length; i++) {
     const c = s[i]
@@ -184,7 +193,7 @@ function delimited(s: string, i: number, d: string): [string, number] {
     if (c === '\n' && d !== '\n') break
     out += c
   }
-  throw new SedError(`unmatched '${d}'`)
+  throw new SedError(`unmatched '${d}'`, gnu, i)
 }
 
 /** `\n` is a newline and `\DELIM` the delimiter; other escapes stay for the regex. */
@@ -204,13 +213,13 @@ function unescape(text: string, d: string): string {
   return out
 }
 
-function regexArg(text: string, d: string, o: Options, icase: boolean): PosixRegex | null {
+function regexArg(text: string, d: string, o: Options, icase: boolean, at: number): PosixRegex | null {
   if (text === '') return null
   let pattern = unescape(text, d)
   // In a regex, an escaped delimiter that is special must stay escaped.
   if ('.*[]^$'.includes(d)) pattern = unescape(text.split('\\' + d).join('\\\\' + d), d)
   const re = compileRegex(pattern, { extended: o.extended, icase })
-  if (!(re instanceof PosixRegex)) throw new SedError(`bad regex '${pattern}': ${re.message}`)
+  if (!(re instanceof PosixRegex)) throw new SedError(`bad regex '${pattern}': ${re.message}`, re.message, at)
   return re
 }
 
@@ -230,23 +239,23 @@ function address(s: string, i: number, o: Options, second = false): [Address | n
       d = s[i + 1]
       i++
     }
-    const [text, j] = delimited(s, i + 1, d)
+    const [text, j] = delimited(s, i + 1, d, 'unterminated address regex')
     let k = j
     let icase = false
     while (s[k] === 'I') {
       icase = true
       k++
     }
-    return [{ t: 'regex', re: regexArg(text, d, o, icase) }, k]
+    return [{ t: 'regex', re: regexArg(text, d, o, icase, k) }, k]
   }
   return [null, i]
 }
 
 function substitute(s: string, i: number, cmd: Cmd, o: Options): number {
   const d = s[i++]
-  if (d === undefined || d === '\n' || d === '\\') throw new SedError('bad format in substitution expression')
-  const [pat, j] = delimited(s, i, d)
-  const [repl, k] = delimited(s, j, d)
+  if (d === undefined || d === '\n' || d === '\\') throw new SedError('bad format in substitution expression', "unterminated `s' command", i)
+  const [pat, j] = delimited(s, i, d, "unterminated `s' command")
+  const [repl, k] = delimited(s, j, d, "unterminated `s' command")
   i = k
   cmd.nth = 1
   let icase = false
@@ -274,11 +283,11 @@ function substitute(s: string, i: number, cmd: Cmd, o: Options): number {
       i = nextLine(s, i)
       break
     } else if (c === ';' || c === '}' || c === '\n') break
-    else throw new SedError('bad option in substitution expression')
+    else throw new SedError('bad option in substitution expression', "unknown option to `s'", i + 1)
     i++
   }
   cmd.global = cmd.nth === 0
-  cmd.re = regexArg(pat, d, o, icase)
+  cmd.re = regexArg(pat, d, o, icase, k)
   cmd.replacement = replacementText(repl, d)
   return i
 }

@@ -6,6 +6,7 @@ import { FsError } from '../../fs/vfs.ts'
 import { parseArgs } from '../util/args.ts'
 import { Lines, openInput, type Source } from '../util/io.ts'
 import { usageError, wantsHelp } from '../util/usage.ts'
+import { isGnu, progName } from '../gnu/userland.ts'
 import { parseScript, SedError, type Address, type Cmd } from './parse.ts'
 import type { PosixRegex } from '../util/regex.ts'
 
@@ -22,6 +23,8 @@ class Input {
   linenum = 0
   name = '-'
   errors = 0
+  /** GNU's exit status for unreadable input (2 missing, 4 a read error). */
+  gnuStatus = 0
 
   constructor(
     private ctx: CommandContext,
@@ -40,7 +43,15 @@ class Input {
       const f = this.files[this.k]
       const r = openInput(this.ctx, f)
       if (!r.ok) {
-        this.ctx.stderr.write(`sed: ${f}: ${r.error.text}\n`)
+        if (!isGnu(this.ctx)) this.ctx.stderr.write(`sed: ${f}: ${r.error.text}\n`)
+        // GNU: a missing file is status 2, a directory (read error) 4.
+        else if (r.error.code === 'EISDIR') {
+          this.ctx.stderr.write(`${progName(this.ctx)}: read error on ${f}: Is a directory\n`)
+          this.gnuStatus = 4
+        } else {
+          this.ctx.stderr.write(`${progName(this.ctx)}: can't read ${f}: ${r.error.text}\n`)
+          this.gnuStatus = Math.max(this.gnuStatus, 2)
+        }
         this.errors++
         this.lines = null
         continue
@@ -107,7 +118,7 @@ export function* sed(ctx: CommandContext): Generator<Wait, number, void> {
     cmds = parseScript(scripts.join('\n'), { extended: o.has('r') || o.has('E') })
   } catch (e) {
     if (!(e instanceof SedError)) throw e
-    ctx.stderr.write(`sed: ${e.message}\n`)
+    ctx.stderr.write(isGnu(ctx) && e.gnu ? gnuScriptError(ctx, scripts, e.gnu, e.at ?? 0) : `sed: ${e.message}\n`)
     return 1
   }
   for (const c of cmds)
@@ -154,7 +165,7 @@ export function* sed(ctx: CommandContext): Generator<Wait, number, void> {
       ctx.stderr.write(`sed: ${e.message}\n`)
       return 1
     }
-    if (st.input.errors) code = 1
+    if (st.input.errors) code = Math.max(code, st.input.gnuStatus || 1)
     if (inPlace) {
       const suffix = o.get('i')
       if (suffix) ctx.fs.writeFile(group[0] + suffix, ctx.fs.readFile(group[0], ctx.cwd), ctx.cwd)
@@ -419,4 +430,11 @@ function expand(repl: string, line: string, m: { start: number; end: number; gro
     out += ch === '&' ? line.slice(m.start, m.end) : ch
   }
   return out
+}
+
+/** GNU's "sed: -e expression #N, char C: MESSAGE", counted within the -e the error is in. */
+function gnuScriptError(ctx: CommandContext, scripts: string[], msg: string, at: number): string {
+  let n = 0
+  while (n < scripts.length - 1 && at > scripts[n].length + 1) at -= scripts[n++].length + 1
+  return `${progName(ctx)}: -e expression #${n + 1}, char ${at}: ${msg}\n`
 }

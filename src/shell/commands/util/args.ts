@@ -2,6 +2,9 @@
 // glibc): GNU permutation, bundled flags, attached or separate arguments, `--`.
 // Upstream: busybox libbb/getopt32.c, glibc posix/getopt.c (message texts).
 import type { CommandContext } from '../../api.ts'
+import { gnuInfo } from '../gnu/about.ts'
+import { isGnu } from '../gnu/userland.ts'
+import { appletName } from './io.ts'
 import { usageError } from './usage.ts'
 
 export interface OptSpec {
@@ -57,12 +60,15 @@ export function parseArgs(ctx: CommandContext, spec: OptSpec, argv = ctx.argv.sl
   const args: string[] = []
   const takesArg = argTable(spec.short)
   const fail = (msg: string): number => usageError(ctx, name, msg, spec.errorCode ?? 1)
+  const gnu = isGnu(ctx)
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i]
     if (a === '--') {
       args.push(...argv.slice(i + 1))
       break
     }
+    // Every GNU tool takes --help and --version wherever its options go.
+    if (gnu && (a === '--help' || a === '--version') && gnuInfo(ctx, appletName(ctx), a)) return 0
     if (a.startsWith('--') && spec.long) {
       const eq = a.indexOf('=')
       const given = eq < 0 ? a.slice(2) : a.slice(2, eq)

@@ -52,3 +52,27 @@ export function humanSize(val: number, fractions = true): string {
   if (!fractions) return `${val + (frac >= 5 ? 1 : 0)}${units[u]}`
   return `${val}.${frac}${units[u]}`
 }
+
+/**
+ * GNU's human-readable size (ls -h, du -h): powers of 1024, rounded up, one
+ * decimal below 10 (1025 -> 1.1K, 5000 -> 4.9K, 10241 -> 11K). Upstream: gnulib human.c.
+ */
+export function gnuHumanSize(bytes: number): string {
+  if (bytes < 1024) return String(bytes)
+  const units = ['K', 'M', 'G', 'T', 'P', 'E']
+  let u = 0
+  let scale = 1024
+  while (bytes / scale >= 1024 && u < units.length - 1) {
+    scale *= 1024
+    u++
+  }
+  const x = bytes / scale
+  if (x < 10) {
+    const tenths = Math.ceil((bytes * 10) / scale)
+    if (tenths < 100) return `${Math.floor(tenths / 10)}.${tenths % 10}${units[u]}`
+    return `10${units[u]}`
+  }
+  const whole = Math.ceil(x)
+  if (whole >= 1024 && u < units.length - 1) return `1.0${units[u + 1]}`
+  return `${whole}${units[u]}`
+}

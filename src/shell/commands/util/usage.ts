@@ -2,6 +2,10 @@
 // error (stderr). We show the banner of the busybox:1.36.1 image, the synopsis and
 // the one-line summary; the per-option table is left out. Upstream: include/usage.src.h.
 import type { CommandContext } from '../../api.ts'
+import { gnuInfo } from '../gnu/about.ts'
+import { gnuUsageError } from '../gnu/errors.ts'
+import { isGnu } from '../gnu/userland.ts'
+import { appletName } from './io.ts'
 
 export const BANNER = 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.'
 
@@ -91,15 +95,18 @@ export function usageText(name: string): string {
   return `${BANNER}\n\n${synopsis}\n` + (u[1] ? `\n${u[1]}\n` : '')
 }
 
-/** An option error: `NAME: MSG` then the usage screen, both on stderr. */
+/** An option error: `NAME: MSG` then the usage screen, both on stderr (GNU: then a pointer to --help). */
 export function usageError(ctx: CommandContext, name: string, msg: string, code = 1): number {
+  if (isGnu(ctx)) return gnuUsageError(ctx, msg)
   ctx.stderr.write(msg ? `${name}: ${msg}\n${usageText(name)}` : usageText(name))
   return code
 }
 
-/** `applet --help` (only as the first argument): the usage screen on stdout, status 0. */
+/** `applet --help` (only as the first argument): the usage screen on stdout, status 0; GNU's --help and --version. */
 export function wantsHelp(ctx: CommandContext): boolean {
-  if (ctx.argv[1] !== '--help') return false
+  const a = ctx.argv[1]
+  if (isGnu(ctx)) return (a === '--help' || a === '--version') && gnuInfo(ctx, appletName(ctx), a)
+  if (a !== '--help') return false
   ctx.stdout.write(usageText(ctx.argv[0]))
   return true
 }
