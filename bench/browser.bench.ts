@@ -7,7 +7,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
 import { chromium, type Browser } from '@playwright/test'
-import { encodeShare } from '../src/app/share.ts'
+import { deflateSync, strToU8 } from 'fflate'
 import { median, type Measurement } from './figures.ts'
 
 const PORT = Number(process.env.BENCH_PORT ?? 4179)
@@ -81,6 +81,11 @@ function mainChunk(): { gzip: number; note: string } {
   return { gzip: size(entry), note: `${entry.split('/').pop()}${preloads.length ? `, +${(pre / 1000).toFixed(1)} kB preloaded` : ''}; Monaco ${monaco ? 'IN the first load' : 'lazy'}` }
 }
 
+/** A share link's fragment, as src/app/share.ts writes it (that module drags the UI's DOM types into this Node build). */
+function shareLink(lab: { files: Record<string, string>; log: unknown[]; speed: number }): string {
+  return Buffer.from(deflateSync(strToU8(JSON.stringify(lab)), { level: 9 })).toString('base64url')
+}
+
 async function preview(): Promise<ChildProcess> {
   // vite itself, not through npx: killing it must stop the server.
   const p = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(PORT), '--strictPort'], { stdio: ['ignore', 'ignore', 'inherit'] })
@@ -118,7 +123,7 @@ async function navigation(b: Browser): Promise<{ lesson: number; play: number }>
 async function framesAt600(b: Browser): Promise<{ fps: number; note: string }> {
   const ctx = await b.newContext({ viewport: { width: 1400, height: 900 } })
   const page = await ctx.newPage()
-  const share = encodeShare({ files: { 'countdown-job.yaml': THOUSAND_PODS }, log: [], speed: 600 })
+  const share = shareLink({ files: { 'countdown-job.yaml': THOUSAND_PODS }, log: [], speed: 600 })
   await page.goto(`${BASE}/lab/${LESSON}?lang=en&speed=600#s=${share}`)
   await page.getByRole('button', { name: /^Play/ }).click({ timeout: 30_000 })
   const lanes = () => page.evaluate(LANES) as Promise<number>

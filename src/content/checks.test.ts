@@ -34,8 +34,9 @@ function context(scene: Scene): CheckContext {
     history.pods.set(p.name, { uid: p.name, namespace: 'default', jobUid: job, createdAt: T0, segments, restarts: [], phase: 'Succeeded', ...rest })
     history.jobs.get(job)!.podUids.push(p.name)
   }
-  history.ticks.push(...(scene.ticks ?? []))
-  for (const e of scene.events ?? []) history.events.push({ at: T0, type: 'Normal', reason: '', message: '', kind: 'CronJob', name: '', namespace: 'default', ...e })
+  // A fixture fills the history's logs in place: they are short, so these are the logs' own arrays.
+  ;(history.ticks as CronTick[]).push(...(scene.ticks ?? []))
+  for (const e of scene.events ?? []) (history.events as EventRecord[]).push({ at: T0, type: 'Normal', reason: '', message: '', kind: 'CronJob', name: '', namespace: 'default', ...e })
   const objects = (scene.objects ?? []).map((o) => ({ kind: o.kind, metadata: { name: o.name, creationTimestamp: new Date(o.created ?? T0).toISOString() }, spec: o.spec }))
   return {
     history,
