@@ -1,28 +1,13 @@
 // jq's builtin functions: the ones written in C upstream are native here; the ones
 // upstream writes in jq (and that must work in path expressions) are in PRELUDE.
 // Upstream: jq src/builtin.c, src/builtin.jq (semantics; our own code and definitions).
+import { contains, extremeBy, flatten, groupBy, indices, sortBy, uniq } from './collections.ts'
+import { evaluate, pathsOf, values } from './eval.ts'
+import { dump, parseJson, JsonParseError } from './json.ts'
+import { add, delpaths, desc, err, getpath, setpath, splitStr, type Path } from './ops.ts'
 import { PRELUDE_NAMES } from './prelude.ts'
 import { brokenDown, matchImpl, regexArgs, strftimeJq, strptimeJq } from './regex-dates.ts'
-import {
-  add,
-  delpaths,
-  desc,
-  err,
-  evaluate,
-  getpath,
-  indicesOf,
-  pathsOf,
-  setpath,
-  splitStr,
-  valueOut,
-  values,
-  type Closure,
-  type EvalContext,
-  type Native,
-  type Out,
-  type Path,
-} from './eval.ts'
-import { dump, parseJson, JsonParseError } from './json.ts'
+import { valueOut, type Closure, type EvalContext, type Native, type Out } from './scope.ts'
 import { cmpStr, compare, isNum, isObj, JqError, kind, num, truthy, type JObject, type Value } from './value.ts'
 
 /** halt / halt_error: stop the whole program with a status and a message for stderr. */
@@ -206,39 +191,39 @@ def0('from_entries', (v) => {
   return out
 })
 def0('tostream', () => err('tostream is not supported'))
-def0('floor', (v) => Math.floor(number(v, 'floor')))
-def0('ceil', (v) => Math.ceil(number(v, 'ceil')))
+def0('floor', (v) => Math.floor(number(v)))
+def0('ceil', (v) => Math.ceil(number(v)))
 def0('round', (v) => {
-  const n = number(v, 'round')
+  const n = number(v)
   return n < 0 ? -Math.round(-n) : Math.round(n)
 })
-def0('sqrt', (v) => Math.sqrt(number(v, 'sqrt')))
-def0('fabs', (v) => Math.abs(number(v, 'fabs')))
+def0('sqrt', (v) => Math.sqrt(number(v)))
+def0('fabs', (v) => Math.abs(number(v)))
 def0('abs', (v) => {
   if (!isNum(v)) err(`${desc(v)} has no absolute value`)
   return num(v) < 0 ? -num(v) : v
 })
-def0('trunc', (v) => Math.trunc(number(v, 'trunc')))
-def0('log', (v) => Math.log(number(v, 'log')))
-def0('log2', (v) => Math.log2(number(v, 'log2')))
-def0('log10', (v) => Math.log10(number(v, 'log10')))
-def0('exp', (v) => Math.exp(number(v, 'exp')))
-def0('exp2', (v) => 2 ** number(v, 'exp2'))
-def0('exp10', (v) => 10 ** number(v, 'exp10'))
+def0('trunc', (v) => Math.trunc(number(v)))
+def0('log', (v) => Math.log(number(v)))
+def0('log2', (v) => Math.log2(number(v)))
+def0('log10', (v) => Math.log10(number(v)))
+def0('exp', (v) => Math.exp(number(v)))
+def0('exp2', (v) => 2 ** number(v))
+def0('exp10', (v) => 10 ** number(v))
 defN('pow', 2, (_v, a, b) => num(a as number) ** num(b as number))
-defN('log', 1, (v) => Math.log(number(v, 'log')))
+defN('log', 1, (v) => Math.log(number(v)))
 def0('infinite', () => Infinity)
 def0('nan', () => NaN)
-def0('isinfinite', (v) => !Number.isFinite(number(v, 'isinfinite')) && !Number.isNaN(number(v, 'isinfinite')))
-def0('isnan', (v) => Number.isNaN(number(v, 'isnan')))
+def0('isinfinite', (v) => !Number.isFinite(number(v)) && !Number.isNaN(number(v)))
+def0('isnan', (v) => Number.isNaN(number(v)))
 def0('isnormal', (v) => {
-  const n = number(v, 'isnormal')
+  const n = number(v)
   return Number.isFinite(n) && n !== 0 && Math.abs(n) >= 2.2250738585072014e-308
 })
 def0('isvalid', () => true)
 def0('have_literal_numbers', () => true)
 def0('have_decnum', () => false)
-def0('builtins', () => [...natives.keys(), ...PRELUDE_NAMES].map((k) => k))
+def0('builtins', () => [...natives.keys(), ...PRELUDE_NAMES])
 def0('input_filename', () => null)
 def0('transpose', (v) => {
   const rows = arr(v, 'cannot be transposed').map((r) => arr(r, 'cannot be transposed'))
@@ -260,8 +245,8 @@ def0('mktime', (v) => {
   if (t.length < 6) err('mktime requires array of 6 numbers')
   return Math.floor(Date.UTC(t[0], t[1], t[2], t[3], t[4], Math.floor(t[5])) / 1000)
 })
-def0('gmtime', (v) => brokenDown(number(v, 'gmtime')))
-def0('localtime', (v) => brokenDown(number(v, 'localtime')))
+def0('gmtime', (v) => brokenDown(number(v)))
+def0('localtime', (v) => brokenDown(number(v)))
 defN('strptime', 1, (v, f) => strptimeJq(str(v, 'strptime/1 requires string inputs and arguments'), str(f, 'strptime/1 requires string inputs and arguments')))
 defN('_match_impl', 3, (v, re, flags, testOnly) => matchImpl(v, re, flags, truthy(testOnly)))
 def0('input_line_number', () => 0)
@@ -295,7 +280,7 @@ natives.set('path/1', function* (input, args, ctx) {
   for (const p of pathsOf(args[0].ast, input.v, args[0].scope, ctx)) yield valueOut(input, p)
 })
 natives.set('env/0', function* (input, _args, ctx) {
-  yield valueOut(input, new Map([...ctx.env].map(([k, v]): [string, Value] => [k, v])))
+  yield valueOut(input, new Map<string, Value>(ctx.env))
 })
 natives.set('now/0', function* (input, _args, ctx) {
   yield valueOut(input, ctx.now() / 1000)
@@ -391,80 +376,7 @@ function* substitute(s: string, re: Value, flags: string, repl: Closure, input: 
   for (const out of build(0, 0, '')) yield valueOut(input, out)
 }
 
-function number(v: Value, name: string): number {
+function number(v: Value): number {
   if (!isNum(v)) err(`${desc(v)} number required`)
-  void name
   return num(v)
-}
-
-function contains(a: Value, b: Value): boolean {
-  if (kind(a) !== kind(b)) err(`${desc(a)} and ${desc(b)} cannot have their containment checked`)
-  if (isObj(a) && isObj(b)) return [...b].every(([k, v]) => a.has(k) && contains(a.get(k)!, v))
-  if (Array.isArray(a) && Array.isArray(b)) return b.every((x) => a.some((y) => kind(x) === kind(y) && contains(y, x)))
-  if (typeof a === 'string' && typeof b === 'string') return a.includes(b)
-  return compare(a, b) === 0
-}
-
-function indices(v: Value, i: Value): Value {
-  if (v === null) return null
-  if (typeof v === 'string' && typeof i === 'string') {
-    if (!i) return null
-    const out: Value[] = []
-    const bytes = utf8Offsets(v)
-    for (let k = v.indexOf(i); k >= 0; k = v.indexOf(i, k + 1)) out.push(bytes(k))
-    return out
-  }
-  if (Array.isArray(v) && Array.isArray(i)) return indicesOf(v, i)
-  if (Array.isArray(v)) return indicesOf(v, [i])
-  err(`Cannot determine indices of ${kind(i)} in ${kind(v)}`)
-}
-
-/** jq's string indices are byte offsets into the UTF-8 text. */
-function utf8Offsets(s: string): (i: number) => number {
-  return (i) => {
-    let n = 0
-    for (let k = 0; k < i; k++) {
-      const c = s.charCodeAt(k)
-      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (k++, 4) : 3
-    }
-    return n
-  }
-}
-
-function flatten(v: Value[], depth: number): Value[] {
-  const out: Value[] = []
-  for (const x of v) if (Array.isArray(x) && depth > 0) out.push(...flatten(x, depth - 1))
-  else out.push(x)
-  return out
-}
-
-function uniq(sorted: Value[]): Value[] {
-  return sorted.filter((x, i) => i === 0 || compare(x, sorted[i - 1]) !== 0)
-}
-
-function sortBy(v: Value[], keys: Value[]): [Value, Value][] {
-  return v.map((x, i): [Value, Value] => [x, keys[i]]).sort((a, b) => compare(a[1], b[1]))
-}
-
-function groupBy(v: Value[], keys: Value[]): Value[] {
-  const out: Value[][] = []
-  let last: Value | undefined
-  for (const [x, k] of sortBy(v, keys)) {
-    if (out.length && compare(k, last!) === 0) out[out.length - 1].push(x)
-    else out.push([x])
-    last = k
-  }
-  return out
-}
-
-function extremeBy(v: Value[], keys: Value[], max: boolean): Value {
-  let best = -1
-  for (let i = 0; i < v.length; i++) {
-    if (best < 0) best = i
-    else {
-      const c = compare(keys[i], keys[best])
-      if (max ? c >= 0 : c < 0) best = i
-    }
-  }
-  return best < 0 ? null : v[best]
 }

@@ -4,70 +4,10 @@
 // Upstream: jq src/execute.c, src/jv_aux.c (jv_get, jv_set, jv_setpath, jv_delpaths).
 import type { Ast, FuncDef, Pattern } from './ast.ts'
 import { applyFormat } from './formats.ts'
-import { dump, dumpTrunc } from './json.ts'
-import { add, binop, delpaths, desc, err, get, getpath, setpath, type Path } from './ops.ts'
+import { dump } from './json.ts'
+import { binop, delpaths, desc, err, get, getpath, setpath, type Path } from './ops.ts'
+import { BreakSignal, index, iterate, valueOut, type Closure, type EvalContext, type Out, type Scope } from './scope.ts'
 import { isNum, isObj, JqError, kind, num, truthy, type JObject, type Value } from './value.ts'
-
-export { add, binop, delpaths, desc, err, get, getpath, indicesOf, setpath, splitStr, type Path } from './ops.ts'
-export { applyFormat, base64Decode, base64Encode } from './formats.ts'
-
-export interface Out {
-  v: Value
-  /** The path of this output in path mode, null otherwise. */
-  p: Path | null
-}
-
-/** A filter passed as an argument: its syntax and the scope it was written in. */
-export interface Closure {
-  ast: Ast
-  scope: Scope
-}
-
-export type Native = (input: Out, args: Closure[], ctx: EvalContext) => Iterable<Out>
-
-export type Binding =
-  | { kind: 'var'; value: Value }
-  | { kind: 'func'; def: FuncDef; scope: () => Scope }
-  | { kind: 'param'; closure: Closure }
-  | { kind: 'native'; fn: Native }
-  | { kind: 'label'; id: symbol }
-
-/** A persistent linked scope: variables, functions (name/arity) and labels. */
-export class Scope {
-  constructor(
-    readonly parent: Scope | null,
-    readonly key: string,
-    readonly binding: Binding,
-  ) {}
-
-  lookup(key: string): Binding | undefined {
-    for (let s: Scope | null = this; s; s = s.parent) if (s.key === key) return s.binding
-    return undefined
-  }
-
-  bind(key: string, binding: Binding): Scope {
-    return new Scope(this, key, binding)
-  }
-}
-
-export class BreakSignal {
-  constructor(readonly id: symbol) {}
-}
-
-/** What the running program can reach outside itself. */
-export interface EvalContext {
-  env: ReadonlyMap<string, string>
-  now(): number
-  /** The next input value (`input`), or undefined when there is none. */
-  input(): Value | undefined
-  stderr(text: string): void
-  ev(ast: Ast, input: Out, scope: Scope): Generator<Out, void, void>
-}
-
-/** .[k] with its path. */
-export function index(t: Out, k: Value): Out {
-  return { v: get(t.v, k), p: t.p ? [...t.p, k] : null }
-}
 
 export function* evaluate(a: Ast, input: Out, scope: Scope, ctx: EvalContext): Generator<Out, void, void> {
   switch (a.t) {
@@ -78,30 +18,12 @@ export function* evaluate(a: Ast, input: Out, scope: Scope, ctx: EvalContext): G
       yield* recurseAll(input)
       return
     case 'field':
-      for (const t of evaluate(a.target, input, scope, ctx))
-        for (const k of values(a.name, input, scope, ctx)) {
-          if (a.opt) {
-            try {
-              yield index(t, k)
-            } catch (e) {
-              if (!(e instanceof JqError)) throw e
-            }
-          } else yield index(t, k)
-        }
+      for (const t of evaluate(a.target, input, scope, ctx)) for (const k of values(a.name, input, scope, ctx)) yield* access(t, k, a.opt)
       return
     case 'slice':
       for (const t of evaluate(a.target, input, scope, ctx))
         for (const to of a.to ? values(a.to, input, scope, ctx) : [null])
-          for (const from of a.from ? values(a.from, input, scope, ctx) : [null]) {
-            const key = new Map<string, Value>([['start', from], ['end', to]])
-            if (a.opt) {
-              try {
-                yield index(t, key)
-              } catch (e) {
-                if (!(e instanceof JqError)) throw e
-              }
-            } else yield index(t, key)
-          }
+          for (const from of a.from ? values(a.from, input, scope, ctx) : [null]) yield* access(t, new Map<string, Value>([['start', from], ['end', to]]), a.opt)
       return
     case 'iterate':
       for (const t of evaluate(a.target, input, scope, ctx)) {
@@ -213,7 +135,7 @@ export function* evaluate(a: Ast, input: Out, scope: Scope, ctx: EvalContext): G
     }
     case 'var': {
       if (a.name === 'ENV') {
-        yield valueOut(input, new Map([...ctx.env].map(([k, v]): [string, Value] => [k, v])))
+        yield valueOut(input, new Map<string, Value>(ctx.env))
         return
       }
       const b = scope.lookup('$' + a.name)
@@ -239,28 +161,22 @@ export function* values(a: Ast, input: Out, scope: Scope, ctx: EvalContext): Gen
   for (const o of evaluate(a, { v: input.v, p: null }, scope, ctx)) yield o.v
 }
 
-/** A computed value: not a path, so an error in path mode (path(1)). */
-export function valueOut(input: Out, v: Value): Out {
-  if (input.p) err(`Invalid path expression with result ${dumpTrunc(v, 30)}`)
-  return { v, p: null }
+/** .[k]; when optional (.a?, .[1:2]?), nothing where that is an error. */
+function* access(t: Out, k: Value, opt: boolean): Generator<Out, void, void> {
+  if (!opt) {
+    yield index(t, k)
+    return
+  }
+  try {
+    yield index(t, k)
+  } catch (e) {
+    if (!(e instanceof JqError)) throw e
+  }
 }
 
 function* recurseAll(o: Out): Generator<Out, void, void> {
   yield o
   if (Array.isArray(o.v) || isObj(o.v)) for (const c of iterate(o)) yield* recurseAll(c)
-}
-
-export function* iterate(t: Out): Generator<Out, void, void> {
-  const v = t.v
-  if (Array.isArray(v)) {
-    for (let i = 0; i < v.length; i++) yield { v: v[i], p: t.p ? [...t.p, i] : null }
-    return
-  }
-  if (isObj(v)) {
-    for (const [k, x] of v) yield { v: x, p: t.p ? [...t.p, k] : null }
-    return
-  }
-  err(`Cannot iterate over ${desc(v)}`)
 }
 
 function* interpolate(parts: (string | Ast)[], format: string | null, input: Out, scope: Scope, ctx: EvalContext, i = 0, acc = ''): Generator<string, void, void> {

@@ -7,10 +7,11 @@ import type { Ast } from './ast.ts'
 import { HaltSignal } from './builtins.ts'
 import { builtinScope } from './prelude.ts'
 import { checkProgram } from './check.ts'
-import { BreakSignal, evaluate, Scope, type EvalContext } from './eval.ts'
+import { evaluate } from './eval.ts'
 import { dump, JsonParseError, JsonReader, parseJson, type DumpOptions } from './json.ts'
 import { JqSyntaxError } from './lexer.ts'
 import { Parser } from './parser.ts'
+import { BreakSignal, Scope, type EvalContext } from './scope.ts'
 import { JqError, type Value } from './value.ts'
 
 const SHORT = 'srjcCMaSRnfbeh'
@@ -276,7 +277,6 @@ export function* jq(ctx: CommandContext): Generator<Wait, number, void> {
     now: () => ctx.host.now(),
     input: () => input.next(),
     stderr: (t) => ctx.stderr.write(t),
-    ev: (ast, inp, s) => evaluate(ast, inp, s, evalCtx),
   }
   const raw = o.flags.has('r') || o.flags.has('j') || o.flags.has('raw0')
   const process = (v: Value, position: () => string): number | HaltSignal => {

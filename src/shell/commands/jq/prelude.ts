@@ -3,7 +3,7 @@
 // Upstream: jq src/builtin.jq (semantics; these definitions are our own).
 import type { Ast } from './ast.ts'
 import { natives } from './builtins.ts'
-import { Scope } from './eval.ts'
+import { Scope } from './scope.ts'
 import { Parser } from './parser.ts'
 
 /** Builtins written in jq: they take part in path expressions (`del(.[] | select(...))`). */
