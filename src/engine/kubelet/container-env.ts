@@ -1,6 +1,6 @@
 // A container's environment and command line (kubelet_pods.go makeEnvironmentVariables, kuberuntime
-// generateContainerConfig): image Env, HOSTNAME, HOME, service links, env with $(VAR) and the downward
-// API (ConfigMap/Secret keys fail: none exist here), and command/args or ENTRYPOINT/CMD.
+// generateContainerConfig): image Env, HOSTNAME, HOME, service links, env with $(VAR), the downward
+// API and ConfigMap keys (Secret keys fail: none exist here), and command/args or ENTRYPOINT/CMD.
 import type { Container, Node, Pod } from '../api/types.ts'
 import { milliOf, valueOf } from '../api/quantity.ts'
 import { expand, mappingFor } from './expansion.ts'
@@ -30,6 +30,9 @@ export interface EnvResult {
   /** CreateContainerConfigError message, when the env cannot be built. */
   error?: string
 }
+
+/** A ConfigMap's keys, as the kubelet reads them from the API (namespace, name). */
+export type ConfigMapLookup = (namespace: string, name: string) => { data?: Record<string, string> } | undefined
 
 /** The pod's hostname: spec.hostname, else the pod name (truncated to 63 characters). */
 export function podHostname(pod: Pod): string {
@@ -87,7 +90,7 @@ function resourceRef(pod: Pod, c: Container, node: Node | undefined, ref: { cont
 }
 
 /** The sandbox's IP and the node's: the kubelet knows them before the API status shows them. */
-export function containerEnv(pod: Pod, c: Container, image: ImageConfig, node: Node | undefined, ips: { host: string; pod?: string } = { host: '' }): EnvResult {
+export function containerEnv(pod: Pod, c: Container, image: ImageConfig, node: Node | undefined, ips: { host: string; pod?: string } = { host: '' }, configMaps?: ConfigMapLookup): EnvResult {
   const env = new Map<string, string>()
   const kubeletEnv = new Map<string, string>()
   for (const kv of image.env) {
@@ -108,8 +111,15 @@ export function containerEnv(pod: Pod, c: Container, image: ImageConfig, node: N
         value = v
       } else if (vf.resourceFieldRef) value = resourceRef(pod, c, node, vf.resourceFieldRef)
       else if (vf.configMapKeyRef) {
-        if (vf.configMapKeyRef.optional) continue
-        return { env, kubeletEnv, error: `configmap ${JSON.stringify(vf.configMapKeyRef.name)} not found` }
+        const ref = vf.configMapKeyRef
+        const ns = pod.metadata.namespace ?? 'default'
+        const cm = configMaps?.(ns, ref.name)
+        const v = cm?.data?.[ref.key]
+        if (v === undefined) {
+          if (ref.optional) continue
+          return { env, kubeletEnv, error: cm ? `couldn't find key ${ref.key} in ConfigMap ${ns}/${ref.name}` : `configmap ${JSON.stringify(ref.name)} not found` }
+        }
+        value = v
       } else if (vf.secretKeyRef) {
         if (vf.secretKeyRef.optional) continue
         return { env, kubeletEnv, error: `secret ${JSON.stringify(vf.secretKeyRef.name)} not found` }

@@ -117,7 +117,7 @@ export class ContainerStarter {
       if (!img!.ok) return this.fail(c, img!.reason, img!.message)
       const image = img!.image
       const config = image.build.config
-      const env = containerEnv(this.w.pod, c.spec, config, svc.node(), { host: svc.hostIP(), pod: this.w.podIP })
+      const env = containerEnv(this.w.pod, c.spec, config, svc.node(), { host: svc.hostIP(), pod: this.w.podIP }, svc.configMap)
       if (env.error) return this.fail(c, 'CreateContainerConfigError', env.error, `Error: ${env.error}`)
       const argv = commandLine(c.spec, config, env.kubeletEnv)
       yield svc.rng.int(15, 60)

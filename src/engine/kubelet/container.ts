@@ -55,8 +55,9 @@ export class ContainerInstance implements InstanceView {
     this.finish(128, 'StartError', message)
   }
 
-  start(spec: StartSpec): void {
-    this.startedAt = this.kernel.now()
+  /** Start the process; `startedAt` is earlier when the kubelet takes over a container already running. */
+  start(spec: StartSpec, startedAt = this.kernel.now()): void {
+    this.startedAt = startedAt
     this.execSpawner = spec.exec
     let proc: Proc
     const wrapped: Proc = {

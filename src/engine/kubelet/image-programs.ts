@@ -1,6 +1,7 @@
 // Programs images bring that the shell lacks: pause, hello-world, nginx and MySQL behind docker-entrypoint.sh,
 // and the entrypoints of the bash and curl images; each prints what the real one does and exits as it does on TERM.
 import type { Proc, ShellOptions, Signal, Yield } from '../../shell/api.ts'
+import { systemProgram } from './system-programs.ts'
 
 export interface ProgramContext {
   argv: string[]
@@ -217,6 +218,7 @@ export function imageProgram(name: string, ctx: ProgramContext): Proc | undefine
     case 'bash-entrypoint':
       return ctx.exec(args[0]?.startsWith('-') ? ['bash', ...args] : args)
     default:
-      return undefined
+      // The cluster's own images (control plane, kube-proxy, CoreDNS, canal, local-path).
+      return name.startsWith('sys:') ? systemProgram(name.slice(4), ctx) : undefined
   }
 }

@@ -5,6 +5,7 @@ import type { Node, Pod } from '../api/types.ts'
 import type { ControllerContext } from '../context.ts'
 import type { Rng } from '../kernel/rng.ts'
 import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
+import { adoptRunning, foundRunning } from './adopt.ts'
 import { admitPod } from './admission.ts'
 import { Backoff } from './backoff.ts'
 import type { ExecAnswer, ExecIO } from './exec.ts'
@@ -16,6 +17,7 @@ import { rfc3339 } from '../kernel/time.ts'
 import { getDefaultRuntime, type ContainerRuntime } from './runtime.ts'
 import type { KubeletServices } from './services.ts'
 import { shellRuntime } from './shell-runtime.ts'
+import { StaticPods } from './static-pods.ts'
 import { VolumeRegistry } from './storage.ts'
 
 /** The sandbox image every node has (kubeadm 1.33's pause). */
@@ -44,6 +46,7 @@ export class Kubelet implements LogSource {
   private hostPaths = new Map<string, DirNode>()
   private nodeStatusPending = false
   private services: KubeletServices
+  private statics: StaticPods
 
   constructor(
     readonly ctx: ControllerContext,
@@ -78,7 +81,9 @@ export class Kubelet implements LogSource {
       },
       newContainerID: () => Array.from({ length: 8 }, () => idRng.u32().toString(16).padStart(8, '0')).join(''),
       event: (pod, type, reason, message, fieldPath) => ctx.recorder.event(pod, type, reason, message, { component: 'kubelet', host: nodeName }, fieldPath ? { fieldPath } : {}),
+      configMap: (ns, name) => ctx.store.get('ConfigMap', ns, name) as { data?: Record<string, string> } | undefined,
     }
+    this.statics = new StaticPods(this.services, this.workers, (t, period) => this.relistPhase + Math.ceil((t - this.relistPhase) / period) * period)
     ctx.store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod')
     this.scheduleHeartbeat()
   }
@@ -131,21 +136,37 @@ export class Kubelet implements LogSource {
     const w = this.workers.get(uid)
     if (e.type === 'DELETED') {
       if (!w) return
-      w.remove()
       this.workers.delete(uid)
+      if (this.statics.onDeleted(w, pod)) return
+      w.remove()
       this.holding.delete(w)
       return
     }
     if (pod.spec.nodeName !== this.nodeName) return
-    if (w) return w.update(pod)
+    if (w) return this.statics.onUpdate(w, pod) ? undefined : w.update(pod)
+    if (this.statics.adoptMirror(pod)) return
     const phase = pod.status?.phase
     if (phase === 'Succeeded' || phase === 'Failed') return
+    if (foundRunning(pod)) return this.adopt(pod)
     if (this.rejected(pod)) return
     const worker = new PodWorker(this.services, pod)
     this.workers.set(uid, worker)
     this.holding.add(worker)
     // The kubelet's watch delivers the binding a few milliseconds later.
     this.ctx.kernel.after(this.rng.int(5, 25), () => worker.requestSync())
+  }
+
+  /** A pod already running on this node when the kubelet (re)started: its containers are taken over, not started. */
+  private adopt(pod: Pod): void {
+    const worker = new PodWorker(this.services, pod)
+    this.workers.set(pod.metadata.uid, worker)
+    this.holding.add(worker)
+    adoptRunning(worker, this.services)
+    const ip = pod.status?.podIP
+    if (ip && !pod.spec.hostNetwork) this.reserveIP(ip)
+    this.statics.track(worker)
+    // The first sync mounts its volumes and finds nothing to start or report.
+    this.ctx.kernel.after(0, () => worker.requestSync())
   }
 
   /** HandlePodAdditions → canAdmitPod; a rejected pod fails with the kubelet's reason. */
@@ -191,6 +212,13 @@ export class Kubelet implements LogSource {
       }
     }
     return `${base}.254`
+  }
+
+  /** host-local IPAM's record of an address a sandbox already holds (the next one goes after it). */
+  private reserveIP(ip: string): void {
+    this.usedIPs.add(ip)
+    const last = Number(ip.split('.')[3])
+    if (last > this.lastIP && last < 255) this.lastIP = last
   }
 
   /** A pull changed the node's images: the next node status update reports them. */

@@ -70,6 +70,19 @@ export class ContainerLog {
     this.pending[stream] = buf
   }
 
+  /** A line written before the kubelet was keeping this log (a container it found running): dated `ms` and `sub` ns. */
+  writeAt(ms: number, sub: number, stream: LogStream, chunk: string): void {
+    const { clock, jitter } = this
+    this.clock = () => ms
+    this.jitter = () => sub
+    try {
+      this.write(stream, chunk)
+    } finally {
+      this.clock = clock
+      this.jitter = jitter
+    }
+  }
+
   /** The process exited: an unfinished line is written as a partial entry. */
   close(): void {
     if (this.closed) return

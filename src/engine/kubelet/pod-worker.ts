@@ -42,6 +42,8 @@ export class PodWorker {
   private lastWritten?: Pod['status']
   private starter: ContainerStarter
   removed = false
+  /** A static pod's worker: it runs from the node's manifest, so its mirror pod's deletion does not stop it. */
+  staticPod = false
 
   constructor(
     private svc: KubeletServices,
@@ -62,11 +64,23 @@ export class PodWorker {
     return this.vols
   }
 
+  /** The kubelet found this pod's sandbox already running (it was started before): take it over as it is. */
+  adoptSandbox(ip: string, startTime: string): void {
+    this.sandbox = { ip, seen: true }
+    this.startTime = startTime
+  }
+
+  /** A new mirror pod stands for this static pod: report to it from now on (its status is written afresh). */
+  rebind(pod: Pod): void {
+    this.pod = pod
+    this.lastWritten = undefined
+  }
+
   /** The pod object changed in the API. */
   update(pod: Pod): void {
     const wasDeleting = !!this.pod.metadata.deletionTimestamp
     this.pod = pod
-    if (!pod.metadata.deletionTimestamp) return
+    if (!pod.metadata.deletionTimestamp || this.staticPod) return
     if (!wasDeleting && !this.terminating) {
       // A kill request cancels the sync in flight (an image pull, say): pod_workers cancels its context.
       this.abortSync()
@@ -161,7 +175,7 @@ export class PodWorker {
     if (this.evicted) this.svc.event(this.pod, 'Normal', DEADLINE_REASON, DEADLINE_MESSAGE)
     const status = this.writeStatus()
     if (this.terminating) return
-    if (this.pod.metadata.deletionTimestamp) return this.terminate((this.pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000)
+    if (this.pod.metadata.deletionTimestamp && !this.staticPod) return this.terminate((this.pod.metadata.deletionGracePeriodSeconds ?? 30) * 1000)
     if (this.evicted) return this.terminate((this.pod.spec.terminationGracePeriodSeconds ?? 30) * 1000)
     if (status.phase === 'Succeeded' || status.phase === 'Failed') return this.terminate(0)
     // computePodActions: no regular container left to run or restart → KillPod, which stops the sidecars.
@@ -169,7 +183,8 @@ export class PodWorker {
     if (!this.mountVolumes()) return
     if (!this.sandbox) {
       yield this.svc.rng.int(300, 900)
-      this.sandbox = { ip: this.svc.allocateIP(), seen: false }
+      // A hostNetwork pod shares the node's network namespace: its IP is the node's.
+      this.sandbox = { ip: this.pod.spec.hostNetwork ? this.svc.hostIP() : this.svc.allocateIP(), seen: false }
       this.scheduleRelist()
     }
     yield* this.starter.startNeeded()
@@ -191,7 +206,7 @@ export class PodWorker {
     const now = this.svc.ctx.kernel.now()
     // The token's random bytes come from a generator of their own: reading it (or not) changes nothing else.
     const rng = createRng(`${this.svc.ctx.config.seed}/token/${this.pod.metadata.uid}`)
-    const r = setUpVolumes(this.pod, this.vols, { now, rng, claims, registry: this.svc.claims, hostPath: (p) => this.svc.hostPath(p) })
+    const r = setUpVolumes(this.pod, this.vols, { now, rng, claims, registry: this.svc.claims, hostPath: (p) => this.svc.hostPath(p), configMap: this.svc.configMap })
     if (!r.errors.length) return true
     for (const e of r.errors) this.svc.event(this.pod, 'Warning', 'FailedMount', `MountVolume.SetUp failed for volume ${JSON.stringify(e.volume)} : ${e.message}`)
     this.requeueAt(now + this.mountRetry)

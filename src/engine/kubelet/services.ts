@@ -6,6 +6,7 @@ import type { ControllerContext } from '../context.ts'
 import type { DirNode } from '../../shell/fs/vfs.ts'
 import type { Rng } from '../kernel/rng.ts'
 import type { Backoff } from './backoff.ts'
+import type { ConfigMapLookup } from './container-env.ts'
 import type { ImageManager } from './image-manager.ts'
 import type { ContainerRuntime } from './runtime.ts'
 import type { VolumeRegistry } from './storage.ts'
@@ -31,6 +32,8 @@ export interface KubeletServices {
   hostPath(path: string): DirNode
   newContainerID(): string
   event(pod: Pod, type: 'Normal' | 'Warning', reason: string, message: string, fieldPath?: string): void
+  /** A ConfigMap from the API, for volumes and env (absent in tests that have none). */
+  configMap?: ConfigMapLookup
 }
 
 /** A step of a sync: wait this many ms, or start something and resume when it calls back. */

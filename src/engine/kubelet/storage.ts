@@ -60,8 +60,8 @@ export class Provisioner {
   readonly volumes = new VolumeRegistry()
   private claims = new Map<string, ClaimState>()
   private rng: Rng
-  /** The provisioner pod's identity, as its events show it. */
-  private identity: string
+  /** The provisioner pod's identity, as its events show it: rancher.io/local-path_<pod name>_<uuid>. */
+  readonly identity: string
 
   constructor(private ctx: ControllerContext) {
     this.rng = ctx.kernel.rng.stream('provisioner')

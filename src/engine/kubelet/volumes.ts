@@ -1,6 +1,6 @@
 // A pod's volumes on its node (the kubelet's volume manager): emptyDir per pod (sizeLimit as a quota), a
-// claim's directory, the projected service-account token/ca.crt/namespace, downwardAPI, hostPath; ConfigMap
-// and Secret volumes fail to mount (none exist here).
+// claim's directory, the projected service-account token/ca.crt/namespace, downwardAPI, hostPath, ConfigMap
+// keys as files; Secret volumes fail to mount (none exist here).
 import { valueOf } from '../api/quantity.ts'
 import type { PersistentVolumeClaim, Pod, Volume } from '../api/types.ts'
 import { newDir, newFile, type DirNode, type FileNode } from '../../shell/fs/vfs.ts'
@@ -23,6 +23,7 @@ export interface VolumeContext {
   claims: (ns: string, name: string) => PersistentVolumeClaim | undefined
   registry: VolumeRegistry
   hostPath: (path: string) => DirNode
+  configMap?: (namespace: string, name: string) => { data?: Record<string, string> } | undefined
 }
 
 /** Set up (or keep) every volume of a pod; existing directories survive container restarts. */
@@ -54,15 +55,35 @@ function setUpOne(pod: Pod, v: Volume, vc: VolumeContext): DirNode | string {
   if (v.hostPath) return vc.hostPath(v.hostPath.path)
   if (v.projected) return projected(pod, v, vc)
   if (v.downwardAPI) return downward(pod, (v.downwardAPI as { items?: DownwardItem[] }).items ?? [], vc.now)
-  if (v.configMap) {
-    const cm = v.configMap as { name?: string; optional?: boolean }
-    return cm.optional ? newDir(vc.now) : `configmap ${JSON.stringify(cm.name ?? '')} not found`
-  }
+  if (v.configMap) return configMapVolume(ns, v.configMap as ConfigMapSource, vc)
   if (v.secret) {
     const s = v.secret as { secretName?: string; optional?: boolean }
     return s.optional ? newDir(vc.now) : `secret ${JSON.stringify(s.secretName ?? '')} not found`
   }
   return newDir(vc.now)
+}
+
+interface ConfigMapSource {
+  name?: string
+  optional?: boolean
+  items?: { key: string; path: string }[]
+}
+
+/** A ConfigMap's keys as files (all of them, or the items asked for); a missing key fails unless optional. */
+function configMapVolume(ns: string, src: ConfigMapSource, vc: VolumeContext): DirNode | string {
+  const cm = vc.configMap?.(ns, src.name ?? '')
+  if (!cm) return src.optional ? newDir(vc.now) : `configmap ${JSON.stringify(src.name ?? '')} not found`
+  const data = cm.data ?? {}
+  const d = newDir(vc.now)
+  const items = src.items ?? Object.keys(data).map((key) => ({ key, path: key }))
+  for (const it of items) {
+    if (data[it.key] === undefined) {
+      if (src.optional) continue
+      return `configmap references non-existent config key: ${it.key}`
+    }
+    d.entries.set(it.path, newFile(data[it.key], vc.now))
+  }
+  return d
 }
 
 interface DownwardItem {
