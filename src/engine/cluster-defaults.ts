@@ -1,6 +1,6 @@
 // The cluster a lab starts with: the usual namespaces, the kubernetes Service, the default StorageClass and three nodes, like a
-// small kubeadm 1.33 lab (Killercoda's controlplane + workers): one tainted
-// control-plane node and two workers, each with the images kubeadm put there.
+// small kubeadm 1.33 lab (Killercoda's controlplane + workers): one tainted control-plane node and two workers, each
+// with the images its pods use (their pods: src/engine/system).
 import { rfc3339 } from './kernel/time.ts'
 import type { KObject, Namespace, Node } from './api/types.ts'
 import { parseImageRef, resolveImage, type ImageRef } from './kubelet/images.ts'
@@ -82,19 +82,24 @@ interface NodePlan {
   cidr: string
   /** Seconds after the cluster's birth the kubelet registered the node (the workers joined later). */
   registeredS: number
+  /** Images its pods pulled besides the node role's (local-path-provisioner ran on the first worker). */
+  extraImages?: string[]
 }
 
 const NODES: NodePlan[] = [
   { name: 'controlplane', controlPlane: true, ip: '172.30.1.2', cidr: '192.168.0.0/24', registeredS: 9 },
-  { name: 'node01', controlPlane: false, ip: '172.30.2.2', cidr: '192.168.1.0/24', registeredS: 97 },
+  { name: 'node01', controlPlane: false, ip: '172.30.2.2', cidr: '192.168.1.0/24', registeredS: 97, extraImages: ['docker.io/rancher/local-path-provisioner:v0.0.31'] },
   { name: 'node02', controlPlane: false, ip: '172.30.2.3', cidr: '192.168.2.0/24', registeredS: 104 },
 ]
 
 /** A node turns Ready once its CNI pod is up, some seconds after it registered. */
 const READY_AFTER_S = 21
 
-const WORKER_IMAGES = ['registry.k8s.io/kube-proxy:v1.33.2', 'registry.k8s.io/pause:3.10']
+/** canal's images, on every node (src/engine/system/canal.ts). */
+const CNI_IMAGES = ['docker.io/calico/cni:v3.29.3', 'docker.io/calico/node:v3.29.3', 'docker.io/flannel/flannel:v0.24.4']
+const WORKER_IMAGES = ['registry.k8s.io/kube-proxy:v1.33.2', 'registry.k8s.io/pause:3.10', ...CNI_IMAGES]
 const CONTROL_PLANE_IMAGES = [
+  'docker.io/calico/kube-controllers:v3.29.3',
   'registry.k8s.io/etcd:3.5.21-0',
   'registry.k8s.io/kube-apiserver:v1.33.2',
   'registry.k8s.io/kube-controller-manager:v1.33.2',
@@ -169,7 +174,7 @@ function nodeObject(n: NodePlan, start: number): Node {
         osImage: 'Ubuntu 24.04.1 LTS',
         systemUUID: '',
       },
-      images: nodeImages(n.controlPlane ? CONTROL_PLANE_IMAGES : WORKER_IMAGES),
+      images: nodeImages([...(n.controlPlane ? CONTROL_PLANE_IMAGES : WORKER_IMAGES), ...(n.extraImages ?? [])]),
     },
   }
 }

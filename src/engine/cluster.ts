@@ -20,6 +20,8 @@ import { execPreflight, type ExecAnswer, type ExecIO } from './kubelet/exec.ts'
 import { readPodLogs, type LogAnswer, type LogRequest } from './kubelet/logs.ts'
 import { Provisioner } from './kubelet/storage.ts'
 import { Scheduler } from './scheduler/scheduler.ts'
+import { SystemPodControllers } from './system/controllers.ts'
+import { seedSystemPods } from './system/seed.ts'
 
 export interface ClusterOptions {
   seed?: number | string
@@ -48,6 +50,8 @@ export class Cluster {
   readonly kubelets = new Map<string, Kubelet>()
   readonly provisioner: Provisioner
   readonly history?: History
+  /** The DaemonSet and ReplicaSet controllers of the cluster's own pods (kube-system, local-path-storage). */
+  readonly systemControllers: SystemPodControllers
 
   constructor(opts: ClusterOptions = {}) {
     this.config = { seed: opts.seed ?? 1, start: opts.start ?? DEFAULT_START, controllerTimeZone: opts.controllerTimeZone ?? 'UTC' }
@@ -73,6 +77,8 @@ export class Cluster {
       const stored = this.store.create(node, Date.parse(node.metadata.creationTimestamp))
       this.kubelets.set(stored.metadata.name, new Kubelet(this.ctx, stored.metadata.name, { volumes: this.provisioner.volumes }))
     }
+    // The control plane and add-ons have run since the cluster was set up; their pods are there from the start.
+    this.systemControllers = new SystemPodControllers(this.ctx, seedSystemPods(this.ctx, this.provisioner.identity.split('_')[1]))
   }
 
   now(): number {

@@ -4,6 +4,7 @@
 import type { Store, WatchEvent } from '../api/store.ts'
 import type { CronJob, Event, Job, KObject, Pod } from '../api/types.ts'
 import type { Kernel } from '../kernel/kernel.ts'
+import { SYSTEM_NAMESPACES } from '../system/namespaces.ts'
 import { BoundedLog } from './bounded-log.ts'
 import { laneStatus } from './lane-state.ts'
 import type { CronTick, EventRecord, JobRecord, PodLane } from './types.ts'
@@ -66,6 +67,8 @@ export class History {
 
   private onPod(e: WatchEvent<Pod>): void {
     const pod = e.object
+    // The cluster's own pods (control plane, kube-proxy, CoreDNS...) are no part of the student's lab.
+    if (SYSTEM_NAMESPACES.has(pod.metadata.namespace ?? '')) return
     const uid = pod.metadata.uid
     let lane = this.pods.get(uid)
     if (!lane) {
@@ -149,6 +152,7 @@ export class History {
   private onEvent(e: WatchEvent<Event>): void {
     if (e.type === 'DELETED') return
     const ev = e.object
+    if (SYSTEM_NAMESPACES.has(ev.metadata.namespace ?? '')) return
     const prevCount = e.old?.count ?? 0
     if (e.type === 'MODIFIED' && ev.count <= prevCount) return
     const at = this.now()

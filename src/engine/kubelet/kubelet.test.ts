@@ -233,7 +233,14 @@ describe('node resources the kubelet reports', () => {
     core.kernel.advance(20_000)
     expect(['a', 'b', 'c', 'd'].map((n) => getPod(core, n).status.podIP).sort()).toEqual(['192.168.2.2', '192.168.2.3', '192.168.2.4', '192.168.2.5'])
     const node = core.store.get<import('../api/types.ts').Node>('Node', undefined, 'node02')!
-    expect(node.status.images!.map((i) => i.names[1])).toEqual(['registry.k8s.io/kube-proxy:v1.33.2', 'docker.io/library/alpine:3.20', 'registry.k8s.io/pause:3.10'])
+    expect(node.status.images!.map((i) => i.names[1])).toEqual([
+      'docker.io/calico/node:v3.29.3',
+      'docker.io/calico/cni:v3.29.3',
+      'registry.k8s.io/kube-proxy:v1.33.2',
+      'docker.io/flannel/flannel:v0.24.4',
+      'docker.io/library/alpine:3.20',
+      'registry.k8s.io/pause:3.10',
+    ])
     expect(uidOf(core, 'a')).toBeTruthy()
   })
 })

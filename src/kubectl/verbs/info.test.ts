@@ -140,7 +140,8 @@ users:
     client-certificate-data: DATA+OMITTED
     client-key-data: DATA+OMITTED
 `)
-    expect(kubectl(c, 'get pods', { kubeconfig: kc }).stderr).toBe('No resources found in kube-system namespace.\n')
+    expect(kubectl(c, 'get pods -l component=etcd -o name', { kubeconfig: kc }).stdout).toBe('pod/etcd-controlplane\n')
+    expect(kubectl(c, 'get jobs', { kubeconfig: kc }).stderr).toBe('No resources found in kube-system namespace.\n')
     expect(kubectl(c, 'config use-context other', { kubeconfig: kc })).toEqual({ stdout: '', stderr: 'error: no context exists with the name: "other"\n', code: 1 })
   })
 })
