@@ -77,14 +77,19 @@ function fieldValue(pod: Pod | undefined, path: string): string {
   if (!pod) return ''
   const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path)
   if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? ''
+  // kubectl's fieldpath.ExtractFieldPathAsString knows only metadata: spec.nodeName, status.podIP and the
+  // like print empty, as the real client shows them (the kubelet resolves them, the client cannot).
+  const formatMap = (m: Record<string, string> | undefined) =>
+    Object.keys(m ?? {})
+      .sort()
+      .map((k) => `${k}=${JSON.stringify(m![k])}`)
+      .join('\n')
   const fields: Record<string, string | undefined> = {
     'metadata.name': pod.metadata.name,
     'metadata.namespace': pod.metadata.namespace,
     'metadata.uid': pod.metadata.uid,
-    'spec.nodeName': pod.spec.nodeName,
-    'spec.serviceAccountName': pod.spec.serviceAccountName,
-    'status.hostIP': pod.status?.hostIP,
-    'status.podIP': pod.status?.podIP,
+    'metadata.labels': formatMap(pod.metadata.labels),
+    'metadata.annotations': formatMap(pod.metadata.annotations),
   }
   return fields[path] ?? ''
 }
@@ -198,7 +203,7 @@ export function describeContainers(w: DescribeWriter, label: string, containers:
 
 function volumeSource(w: DescribeWriter, v: Volume): void {
   const l2 = (text: string) => w.write(LEVEL_2, text)
-  if (v.hostPath) l2(`Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type || '<none>'}\n`)
+  if (v.hostPath) l2(`Type:\tHostPath (bare host directory volume)\n    Path:\t${v.hostPath.path}\n    HostPathType:\t${v.hostPath.type ?? '<none>'}\n`)
   else if (v.emptyDir) l2(`Type:\tEmptyDir (a temporary directory that shares a pod's lifetime)\n    Medium:\t${v.emptyDir.medium ?? ''}\n    SizeLimit:\t${v.emptyDir.sizeLimit && v.emptyDir.sizeLimit !== '0' ? v.emptyDir.sizeLimit : '<unset>'}\n`)
   else if (v.secret) {
     const s = v.secret as { secretName?: string; optional?: boolean }
