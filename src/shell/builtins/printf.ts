@@ -5,20 +5,26 @@ import type { CommandContext } from '../api.ts'
 import { unescape } from './echo.ts'
 import { exponential, fixed, general } from './float.ts'
 import { writeError } from './io.ts'
+import { gnuInfo } from '../commands/gnu/about.ts'
+import { gnuQuote, gnuUsage, progName } from '../commands/gnu/userland.ts'
+import { shellOf } from '../interp/context.ts'
 
 class StopOutput {}
 
-export function printf(ctx: CommandContext): number {
+/** `gnu`: run as GNU coreutils' /usr/bin/printf rather than the shell's builtin. */
+export function printf(ctx: CommandContext, gnu = false): number {
   const argv = ctx.argv
   let i = 1
+  if (gnu && argv.length === 2 && (argv[1] === '--help' || argv[1] === '--version') && gnuInfo(ctx, 'printf', argv[1])) return 0
   if (argv[1] === '--') i++
   if (i >= argv.length) {
-    ctx.stderr.write('sh: usage: printf FORMAT [ARGUMENT...]\n')
+    if (gnu) return gnuUsage(ctx, 'missing operand', 1)
+    ctx.stderr.write(shellOf(ctx)?.flavor === 'bash' ? 'printf: usage: printf [-v var] format [arguments]\n' : 'sh: usage: printf FORMAT [ARGUMENT...]\n')
     return 2
   }
   const fmt = argv[i]
   const args = argv.slice(i + 1)
-  const st = { args, pos: 0, err: false, out: '' }
+  const st = { args, pos: 0, err: false, out: '', gnu }
   try {
     do {
       const before = st.pos
@@ -41,6 +47,8 @@ interface State {
   pos: number
   err: boolean
   out: string
+  /** GNU coreutils' printf program (its messages), not the shell's builtin. */
+  gnu: boolean
 }
 
 /** One pass over the format; false after an invalid directive (already reported). */
@@ -107,14 +115,14 @@ function toInt(ctx: CommandContext, st: State, a: string, unsigned = false): big
   if (a[0] === '"' || a[0] === "'") return BigInt(a.length > 1 ? a.charCodeAt(1) : 0)
   const m = /^[ \t\n]*([-+]?)(0[xX][0-9a-fA-F]+|0[0-7]*|[1-9][0-9]*)$/.exec(a)
   if (!m) {
-    ctx.stderr.write(`sh: invalid number '${a}'\n`)
+    badNumber(ctx, st, a)
     st.err = true
     return 0n
   }
   const mag = BigInt(m[2].length > 1 && m[2][0] === '0' && !/[xX]/.test(m[2]) ? '0o' + m[2].slice(1) : m[2])
   const v = m[1] === '-' ? -mag : mag
   if (unsigned ? mag > UINT64_MAX : v > INT64_MAX || v < -INT64_MAX - 1n) {
-    ctx.stderr.write(`sh: invalid number '${a}'\n`)
+    badNumber(ctx, st, a)
     st.err = true
     return 0n
   }
@@ -128,9 +136,17 @@ function toFloat(ctx: CommandContext, st: State, a: string): number {
   if (a[0] === '"' || a[0] === "'") return a.length > 1 ? a.charCodeAt(1) : 0
   const t = a.replace(/^[ \t\n]+/, '')
   if (/^[-+]?(\d+\.?\d*([eE][-+]?\d+)?|\.\d+([eE][-+]?\d+)?|0[xX][0-9a-fA-F]+|inf(inity)?|nan)$/i.test(t)) return Number(t.replace(/^([-+]?)inf(inity)?$/i, '$1Infinity'))
-  ctx.stderr.write(`sh: invalid number '${a}'\n`)
+  badNumber(ctx, st, a)
   st.err = true
   return 0
+}
+
+/** A number printf cannot read: GNU "'x': expected a numeric value", bash "printf: x: invalid number", ash "invalid number 'x'". */
+function badNumber(ctx: CommandContext, st: State, a: string): void {
+  const sh = shellOf(ctx)
+  if (st.gnu) ctx.stderr.write(`${progName(ctx)}: ${gnuQuote(ctx, a)}: expected a numeric value\n`)
+  else if (sh?.flavor === 'bash') ctx.stderr.write(`${sh.errorPrefix('printf')}${a}: invalid number\n`)
+  else ctx.stderr.write(`sh: invalid number '${a}'\n`)
 }
 
 function directive(ctx: CommandContext, st: State, flags: string, width: number | undefined, prec: number | undefined, conv: string): string {

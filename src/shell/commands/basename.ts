@@ -3,6 +3,7 @@
 import type { CommandContext } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
+import { gnuQuote, isGnu } from './gnu/userland.ts'
 
 /** The last component, trailing slashes stripped ("/" stays "/"). */
 export function lastComponent(path: string): string {
@@ -17,7 +18,7 @@ export function basename(ctx: CommandContext): number {
   if (typeof p === 'number') return p
   const multi = p.opts.has('a') || p.opts.has('s')
   const args = p.args
-  if (!args.length || (!multi && args.length > 2)) return usageError(ctx, 'basename', '')
+  if (!args.length || (!multi && args.length > 2)) return usageError(ctx, 'basename', !isGnu(ctx) ? '' : args.length ? `extra operand ${gnuQuote(ctx, args[2])}` : 'missing operand')
   const suffix = p.opts.get('s') ?? (multi ? '' : (args[1] ?? ''))
   const names = multi ? args : [args[0]]
   for (const a of names) {
@@ -32,6 +33,12 @@ export function dirname(ctx: CommandContext): number {
   if (wantsHelp(ctx)) return 0
   const p = parseArgs(ctx, { short: '' })
   if (typeof p === 'number') return p
+  // GNU's dirname takes several names, one a line.
+  if (isGnu(ctx)) {
+    if (!p.args.length) return usageError(ctx, 'dirname', 'missing operand')
+    ctx.stdout.write(p.args.map((a) => dirOf(a) + '\n').join(''))
+    return 0
+  }
   if (p.args.length !== 1) return usageError(ctx, 'dirname', '')
   ctx.stdout.write(dirOf(p.args[0]) + '\n')
   return 0

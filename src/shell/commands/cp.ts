@@ -1,11 +1,12 @@
-// busybox cp and mv over the VFS: the two-operand rename rule, DIR targets, -r/-a/-p,
-// -n/-f, and busybox's messages. mv copies and deletes through the VFS so volume
-// quotas stay right. Upstream: busybox coreutils/cp.c, mv.c, libbb/copy_file.c.
+// cp and mv over the VFS: the two-operand rename rule, DIR targets, -r/-a/-p, -n/-f,
+// and busybox's messages or GNU's. mv copies and deletes through the VFS so volume
+// quotas stay right. Upstream: busybox coreutils/cp.c, mv.c, libbb/copy_file.c; GNU cp.c, mv.c.
 import type { CommandContext } from '../api.ts'
 import { FsError, normalize, type Node } from '../fs/vfs.ts'
 import { lastComponent } from './basename.ts'
 import { parseArgs } from './util/args.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
+import { isGnu, progName, quoteFile } from './gnu/userland.ts'
 import { joinPath } from './util/walk.ts'
 
 interface CopyFlags {
@@ -38,7 +39,7 @@ export function cp(ctx: CommandContext): number {
   const args = [...p.args]
   let target = o.get('t')
   if (target === undefined) {
-    if (args.length < 2) return usageError(ctx, 'cp', '')
+    if (args.length < 2) return usageError(ctx, 'cp', missingOperand(ctx, args))
     target = args.pop()!
     if (args.length === 1) {
       const s = ctx.fs.lookup(args[0], ctx.cwd)
@@ -51,26 +52,43 @@ export function cp(ctx: CommandContext): number {
       if (simple) return copyFile(ctx, args[0], target, flags) ? 0 : 1
     }
   }
+  if (isGnu(ctx) && args.length > 1 && ctx.fs.lookup(target, ctx.cwd)?.type !== 'dir') return badTarget(ctx, target)
   let code = 0
   for (const src of args) if (!copyFile(ctx, src, joinPath(target, lastComponent(src)), flags)) code = 1
   return code
 }
 
+/** GNU's complaint when two operands are missing: none at all, or no destination. */
+function missingOperand(ctx: CommandContext, args: string[]): string {
+  if (!isGnu(ctx)) return ''
+  return args.length ? `missing destination file operand after ${quoteFile(ctx, args[0])}` : 'missing file operand'
+}
+
+/** GNU: several sources need a directory to go to. */
+function badTarget(ctx: CommandContext, target: string): number {
+  const why = ctx.fs.lookup(target, ctx.cwd) ? 'Not a directory' : 'No such file or directory'
+  ctx.stderr.write(`${progName(ctx)}: target ${quoteFile(ctx, target)}${why === 'Not a directory' ? ' is not a directory' : `: ${why}`}\n`)
+  return 1
+}
+
 /** copy_file(): false after printing an error. */
 export function copyFile(ctx: CommandContext, src: string, dest: string, flags: CopyFlags): boolean {
+  const gnu = isGnu(ctx)
+  const q = (f: string) => (gnu ? quoteFile(ctx, f) : `'${f}'`)
+  const say = (busybox: string, gnuText: string) => ctx.stderr.write(gnu ? `${progName(ctx)}: ${gnuText}\n` : `cp: ${busybox}\n`)
   const s = ctx.fs.lookup(src, ctx.cwd)
   if (!s) {
-    ctx.stderr.write(`cp: can't stat '${src}': No such file or directory\n`)
+    say(`can't stat '${src}': No such file or directory`, `cannot stat ${q(src)}: No such file or directory`)
     return false
   }
   const d = ctx.fs.lookup(dest, ctx.cwd)
   if (d && d === s) {
-    ctx.stderr.write(`cp: '${src}' and '${dest}' are the same file\n`)
+    say(`'${src}' and '${dest}' are the same file`, `${q(src)} and ${q(dest)} are the same file`)
     return false
   }
   if (s.type === 'dir') {
     if (!flags.recursive) {
-      ctx.stderr.write(`cp: omitting directory '${src}'\n`)
+      say(`omitting directory '${src}'`, `-r not specified; omitting directory ${q(src)}`)
       return false
     }
     // `cp -r d d/sub`: busybox creates d/sub first, then meets it among d's entries.
@@ -100,7 +118,8 @@ export function copyFile(ctx: CommandContext, src: string, dest: string, flags: 
   try {
     ctx.fs.writeFile(dest, s.data, ctx.cwd)
   } catch (e) {
-    ctx.stderr.write(`cp: can't create '${dest}': ${errText(e)}\n`)
+    const why = errText(e)
+    say(`can't create '${dest}': ${why}`, `cannot create regular file ${q(dest)}: ${why}`)
     return false
   }
   finish(ctx, s, dest, flags)
@@ -121,23 +140,31 @@ export function mv(ctx: CommandContext): number {
   const args = [...p.args]
   let target = p.opts.get('t')
   if (target === undefined) {
-    if (args.length < 2) return usageError(ctx, 'mv', '')
+    if (args.length < 2) return usageError(ctx, 'mv', missingOperand(ctx, args))
     target = args.pop()!
     const d = ctx.fs.lookup(target, ctx.cwd)
     if (args.length === 1 && (d?.type !== 'dir' || p.opts.has('T'))) return move(ctx, args[0], target, p.opts.has('n')) ? 0 : 1
   }
+  if (isGnu(ctx) && args.length > 1 && ctx.fs.lookup(target, ctx.cwd)?.type !== 'dir') return badTarget(ctx, target)
   let code = 0
   for (const src of args) if (!move(ctx, src, joinPath(target, lastComponent(src)), p.opts.has('n'))) code = 1
   return code
 }
 
 function move(ctx: CommandContext, src: string, dest: string, noClobber: boolean): boolean {
+  const gnu = isGnu(ctx)
   const fail = (text: string) => {
-    ctx.stderr.write(`mv: can't rename '${src}': ${text}\n`)
+    if (!gnu) ctx.stderr.write(`mv: can't rename '${src}': ${text}\n`)
+    else if (text === 'Invalid argument') ctx.stderr.write(`${progName(ctx)}: cannot move ${quoteFile(ctx, src)} to a subdirectory of itself, ${quoteFile(ctx, dest)}\n`)
+    else ctx.stderr.write(`${progName(ctx)}: cannot move ${quoteFile(ctx, src)} to ${quoteFile(ctx, dest)}: ${text}\n`)
     return false
   }
   const s = ctx.fs.lookup(src, ctx.cwd)
-  if (!s) return fail('No such file or directory')
+  if (!s) {
+    if (!gnu) return fail('No such file or directory')
+    ctx.stderr.write(`${progName(ctx)}: cannot stat ${quoteFile(ctx, src)}: No such file or directory\n`)
+    return false
+  }
   const d = ctx.fs.lookup(dest, ctx.cwd)
   if (d === s) return true
   if (d && noClobber) return true

@@ -3,11 +3,17 @@
 // result and 2 for errors. Upstream: busybox coreutils/expr.c.
 import type { CommandContext } from '../api.ts'
 import { compileRegex, PosixRegex } from './util/regex.ts'
+import { gnuInfo } from './gnu/about.ts'
+import { gnuQuote, gnuUsage, isGnu, progName } from './gnu/userland.ts'
 
 type Val = { int: bigint } | { str: string }
 
 class ExprError {
-  constructor(readonly msg: string) {}
+  constructor(
+    readonly msg: string,
+    /** GNU expr's words for it. */
+    readonly gnu = msg,
+  ) {}
 }
 
 const isNull = (v: Val) => ('int' in v ? v.int === 0n : v.str === '' || v.str === '0')
@@ -20,7 +26,7 @@ function toInt(v: Val): bigint | null {
 }
 
 class Parser {
-  private i = 0
+  i = 0
 
   constructor(
     private args: string[],
@@ -79,7 +85,7 @@ class Parser {
   private arith(l: Val, r: Val, op: string): Val {
     const a = toInt(l)
     const b = toInt(r)
-    if (a === null || b === null) throw new ExprError('non-numeric argument')
+    if (a === null || b === null) throw new ExprError('non-numeric argument', 'non-integer argument')
     if ((op === '/' || op === '%') && b === 0n) throw new ExprError('division by zero')
     const v = op === '+' ? a + b : op === '-' ? a - b : op === '*' ? a * b : op === '/' ? a / b : a % b
     return { int: BigInt.asIntN(64, v) }
@@ -120,7 +126,7 @@ class Parser {
     if (pat.startsWith('^'))
       this.ctx.stderr.write(`expr: warning: '${pat}': using '^' as the first character\nof a basic regular expression is not portable; it is ignored\n`)
     const re = compileRegex(pat)
-    if (!(re instanceof PosixRegex)) throw new ExprError(`bad regex '${pat}': ${re.message}`)
+    if (!(re instanceof PosixRegex)) throw new ExprError(`bad regex '${pat}': ${re.message}`, re.message)
     const m = re.exec(s)
     if (m && m.start === 0) {
       const g = m.groups[0]
@@ -135,7 +141,7 @@ class Parser {
     if (k < 0) return this.primary()
     this.i++
     if (k === 0) {
-      if (this.done()) throw new ExprError('syntax error')
+      if (this.done()) throw this.missing()
       return { str: this.args[this.i++] }
     }
     if (k === 1) return { int: BigInt([...toStr(this.keyword())].length) }
@@ -155,32 +161,43 @@ class Parser {
     return { str: s.slice(Number(i1) - 1, Number(i1) - 1 + Number(i2)) }
   }
 
+  /** Nothing after an operator: GNU names the argument it stopped after. */
+  missing(): ExprError {
+    return new ExprError('syntax error', `syntax error: missing argument after ${gnuQuote(this.ctx, this.args[this.i - 1])}`)
+  }
+
   private primary(): Val {
-    if (this.done()) throw new ExprError('syntax error')
+    if (this.done()) throw this.missing()
     if (this.at('(')) {
       this.i++
       const v = this.or()
-      if (!this.at(')')) throw new ExprError('syntax error')
+      if (!this.at(')')) throw new ExprError('syntax error', this.done() ? `syntax error: expecting ')' after ${gnuQuote(this.ctx, this.args[this.i - 1])}` : `syntax error: expecting ')' instead of ${gnuQuote(this.ctx, this.args[this.i])}`)
       this.i++
       return v
     }
-    if (this.at(')')) throw new ExprError('syntax error')
+    if (this.at(')')) throw new ExprError('syntax error', "syntax error: unexpected ')'")
     return { str: this.args[this.i++] }
   }
 }
 
 export function expr(ctx: CommandContext): number {
   const args = ctx.argv.slice(1)
+  const gnu = isGnu(ctx)
+  if (gnu && args.length === 1 && (args[0] === '--help' || args[0] === '--version') && gnuInfo(ctx, 'expr', args[0])) return 0
+  if (gnu && args[0] === '--') args.shift()
   try {
-    if (!args.length) throw new ExprError('too few arguments')
+    if (!args.length) {
+      if (gnu) return gnuUsage(ctx, 'missing operand', 2)
+      throw new ExprError('too few arguments')
+    }
     const p = new Parser(args, ctx)
     const v = p.or()
-    if (!p.done()) throw new ExprError('syntax error')
+    if (!p.done()) throw new ExprError('syntax error', `syntax error: unexpected argument ${gnuQuote(ctx, args[p.i])}`)
     ctx.stdout.write(toStr(v) + '\n')
     return isNull(v) ? 1 : 0
   } catch (e) {
     if (!(e instanceof ExprError)) throw e
-    ctx.stderr.write(`expr: ${e.msg}\n`)
+    ctx.stderr.write(gnu ? `${progName(ctx)}: ${e.gnu}\n` : `expr: ${e.msg}\n`)
     return 2
   }
 }

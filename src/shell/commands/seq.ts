@@ -4,6 +4,7 @@ import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { Pacer } from './util/pace.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
+import { gnuQuote, isGnu } from './gnu/userland.ts'
 
 /** strtod() over the whole string, or null. */
 export function strtod(s: string): number | null {
@@ -31,7 +32,7 @@ export function* seq(ctx: CommandContext): Generator<Wait, number, void> {
   if (typeof p === 'number') return p
   const args = p.args
   const nums = args.map(strtod)
-  if (args.length < 1 || args.length > 3 || nums.some((n) => n === null)) return usageError(ctx, 'seq', '')
+  if (args.length < 1 || args.length > 3 || nums.some((n) => n === null)) return usageError(ctx, 'seq', gnuSeqError(ctx, args, nums))
   const last = nums[nums.length - 1]!
   const first = args.length > 1 ? nums[0]! : 1
   const inc = args.length === 3 ? nums[1]! : 1
@@ -57,4 +58,13 @@ export function* seq(ctx: CommandContext): Generator<Wait, number, void> {
   if (n) yield* out.write('\n')
   yield* out.flush()
   return 0
+}
+
+/** What GNU seq objects to (busybox shows its usage instead). */
+function gnuSeqError(ctx: CommandContext, args: string[], nums: (number | null)[]): string {
+  if (!isGnu(ctx)) return ''
+  if (!args.length) return 'missing operand'
+  const bad = nums.findIndex((n) => n === null)
+  if (bad >= 0 && bad < 3) return `invalid floating point argument: ${gnuQuote(ctx, args[bad])}`
+  return `extra operand ${gnuQuote(ctx, args[3])}`
 }

@@ -5,6 +5,7 @@ import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { stdinSource, utf8Decode, utf8Encode } from './util/io.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
+import { gnuQuote, isGnu } from './gnu/userland.ts'
 
 const ESCAPES: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 }
 
@@ -88,8 +89,12 @@ export function* tr(ctx: CommandContext): Generator<Wait, number, void> {
   if (wantsHelp(ctx)) return 0
   const p = parseArgs(ctx, { short: 'Ccds', posix: true })
   if (typeof p === 'number') return p
-  if (!p.args.length) return usageError(ctx, 'tr', '')
   const o = p.opts
+  if (isGnu(ctx)) {
+    const bad = gnuTrOperands(ctx, p.args, o.has('d'), o.has('s'))
+    if (bad) return usageError(ctx, 'tr', bad)
+  }
+  if (!p.args.length) return usageError(ctx, 'tr', '')
   let set1 = expandSet(p.args[0])
   if (o.has('c') || o.has('C')) {
     const inSet = new Set(set1)
@@ -126,4 +131,20 @@ export function* tr(ctx: CommandContext): Generator<Wait, number, void> {
     ctx.stdout.write(utf8Decode(out))
   }
   return 0
+}
+
+/** GNU tr's operand count check: two strings to translate, one to delete or squeeze (two with -ds). */
+function gnuTrOperands(ctx: CommandContext, args: string[], del: boolean, squeeze: boolean): string {
+  const need = del && squeeze ? 2 : del || squeeze ? 1 : 2
+  const max = del && !squeeze ? 1 : 2
+  if (!args.length) return 'missing operand'
+  if (args.length < need) {
+    const why = del && squeeze ? 'Two strings must be given when both deleting and squeezing repeats.' : 'Two strings must be given when translating.'
+    return `missing operand after ${gnuQuote(ctx, args[args.length - 1])}\n${why}`
+  }
+  if (args.length > max) {
+    const only = del && !squeeze ? '\nOnly one string may be given when deleting without squeezing repeats.' : ''
+    return `extra operand ${gnuQuote(ctx, args[max])}${only}`
+  }
+  return ''
 }

@@ -2,8 +2,10 @@
 // reader can stop it and nothing grows without bound. Upstream: coreutils/yes.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { Pacer } from './util/pace.ts'
+import { wantsHelp } from './util/usage.ts'
 
 export function* yes(ctx: CommandContext): Generator<Wait, number, void> {
+  if (wantsHelp(ctx)) return 0
   const line = (ctx.argv.length > 1 ? ctx.argv.slice(1).join(' ') : 'y') + '\n'
   const out = new Pacer(ctx)
   // Whole blocks at a time: one line per write would be slow for no benefit.

@@ -4,6 +4,7 @@
 import type { Command } from '../api.ts'
 import { BUILTIN_COMMANDS } from '../builtins/index.ts'
 import { UTILITIES } from '../commands/index.ts'
+import { GNU_PROGRAMS } from '../commands/gnu/programs.ts'
 import { env, nohup } from '../runners/env.ts'
 import { sleep } from '../runners/sleep.ts'
 import { time } from '../runners/time.ts'
@@ -25,6 +26,8 @@ export const RUNNERS: ReadonlyMap<string, Command> = new Map<string, Command>([
 ])
 
 export function programCommand(p: ProcCtx, name: string): Command | undefined {
+  const gnu = GNU_PROGRAMS.get(name)
+  if (gnu && p.fs.lookup('/bin/busybox')?.type !== 'file') return gnu
   return p.commands.get(name) ?? RUNNERS.get(name) ?? BUILTIN_COMMANDS.get(name) ?? UTILITIES.get(name)
 }
 

@@ -4,6 +4,9 @@ import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { BANNER } from '../commands/util/usage.ts'
 import { FileOutput } from '../interp/streams.ts'
 import { normalize } from '../fs/vfs.ts'
+import { gnuInfo } from '../commands/gnu/about.ts'
+import { gnuQuote, gnuUsage, progName } from '../commands/gnu/userland.ts'
+import { isBusybox } from './gnu.ts'
 
 const ENV_USAGE =
   `${BANNER}\n\nUsage: env [-i] [-u NAME]... [-] [NAME=VALUE]... [PROG ARGS]\n\n` +
@@ -12,6 +15,10 @@ const ENV_USAGE =
 
 export function env(ctx: CommandContext): CommandResult {
   const args = ctx.argv.slice(1)
+  const gnu = !isBusybox(ctx)
+  if (gnu && (args[0] === '--help' || args[0] === '--version') && gnuInfo(ctx, 'env', args[0])) return 0
+  // GNU's usage errors exit 125 (the command's own statuses stay 126 and 127).
+  const usage = (msg: string) => (gnu ? gnuUsage(ctx, msg, 125) : (ctx.stderr.write(`env: ${msg}\n${ENV_USAGE}`), 1))
   let vars = new Map(ctx.env)
   while (args.length) {
     const a = args[0]
@@ -21,18 +28,13 @@ export function env(ctx: CommandContext): CommandResult {
     } else if (a === '-u' || a.startsWith('-u')) {
       args.shift()
       const name = a.length > 2 ? a.slice(2) : args.shift()
-      if (name === undefined) {
-        ctx.stderr.write(`env: option requires an argument -- 'u'\n${ENV_USAGE}`)
-        return 1
-      }
+      if (name === undefined) return usage("option requires an argument -- 'u'")
       vars.delete(name)
     } else if (a === '--') {
       args.shift()
       break
-    } else if (a.startsWith('-') && a.length > 1) {
-      ctx.stderr.write(`env: unrecognized option '${a}'\n${ENV_USAGE}`)
-      return 1
-    } else break
+    } else if (a.startsWith('-') && a.length > 1) return usage(gnu && !a.startsWith('--') ? `invalid option -- '${a[1]}'` : `unrecognized option '${a}'`)
+    else break
   }
   while (args.length && /^[^=]+=/.test(args[0])) {
     const a = args.shift() as string
@@ -50,7 +52,8 @@ export function env(ctx: CommandContext): CommandResult {
     ctx.stderr.write(`env: can't execute '${args[0]}': No such file or directory\n`)
     return 127
   }
-  return ctx.spawn(args, { env: vars })
+  if (!gnu) return ctx.spawn(args, { env: vars })
+  return ctx.spawn(args, { env: vars, notFound: (prog, why) => `${progName(ctx)}: ${gnuQuote(ctx, prog)}: ${why}\n` })
 }
 
 export function nohup(ctx: CommandContext): CommandResult {

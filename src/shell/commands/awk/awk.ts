@@ -5,6 +5,8 @@ import type { CommandContext, Wait } from '../../api.ts'
 import { parseArgs } from '../util/args.ts'
 import { Lines, openInput, readSource, type Source } from '../util/io.ts'
 import { usageError, wantsHelp } from '../util/usage.ts'
+import { MAWK_VERSION } from '../gnu/about.ts'
+import { isGnu, progName } from '../gnu/userland.ts'
 import { Exit, Interp } from './interp.ts'
 import { AwkSyntaxError, ESCAPES } from './lexer.ts'
 import { Parser } from './parser.ts'
@@ -19,28 +21,39 @@ function unescape(s: string): string {
 }
 
 export function* awk(ctx: CommandContext): Generator<Wait, number, void> {
-  if (wantsHelp(ctx)) return 0
-  const p = parseArgs(ctx, { short: 'F:v:f:e:W:', posix: true })
+  const mawk = isGnu(ctx)
+  if (!mawk && wantsHelp(ctx)) return 0
+  const p = parseArgs(ctx, { short: 'F:v:f:e:W:', posix: true, long: mawk ? {} : undefined })
   if (typeof p === 'number') return p
   const o = p.opts
   const args = [...p.args]
+  if (mawk) {
+    const w = mawkOptions(ctx, o.all('W'))
+    if (w !== null) return w
+  }
   let src: string
-  let progName = 'cmd. line'
+  let source = 'cmd. line'
   if (o.has('f')) {
     const parts: string[] = []
     for (const f of o.all('f')) {
       try {
         parts.push(ctx.fs.readFile(f, ctx.cwd))
       } catch {
-        ctx.stderr.write(`awk: can't open '${f}': No such file or directory\n`)
-        return 1
+        if (!mawk) ctx.stderr.write(`awk: can't open '${f}': No such file or directory\n`)
+        else ctx.stderr.write(`${progName(ctx)}: cannot open ${f} (No such file or directory)\n`)
+        return mawk ? 2 : 1
       }
     }
     src = parts.join('\n')
-    progName = o.get('f')!
+    source = o.get('f')!
   } else if (o.has('e')) src = o.all('e').join('\n')
   else {
-    if (!args.length) return usageError(ctx, 'awk', '')
+    if (!args.length) {
+      // mawk shows its usage on stderr and exits 0.
+      if (!mawk) return usageError(ctx, 'awk', '')
+      ctx.stderr.write(MAWK_USAGE)
+      return 0
+    }
     src = args.shift()!
   }
   let prog: Interp
@@ -48,8 +61,9 @@ export function* awk(ctx: CommandContext): Generator<Wait, number, void> {
     prog = new Interp(Parser.parse(src), ctx)
   } catch (e) {
     if (!(e instanceof AwkSyntaxError)) throw e
-    ctx.stderr.write(`awk: ${progName}:${e.line}: ${e.message}\n`)
-    return 1
+    if (!mawk) ctx.stderr.write(`awk: ${source}:${e.line}: ${e.message}\n`)
+    else ctx.stderr.write(mawkSyntaxError(ctx, src, e))
+    return mawk ? 2 : 1
   }
   if (o.has('F')) prog.setVar('FS', unescape(o.get('F')!))
   for (const v of o.all('v')) {
@@ -79,7 +93,7 @@ export function* awk(ctx: CommandContext): Generator<Wait, number, void> {
     }
   } catch (e) {
     if (!(e instanceof AwkRuntimeError)) throw e
-    ctx.stderr.write(`awk: ${progName}:1: ${e.message}\n`)
+    ctx.stderr.write(`awk: ${source}:1: ${e.message}\n`)
     return 1
   }
   return code
@@ -97,8 +111,9 @@ function* mainLoop(ctx: CommandContext, prog: Interp, operands: string[]): Gener
     }
     const r = openInput(ctx, f)
     if (!r.ok) {
-      ctx.stderr.write(`awk: ${f}: ${r.error.text}\n`)
-      throw new Exit(1)
+      if (!isGnu(ctx)) ctx.stderr.write(`awk: ${f}: ${r.error.text}\n`)
+      else ctx.stderr.write(`${progName(ctx)}: cannot open ${f} (${r.error.text})\n`)
+      throw new Exit(isGnu(ctx) ? 2 : 1)
     }
     prog.setVar('FILENAME', f === '-' ? '' : f)
     prog.fnr = 0
@@ -136,4 +151,34 @@ function* records(prog: Interp, src: Source): Generator<Wait, void, void> {
     prog.setRecord(rec)
     if (!prog.runMain()) return
   }
+}
+
+/** mawk's usage line (Debian's awk), shown without a program. */
+const MAWK_USAGE = 'Usage: mawk [Options] [Program] [file ...]\n'
+
+/** mawk's -W options: version (its banner on stdout, its limits on stderr) and usage; null to go on. */
+function mawkOptions(ctx: CommandContext, ws: string[]): number | null {
+  for (const w of ws) {
+    if ('version'.startsWith(w) && w) {
+      const i = MAWK_VERSION.indexOf('random-funcs')
+      ctx.stdout.write(MAWK_VERSION.slice(0, i))
+      ctx.stderr.write(MAWK_VERSION.slice(i))
+      return 0
+    }
+    if (w && ('usage'.startsWith(w) || 'help'.startsWith(w))) {
+      ctx.stdout.write(MAWK_USAGE)
+      return 0
+    }
+  }
+  return null
+}
+
+/** mawk's syntax errors: "line N: syntax error at or near X", or a missing } at the end. */
+function mawkSyntaxError(ctx: CommandContext, src: string, e: AwkSyntaxError): string {
+  const prog = progName(ctx)
+  if (e.near === 'end of file') {
+    const open = (src.match(/{/g) ?? []).length > (src.match(/}/g) ?? []).length
+    if (open) return `${prog}: line ${src.split('\n').length + (src.endsWith('\n') ? 0 : 1)}: missing } near end of file\n`
+  }
+  return `${prog}: line ${e.line}: syntax error at or near ${e.near ?? e.message}\n`
 }

@@ -18,8 +18,28 @@ export class AwkSyntaxError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    /** The token the parser stopped at, as mawk names it ("}", "end of line"). */
+    readonly near?: string,
   ) {
     super(message)
+  }
+}
+
+/** A token as mawk's "syntax error at or near …" shows it. */
+export function tokenText(tok: Tok): string {
+  switch (tok.t) {
+    case 'nl':
+      return 'end of line'
+    case 'eof':
+      return 'end of file'
+    case 'num':
+      return String(tok.v)
+    case 'str':
+      return `"${tok.v}"`
+    case 'ere':
+      return `/${tok.v}/`
+    default:
+      return tok.v
   }
 }
 

@@ -2,7 +2,7 @@
 // + * unary ^ postfix), implicit concatenation, the getline forms, and the `>` that
 // print takes as redirection. Statements are in parser.ts. Upstream: POSIX awk grammar.
 import type { Expr } from './ast.ts'
-import { AwkSyntaxError, type Tok } from './lexer.ts'
+import { AwkSyntaxError, tokenText, type Tok } from './lexer.ts'
 import { TokenCursor } from '../util/cursor.ts'
 
 const ASSIGN_OPS = ['=', '+=', '-=', '*=', '/=', '%=', '^=']
@@ -18,7 +18,8 @@ export abstract class ExprParser extends TokenCursor<Tok> {
 
   /** busybox awk has one message for every syntax error. */
   protected unexpected(): never {
-    throw new AwkSyntaxError('Unexpected token', this.peek().line)
+    const tok = this.peek()
+    throw new AwkSyntaxError('Unexpected token', tok.line, tokenText(tok))
   }
 
   protected nls(): void {

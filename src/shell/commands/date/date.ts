@@ -1,9 +1,11 @@
-// busybox date: print the virtual time (or -d TIME, -r FILE) with +FORMAT, -u, -R, -I,
-// in the zone TZ names. Built like the busybox image: no nanoseconds (%N stays %N),
-// no zone files unless the image has /usr/share/zoneinfo. Upstream: coreutils/date.c.
+// date: print the virtual time (or -d TIME, -r FILE) with +FORMAT, -u, -R, -I, in the
+// zone TZ names. busybox's (no %N, strptime formats for -d, no zone files unless the image
+// has them) or GNU's (free-form -d, %N). Upstream: busybox coreutils/date.c, GNU date.c.
 import type { CommandContext } from '../../api.ts'
 import { parseArgs } from '../util/args.ts'
 import { usageError, wantsHelp } from '../util/usage.ts'
+import { gnuQuote, isGnu, progName, quoteIfNeeded } from '../gnu/userland.ts'
+import { gnuParseDate } from './gnu-parse.ts'
 import { parseDate } from './parse.ts'
 import { strftime, toTm } from './strftime.ts'
 import { zoneFor, type Zone } from './tz.ts'
@@ -24,6 +26,7 @@ export function date(ctx: CommandContext): number {
   const p = parseArgs(ctx, { short: 'Rs:ud:r:I::D:', long: LONG })
   if (typeof p === 'number') return p
   const o = p.opts
+  const gnu = isGnu(ctx)
   const args = [...p.args]
   let iso = -1
   if (o.has('I')) {
@@ -41,36 +44,43 @@ export function date(ctx: CommandContext): number {
     const given = args.shift()!
     const reordered = compatOrder(given)
     if (reordered === null) {
-      ctx.stderr.write(`date: invalid date '${given}'\n`)
+      ctx.stderr.write(gnu ? `${progName(ctx)}: invalid date ${gnuQuote(ctx, given)}\n` : `date: invalid date '${given}'\n`)
       return 1
     }
     dateStr = reordered
   }
-  if (args.length) return usageError(ctx, 'date', '')
+  if (args.length) return usageError(ctx, 'date', gnu ? `extra operand ${gnuQuote(ctx, args[0])}` : '')
   const zone = localZone(ctx, o.has('u'))
-  let ms = Math.floor(ctx.host.now() / 1000) * 1000
+  let ms = gnu ? ctx.host.now() : Math.floor(ctx.host.now() / 1000) * 1000
   if (o.has('r')) {
     const f = o.get('r')!
     const n = ctx.fs.lookup(f, ctx.cwd)
     if (!n) {
-      ctx.stderr.write(`date: can't stat '${f}': No such file or directory\n`)
+      ctx.stderr.write(gnu ? `${progName(ctx)}: ${quoteIfNeeded(ctx, f)}: No such file or directory\n` : `date: can't stat '${f}': No such file or directory\n`)
       return 1
     }
     ms = Math.floor(n.mtime / 1000) * 1000
   }
+  let code = 0
   if (dateStr !== undefined) {
-    const parsed = parseDate(dateStr, ms, zone, o.get('D'))
-    if (!parsed) {
-      ctx.stderr.write(`date: invalid date '${dateStr}'\n`)
+    const parsed = gnu && !o.has('D') ? gnuParseDate(dateStr, ms, zone) : parseDate(dateStr, ms, zone, o.get('D'))?.ms
+    if (parsed === null || parsed === undefined) {
+      ctx.stderr.write(gnu ? `${progName(ctx)}: invalid date ${gnuQuote(ctx, dateStr)}\n` : `date: invalid date '${dateStr}'\n`)
       return 1
     }
-    ms = parsed.ms
-    // A container has no CAP_SYS_TIME: busybox says so and prints the date anyway.
-    if (setting) ctx.stderr.write("date: can't set date: Operation not permitted\n")
+    ms = parsed
+    // No CAP_SYS_TIME here: both say so and print the date anyway (GNU then exits 1).
+    if (setting) {
+      ctx.stderr.write(gnu ? `${progName(ctx)}: cannot set date: Operation not permitted\n` : "date: can't set date: Operation not permitted\n")
+      if (gnu) code = 1
+    }
   }
   const tm = toTm(ms, zone.at(ms))
-  ctx.stdout.write(strftime(fmt ?? defaultFormat(o.has('R'), iso, tm), tm) + '\n')
-  return 0
+  let format = fmt ?? defaultFormat(o.has('R'), iso, tm)
+  // GNU has nanoseconds: the virtual clock's milliseconds, then zeros.
+  if (gnu) format = format.replace(/%(%|N)/g, (all, c: string) => (c === 'N' ? String((ms % 1000) * 1e6).padStart(9, '0') : all))
+  ctx.stdout.write(strftime(format, tm) + '\n')
+  return code
 }
 
 function defaultFormat(rfc: boolean, iso: number, tm: ReturnType<typeof toTm>): string {
