@@ -1,7 +1,7 @@
 // The add-ons a 1.33 kubeadm lab runs besides the control plane: kubeadm's kube-proxy DaemonSet and CoreDNS
 // Deployment (cmd/kubeadm/app/phases/addons/proxy and dns manifests.go), canal (canal.ts) and Rancher's
-// local-path-provisioner (deploy/local-path-storage.yaml), with the ConfigMaps their pods read.
-import type { PodSpec } from '../api/types.ts'
+// local-path-provisioner (deploy/local-path-storage.yaml), with the ConfigMaps their pods read and kube-dns.
+import type { KObject, PodSpec } from '../api/types.ts'
 import { calicoControllersPodSpec, canalConfig, canalPodSpec } from './canal.ts'
 
 export interface Workload {
@@ -228,6 +228,39 @@ export function addonConfigMaps(podSubnet: string, apiServer: string): ConfigMap
     { namespace: 'kube-system', name: 'canal-config', data: canalConfig(podSubnet) },
     { namespace: 'local-path-storage', name: 'local-path-config', data: { 'config.json': LOCAL_PATH_CONFIG } },
   ]
+}
+
+/** kube-dns: CoreDNS's Service at the tenth address of the service range, the nameserver of every pod's resolv.conf. */
+export function kubeDnsService(): KObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'Service',
+    metadata: {
+      name: 'kube-dns',
+      namespace: 'kube-system',
+      uid: '',
+      resourceVersion: '',
+      creationTimestamp: '',
+      labels: { 'k8s-app': 'kube-dns', 'kubernetes.io/cluster-service': 'true', 'kubernetes.io/name': 'CoreDNS' },
+      annotations: { 'prometheus.io/port': '9153', 'prometheus.io/scrape': 'true' },
+    },
+    spec: {
+      clusterIP: '10.96.0.10',
+      clusterIPs: ['10.96.0.10'],
+      internalTrafficPolicy: 'Cluster',
+      ipFamilies: ['IPv4'],
+      ipFamilyPolicy: 'SingleStack',
+      ports: [
+        { name: 'dns', port: 53, protocol: 'UDP', targetPort: 53 },
+        { name: 'dns-tcp', port: 53, protocol: 'TCP', targetPort: 53 },
+        { name: 'metrics', port: 9153, protocol: 'TCP', targetPort: 9153 },
+      ],
+      selector: { 'k8s-app': 'kube-dns' },
+      sessionAffinity: 'None',
+      type: 'ClusterIP',
+    },
+    status: { loadBalancer: {} },
+  }
 }
 
 /** The service accounts their pods run as ([namespace, name]). */

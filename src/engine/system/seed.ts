@@ -11,7 +11,7 @@ import type { Rng } from '../kernel/rng.ts'
 import { rfc3339 } from '../kernel/time.ts'
 import { parseImageRef, resolveImage } from '../kubelet/images.ts'
 import { generatePodStatus, type InstanceView } from '../kubelet/pod-status.ts'
-import { ADDON_SERVICE_ACCOUNTS, addonConfigMaps, addons, type Workload } from './addons.ts'
+import { ADDON_SERVICE_ACCOUNTS, addonConfigMaps, addons, kubeDnsService, type Workload } from './addons.ts'
 import { controlPlaneManifests, mirrorPod } from './control-plane.ts'
 import { daemonSet, deployment, podFromTemplate, type SystemController } from './owners.ts'
 
@@ -210,6 +210,7 @@ export function seedSystemPods(ctx: ControllerContext, localPathPod: string): Sy
   const a = addons(version)
   staticPods(s, cp, version)
   supporting(s, `https://${cp.ip}:6443`, (name, at) => s.add(at, { apiVersion: 'v1', kind: 'Namespace', metadata: { name, uid: '', resourceVersion: '', creationTimestamp: '', labels: { 'kubernetes.io/metadata.name': name } }, spec: { finalizers: ['kubernetes'] }, status: { phase: 'Active' } }))
+  s.add(s.t(APPLIED.coredns + 0.02), kubeDnsService())
   s.deployment(a.coredns, APPLIED.coredns, [cp, cp], () => cp.ready)
   s.daemonSet(a.kubeProxy, APPLIED.kubeProxy)
   s.daemonSet(a.canal, APPLIED.canal)

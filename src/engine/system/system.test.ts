@@ -24,18 +24,18 @@ describe('the pods a kubeadm 1.33 lab starts with', () => {
   it('control plane, kube-proxy and canal per node, CoreDNS, calico-kube-controllers, local-path-provisioner (seed 1)', () => {
     const c = new Cluster({ seed: 1 })
     expect(pods(c).map(row)).toEqual([
-      'kube-system/calico-kube-controllers-86494974df-bmx7s controlplane 1/1 Running 192.168.0.4',
-      'kube-system/canal-c8rc8 node02 2/2 Running 172.30.2.3',
-      'kube-system/canal-fm9nj node01 2/2 Running 172.30.2.2',
-      'kube-system/canal-tfrtw controlplane 2/2 Running 172.30.1.2',
-      'kube-system/coredns-df4777688-7jwvb controlplane 1/1 Running 192.168.0.3',
-      'kube-system/coredns-df4777688-r7tr9 controlplane 1/1 Running 192.168.0.2',
+      'kube-system/calico-kube-controllers-864cb8597d-st92d controlplane 1/1 Running 192.168.0.4',
+      'kube-system/canal-8dg9k node02 2/2 Running 172.30.2.3',
+      'kube-system/canal-j279j node01 2/2 Running 172.30.2.2',
+      'kube-system/canal-wxz6n controlplane 2/2 Running 172.30.1.2',
+      'kube-system/coredns-7bbdf89b77-9bxjt controlplane 1/1 Running 192.168.0.2',
+      'kube-system/coredns-7bbdf89b77-bsgzv controlplane 1/1 Running 192.168.0.3',
       'kube-system/etcd-controlplane controlplane 1/1 Running 172.30.1.2',
       'kube-system/kube-apiserver-controlplane controlplane 1/1 Running 172.30.1.2',
       'kube-system/kube-controller-manager-controlplane controlplane 1/1 Running 172.30.1.2',
-      'kube-system/kube-proxy-8p54k node01 1/1 Running 172.30.2.2',
-      'kube-system/kube-proxy-8zkqp controlplane 1/1 Running 172.30.1.2',
-      'kube-system/kube-proxy-ngqtc node02 1/1 Running 172.30.2.3',
+      'kube-system/kube-proxy-c7cmf node02 1/1 Running 172.30.2.3',
+      'kube-system/kube-proxy-k7mrj node01 1/1 Running 172.30.2.2',
+      'kube-system/kube-proxy-p7nvx controlplane 1/1 Running 172.30.1.2',
       'kube-system/kube-scheduler-controlplane controlplane 1/1 Running 172.30.1.2',
       'local-path-storage/local-path-provisioner-5vqhjrtm4p-hnf8z node01 1/1 Running 192.168.1.2',
     ])
@@ -75,7 +75,7 @@ describe('the pods a kubeadm 1.33 lab starts with', () => {
 
   it('the history (timeline, lesson checks) leaves them out', () => {
     const c = new Cluster({ seed: 1 })
-    c.api.delete('Pod', 'kube-system', 'kube-proxy-8p54k')
+    c.api.delete('Pod', 'kube-system', 'kube-proxy-k7mrj')
     c.runUntil(c.now() + 30 * SECOND)
     expect([c.history!.pods.size, c.history!.events.length]).toEqual([0, 0])
   })
@@ -119,20 +119,27 @@ describe('deleting them does what their owners do', () => {
     expect(events(c, 'kube-system')).toEqual([])
   })
 
-  const REPLACED: [string, string, string, string, string[]][] = [
-    ['a DaemonSet pod: a new one on the same node, at once', 'kube-proxy-8p54k', 'kube-proxy-', 'node01', ['daemonset-controller SuccessfulCreate DaemonSet/kube-proxy: Created pod: kube-proxy-cl9vt']],
-    ['a canal pod: its init containers run again, then both containers', 'canal-fm9nj', 'canal-', 'node01', ['daemonset-controller SuccessfulCreate DaemonSet/canal: Created pod: canal-cl9vt']],
-    ['a ReplicaSet pod: a new one where the scheduler puts it', 'coredns-df4777688-7jwvb', 'coredns-df4777688-', 'node02', ['replicaset-controller SuccessfulCreate ReplicaSet/coredns-df4777688: Created pod: coredns-df4777688-cl9vt']],
+  const REPLACED: [string, string, string, string][] = [
+    ['a DaemonSet pod: a new one on the same node, at once', 'k8s-app=kube-proxy', 'node01', 'node01'],
+    ['a canal pod: its init containers run again, then both containers', 'k8s-app=canal', 'node01', 'node01'],
+    ['a ReplicaSet pod: a new one where the scheduler puts it', 'k8s-app=kube-dns', 'controlplane', 'node02'],
   ]
-  for (const [name, pod, prefix, node, created] of REPLACED) {
+  for (const [name, label, from, to] of REPLACED) {
     it(name, () => {
       const c = new Cluster({ seed: 1 })
-      c.api.delete('Pod', 'kube-system', pod)
+      const [key, value] = label.split('=')
+      const matching = () => pods(c, 'kube-system').filter((p) => p.metadata.labels?.[key] === value)
+      const gone = matching().find((p) => p.spec.nodeName === from)!
+      const owner = gone.metadata.ownerReferences![0]
+      c.api.delete('Pod', 'kube-system', gone.metadata.name)
       c.runUntil(c.now() + 30 * SECOND)
-      const now = pods(c, 'kube-system').filter((p) => p.metadata.name.startsWith(prefix) && p.metadata.creationTimestamp.startsWith('2026'))
-      expect(now.map(row)).toEqual([`kube-system/${prefix}cl9vt ${node} ${now[0]?.spec.containers.length}/${now[0]?.spec.containers.length} Running ${now[0]?.status?.podIP}`])
-      expect(c.store.get('Pod', 'kube-system', pod)).toBeUndefined()
-      expect(events(c, 'kube-system').filter((e) => e.includes('SuccessfulCreate'))).toEqual(created)
+      const fresh = matching().filter((p) => p.metadata.creationTimestamp.startsWith('2026'))
+      const n = gone.spec.containers.length
+      expect(fresh.map(row)).toEqual([`kube-system/${owner.name}-cl9vt ${to} ${n}/${n} Running ${fresh[0]?.status?.podIP}`])
+      expect(fresh[0].metadata.ownerReferences).toEqual(gone.metadata.ownerReferences)
+      expect(c.store.get('Pod', 'kube-system', gone.metadata.name)).toBeUndefined()
+      const controller = owner.kind === 'DaemonSet' ? 'daemonset-controller' : 'replicaset-controller'
+      expect(events(c, 'kube-system').filter((e) => e.includes('SuccessfulCreate'))).toEqual([`${controller} SuccessfulCreate ${owner.kind}/${owner.name}: Created pod: ${owner.name}-cl9vt`])
     })
   }
 
