@@ -66,7 +66,9 @@ export class Provisioner {
   constructor(private ctx: ControllerContext) {
     this.rng = ctx.kernel.rng.stream('provisioner')
     const pick = (n: number, alphabet: string) => Array.from({ length: n }, () => alphabet[this.rng.int(0, alphabet.length - 1)]).join('')
-    this.identity = `${PROVISIONER}_local-path-provisioner-${pick(10, 'bcdfghjklmnpqrstvwxz2456789')}-${pick(5, 'bcdfghjklmnpqrstvwxz2456789')}_${ctx.store.newUid()}`
+    // Its Deployment's pod-template-hash: a 32-bit hash's decimal digits through SafeEncodeString.
+    const hash = String(this.rng.u32()).replace(/\d/g, (d) => '456789bcdf'[Number(d)])
+    this.identity = `${PROVISIONER}_local-path-provisioner-${hash}-${pick(5, 'bcdfghjklmnpqrstvwxz2456789')}_${ctx.store.newUid()}`
     ctx.store.watch((e) => this.onClaim(e as WatchEvent<PersistentVolumeClaim>), 'PersistentVolumeClaim')
     ctx.store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod')
   }

@@ -72,10 +72,7 @@ class Seeder {
 
   /** A pod-template or controller-revision hash: a 32-bit hash's decimal digits through SafeEncodeString. */
   templateHash(): string {
-    return String(this.rng.u32())
-      .split('')
-      .map((d) => '456789bcdf'[Number(d)])
-      .join('')
+    return String(this.rng.u32()).replace(/\d/g, (d) => '456789bcdf'[Number(d)])
   }
 
   uid(): string {

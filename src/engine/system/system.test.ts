@@ -37,7 +37,7 @@ describe('the pods a kubeadm 1.33 lab starts with', () => {
       'kube-system/kube-proxy-k7mrj node01 1/1 Running 172.30.2.2',
       'kube-system/kube-proxy-p7nvx controlplane 1/1 Running 172.30.1.2',
       'kube-system/kube-scheduler-controlplane controlplane 1/1 Running 172.30.1.2',
-      'local-path-storage/local-path-provisioner-5vqhjrtm4p-hnf8z node01 1/1 Running 192.168.1.2',
+      'local-path-storage/local-path-provisioner-79b8cb7cdb-vqhjr node01 1/1 Running 192.168.1.2',
     ])
   })
 
