@@ -15,7 +15,7 @@ import type { ContainerLog } from './logs.ts'
 import type { PodWorker } from './pod-worker.ts'
 import { containerRootFs, type RootFs } from './rootfs.ts'
 import type { KubeletServices } from './services.ts'
-import { crashLog, startupLog, systemProgram, type DaemonEnv, type TimedLine } from './system-programs.ts'
+import { earlierLog, startupLog, systemProgram, type DaemonEnv, type TimedLine } from './system-programs.ts'
 
 /** The status shows the pod running with every container up: the runtime has it, nothing is to be started. */
 export function foundRunning(pod: Pod): boolean {
@@ -67,7 +67,7 @@ function adoptContainer(w: PodWorker, svc: KubeletServices, c: CState, st: Conta
     const rng = createRng(`${svc.ctx.config.seed}/random/${last.containerID}`)
     const started = Date.parse(last.startedAt ?? '')
     const log = w.logs.start(c.spec.name, last.containerID)
-    fill(log, crashLog(found.program, daemon(started, rng), Date.parse(last.finishedAt ?? '') - started), started, rng)
+    fill(log, earlierLog(found.program, daemon(started, rng), Date.parse(last.finishedAt ?? '') - started), started, rng)
     c.instances.push(exited(k, last, st.restartCount - 1, st, log, w))
   }
   const id = st.containerID ?? ''

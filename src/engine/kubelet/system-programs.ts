@@ -247,18 +247,9 @@ export function startupLog(name: string, d: DaemonEnv): TimedLine[] {
   return pick(name, d.argv)?.startup(d) ?? []
 }
 
-/** A crashed earlier run of a control-plane component: it started, then lost its leader lease. */
-export function crashLog(name: string, d: DaemonEnv, ranMs: number): TimedLine[] {
-  const lines = startupLog(name, d).filter((l) => l.ms < ranMs)
-  const lease = name
-  return [
-    ...lines,
-    ...klog(d, [
-      [ranMs - 2, 'leaderelection.go:429', `!Failed to update lock optimitically: Put "https://172.30.1.2:6443/apis/coordination.k8s.io/v1/namespaces/kube-system/leases/${lease}?timeout=5s": context deadline exceeded, falling back to slow path`],
-      [ranMs - 1, 'leaderelection.go:297', `failed to renew lease kube-system/${lease}: timed out waiting for the condition`],
-      [ranMs, 'server.go:281', '!"Leaderelection lost"'],
-    ]),
-  ]
+/** An earlier run that ended `ranMs` after its start: the startup lines it had written by then. */
+export function earlierLog(name: string, d: DaemonEnv, ranMs: number): TimedLine[] {
+  return startupLog(name, d).filter((l) => l.ms <= ranMs)
 }
 
 /**
