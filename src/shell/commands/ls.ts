@@ -7,7 +7,7 @@ import { localZone } from './date/date.ts'
 import { strftime, toTm } from './date/strftime.ts'
 import { parseArgs, type Opts } from './util/args.ts'
 import { gnuDisplay, GNU_LONG } from './ls-gnu.ts'
-import { isGnu, progName, quoteFile } from './gnu/userland.ts'
+import { distro, isGnu, progName, quoteFile } from './gnu/userland.ts'
 import { gnuHumanSize, humanSize, modeString, nodeBlocks, nodeLinks, nodeSize } from './util/stat.ts'
 import { wantsHelp } from './util/usage.ts'
 import { joinPath } from './util/walk.ts'
@@ -62,7 +62,9 @@ export function ls(ctx: CommandContext): number {
     const node = ctx.fs.lookup(a, ctx.cwd)
     if (!node) {
       // GNU: a missing operand is a serious trouble (exit 2).
-      ctx.stderr.write(gnu ? `${progName(ctx)}: cannot access ${quoteFile(ctx, a)}: No such file or directory\n` : `ls: ${a}: No such file or directory\n`)
+      // coreutils 8.22 (CentOS 7) printed the name as is.
+      const name = distro(ctx) === 'centos' ? a : quoteFile(ctx, a)
+      ctx.stderr.write(gnu ? `${progName(ctx)}: cannot access ${name}: No such file or directory\n` : `ls: ${a}: No such file or directory\n`)
       st.code = gnu ? 2 : 1
       continue
     }

@@ -48,13 +48,15 @@ export function shellQuote(s: string, always = false): string {
   return `'${s.replace(/'/g, "'\\''")}'`
 }
 
-/** coreutils' quoteaf: a file name always quoted ('nope'), as rm, cp, mv, touch and ls errors print it. */
+/**
+ * coreutils' quoteaf: a file name always quoted ('nope'), as rm, cp, mv, touch, head
+ * and ls errors print it. coreutils 8.22 (CentOS 7) quoted these with quote(): locale quotes.
+ */
 export function quoteFile(ctx: CommandContext, name: string): string {
-  // coreutils 8.22 (CentOS 7) predates quoting file names in these messages.
-  return distro(ctx) === 'centos' ? name : shellQuote(name, true)
+  return distro(ctx) === 'centos' ? gnuQuote(ctx, name) : shellQuote(name, true)
 }
 
-/** coreutils' quotef: quoted only when needed, as cat, wc and cut errors print names. */
+/** coreutils' quotef: quoted only when needed, as cat, wc and cut errors print names (8.22: as is). */
 export function quoteIfNeeded(ctx: CommandContext, name: string): string {
   return distro(ctx) === 'centos' ? name : shellQuote(name)
 }

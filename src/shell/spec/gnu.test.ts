@@ -1,0 +1,192 @@
+// The GNU userland of the debian, ubuntu and centos images and of the terminal's host:
+// each row is a command run by bash in a directory holding a.txt, big.bin (5000 bytes),
+// 'my file.txt' and sub/b, with what real Debian 12 tools print (coreutils 9.1, grep 3.8,
+// sed 4.9, mawk 1.3.4; captured with bash -c, stdout, stderr, status), in the C locale
+// and, where quotes differ, in C.UTF-8 (the terminal's LANG).
+import { describe, expect, it } from 'vitest'
+import { makeRootFs, type Flavor } from '../fs/rootfs.ts'
+import { Vfs } from '../fs/vfs.ts'
+import { spawnContainer } from '../index.ts'
+import { Clock, collector, container, drive } from './harness.ts'
+
+type Row = [string, string, string, number]
+
+/** Files dated 2026-01-01, listed on 2026-11-27 (so ls shows the year). */
+const NOW = Date.UTC(2026, 10, 27, 2, 0)
+const FILES_AT = Date.UTC(2026, 0, 1)
+
+export function gnuRun(script: string, o: { lang?: string; flavor?: Flavor; tty?: boolean; names?: string[] } = {}) {
+  const clock = new Clock()
+  clock.now = NOW
+  const fs = new Vfs(makeRootFs(o.flavor ?? 'debian', NOW), () => FILES_AT)
+  fs.mkdir('/w/sub', '/', true)
+  fs.mkdir('/m', '/', true)
+  fs.writeFile('/w/a.txt', 'hello\nworld\n')
+  fs.writeFile('/w/sub/b', 'x\n')
+  fs.writeFile('/w/big.bin', '\0'.repeat(5000))
+  fs.writeFile('/w/my file.txt', 'q\n')
+  for (const p of ['/w', '/w/sub']) fs.lookup(p)!.mtime = FILES_AT
+  for (const n of o.names ?? []) fs.writeFile(`/m/${n}`, '')
+  const out = collector()
+  const env: Record<string, string> = { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', TZ: 'UTC' }
+  if (o.lang) env.LANG = o.lang
+  const stdout = o.tty ? { write: out.stdout.write, tty: true } : out.stdout
+  const proc = spawnContainer([o.flavor === 'busybox' ? 'sh' : 'bash', '-c', script], { host: { now: () => clock.now, random: clock.random, wake() {} }, fs, env, cwd: '/w', stdout, stderr: out.stderr, pid1: false })
+  return drive(proc, clock, out, { limitMs: 60_000 })
+}
+
+const C_LOCALE: Row[] = [
+  ["ls -l", "total 20\n-rw-r--r-- 1 root root   12 Jan  1  2026 a.txt\n-rw-r--r-- 1 root root 5000 Jan  1  2026 big.bin\n-rw-r--r-- 1 root root    2 Jan  1  2026 my file.txt\ndrwxr-xr-x 2 root root 4096 Jan  1  2026 sub\n", "", 0],
+  ["ls -lh", "total 20K\n-rw-r--r-- 1 root root   12 Jan  1  2026 a.txt\n-rw-r--r-- 1 root root 4.9K Jan  1  2026 big.bin\n-rw-r--r-- 1 root root    2 Jan  1  2026 my file.txt\ndrwxr-xr-x 2 root root 4.0K Jan  1  2026 sub\n", "", 0],
+  ["ls -s", "total 20\n4 a.txt\n8 big.bin\n4 my file.txt\n4 sub\n", "", 0],
+  ["ls nope", "", "ls: cannot access 'nope': No such file or directory\n", 2],
+  ["ls -l nope a.txt", "-rw-r--r-- 1 root root 12 Jan  1  2026 a.txt\n", "ls: cannot access 'nope': No such file or directory\n", 2],
+  ["ls -z", "", "ls: invalid option -- 'z'\nTry 'ls --help' for more information.\n", 2],
+  ["ls --version", "ls (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by Richard M. Stallman and David MacKenzie.\n", "", 0],
+  ["cat nope", "", "cat: nope: No such file or directory\n", 1],
+  ["cat sub", "", "cat: sub: Is a directory\n", 1],
+  ["head -n x a.txt", "", "head: invalid number of lines: 'x'\n", 1],
+  ["tail nope", "", "tail: cannot open 'nope' for reading: No such file or directory\n", 1],
+  ["tail -n 1 nope a.txt", "==> a.txt <==\nworld\n", "tail: cannot open 'nope' for reading: No such file or directory\n", 1],
+  ["wc a.txt sub/b", " 2  2 12 a.txt\n 1  1  2 sub/b\n 3  3 14 total\n", "", 0],
+  ["echo hi | wc", "      1       1       3\n", "", 0],
+  ["wc -l a.txt", "2 a.txt\n", "", 0],
+  ["sort nope", "", "sort: cannot read: nope: No such file or directory\n", 2],
+  ["sort -k x a.txt", "", "sort: invalid number at field start: invalid count at start of 'x'\n", 2],
+  ["uniq a.txt b c", "", "uniq: extra operand 'c'\nTry 'uniq --help' for more information.\n", 1],
+  ["cut a.txt", "", "cut: you must specify a list of bytes, characters, or fields\nTry 'cut --help' for more information.\n", 1],
+  ["cut -f 2-1 a.txt", "", "cut: invalid decreasing range\nTry 'cut --help' for more information.\n", 1],
+  ["grep -E '(' a.txt", "", "grep: Unmatched ( or \\(\n", 2],
+  ["grep", "", "Usage: grep [OPTION]... PATTERNS [FILE]...\nTry 'grep --help' for more information.\n", 2],
+  ["sed 's/x' a.txt", "", "sed: -e expression #1, char 3: unterminated `s' command\n", 1],
+  ["sed -e p -e k a.txt", "", "sed: -e expression #2, char 1: unknown command: `k'\n", 1],
+  ["sed p nope", "", "sed: can't read nope: No such file or directory\n", 2],
+  ["awk 1 nope", "", "awk: cannot open nope (No such file or directory)\n", 2],
+  ["awk '{' a.txt", "", "awk: line 2: missing } near end of file\n", 2],
+  ["awk -W version", "mawk 1.3.4 20200120\nCopyright 2008-2019,2020, Thomas E. Dickey\nCopyright 1991-1996,2014, Michael D. Brennan\n\n", "random-funcs:       srandom/random\nregex-funcs:        internal\ncompiled limits:\nsprintf buffer      8192\nmaximum-integer     2147483647\n", 0],
+  ["mkdir sub", "", "mkdir: cannot create directory 'sub': File exists\n", 1],
+  ["rm nope", "", "rm: cannot remove 'nope': No such file or directory\n", 1],
+  ["rm sub", "", "rm: cannot remove 'sub': Is a directory\n", 1],
+  ["rmdir sub", "", "rmdir: failed to remove 'sub': Directory not empty\n", 1],
+  ["cp", "", "cp: missing file operand\nTry 'cp --help' for more information.\n", 1],
+  ["cp a.txt", "", "cp: missing destination file operand after 'a.txt'\nTry 'cp --help' for more information.\n", 1],
+  ["cp sub z", "", "cp: -r not specified; omitting directory 'sub'\n", 1],
+  ["mv nope z", "", "mv: cannot stat 'nope': No such file or directory\n", 1],
+  ["touch x/y", "", "touch: cannot touch 'x/y': No such file or directory\n", 1],
+  ["seq a", "", "seq: invalid floating point argument: 'a'\nTry 'seq --help' for more information.\n", 1],
+  ["expr 1 +", "", "expr: syntax error: missing argument after '+'\n", 2],
+  ["expr a + 1", "", "expr: non-integer argument\n", 2],
+  ["tr a", "", "tr: missing operand after 'a'\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n", 1],
+  ["date -d '2026-03-04 05:06:07'", "Wed Mar  4 05:06:07 UTC 2026\n", "", 0],
+  ["date -d bogus", "", "date: invalid date 'bogus'\n", 1],
+  ["env nope", "", "env: 'nope': No such file or directory\n", 127],
+  ["/bin/echo --version", "echo (GNU coreutils) 9.1\nCopyright (C) 2022 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <https://gnu.org/licenses/gpl.html>.\nThis is free software: you are free to change and redistribute it.\nThere is NO WARRANTY, to the extent permitted by law.\n\nWritten by Brian Fox and Chet Ramey.\n", "", 0],
+  ["/usr/bin/printf %d x", "0", "/usr/bin/printf: 'x': expected a numeric value\n", 1],
+  ["printf %d x", "0", "bash: line 1: printf: x: invalid number\n", 1],
+]
+
+const UTF8: Row[] = [
+  ["head -n x a.txt", "", "head: invalid number of lines: ‘x’\n", 1],
+  ["sort -k x a.txt", "", "sort: invalid number at field start: invalid count at start of ‘x’\n", 2],
+  ["uniq a.txt b c", "", "uniq: extra operand ‘c’\nTry 'uniq --help' for more information.\n", 1],
+  ["mkdir sub", "", "mkdir: cannot create directory ‘sub’: File exists\n", 1],
+  ["seq a", "", "seq: invalid floating point argument: ‘a’\nTry 'seq --help' for more information.\n", 1],
+  ["expr 1 +", "", "expr: syntax error: missing argument after ‘+’\n", 2],
+  ["tr a", "", "tr: missing operand after ‘a’\nTwo strings must be given when translating.\nTry 'tr --help' for more information.\n", 1],
+  ["date -d bogus", "", "date: invalid date ‘bogus’\n", 1],
+  ["env nope", "", "env: ‘nope’: No such file or directory\n", 127],
+  ["/usr/bin/printf %d x", "0", "/usr/bin/printf: ‘x’: expected a numeric value\n", 1],
+]
+
+describe('GNU tools in the C locale (a debian container)', () => {
+  for (const [cmd, stdout, stderr, code] of C_LOCALE) {
+    it(cmd, () => {
+      const r = gnuRun(cmd)
+      expect([r.stdout, r.stderr, r.code]).toEqual([stdout, stderr, code])
+    })
+  }
+})
+
+describe('GNU tools in C.UTF-8 (the terminal\'s LANG): locale quotes', () => {
+  for (const [cmd, stdout, stderr, code] of UTF8) {
+    it(cmd, () => {
+      const r = gnuRun(cmd, { lang: 'C.UTF-8' })
+      expect([r.stdout, r.stderr, r.code]).toEqual([stdout, stderr, code])
+    })
+  }
+})
+
+describe('GNU ls on a terminal: quoted names, columns of their own width padded with tabs', () => {
+  const rows: [string, string][] = [
+    ['ls', " a.txt\t big.bin  'my file.txt'   sub\n"],
+    ['ls -F', " a.txt\t big.bin  'my file.txt'   sub/\n"],
+    ['ls -1', "a.txt\nbig.bin\n'my file.txt'\nsub\n"],
+    ['ls -l a.txt "my file.txt" sub/b', "-rw-r--r-- 1 root root 12 Jan  1  2026  a.txt\n-rw-r--r-- 1 root root  2 Jan  1  2026 'my file.txt'\n-rw-r--r-- 1 root root  2 Jan  1  2026  sub/b\n"],
+  ]
+  for (const [cmd, stdout] of rows) it(cmd, () => expect(gnuRun(cmd, { lang: 'C.UTF-8', tty: true }).stdout).toBe(stdout))
+
+  // Real ls at 80 columns over the names of the debian image's / and /usr/bin.
+  it('the image root', () => expect(gnuRun('cd /m && ls', { tty: true, names: ["bin", "boot", "dev", "etc", "home", "lib", "lib64", "media", "mnt", "opt", "proc", "root", "run", "sbin", "srv", "sys", "tmp", "usr", "var"] }).stdout).toBe("bin   dev  home  lib64\tmnt  proc  run\t srv  tmp  var\nboot  etc  lib\t media\topt  root  sbin  sys  usr\n"))
+  it('/usr/bin, with a quoted [', () => expect(gnuRun('cd /m && ls', { lang: 'C.UTF-8', tty: true, names: ["[", "arch", "awk", "base64", "basename", "bash", "cat", "chgrp", "chmod", "chown", "cksum", "comm", "cp", "cut", "dash", "date", "dd", "df", "dirname", "du", "echo", "egrep", "env", "expr", "false", "fgrep", "find", "fold", "getopt", "grep", "gunzip", "gzip", "head", "hostname", "id", "kill", "less", "ln", "ls", "md5sum", "mkdir", "mktemp", "more", "mount", "mv", "nl", "nohup", "nproc", "od", "paste", "printenv", "printf", "pwd", "readlink", "realpath", "rev", "rm", "rmdir", "sed", "seq", "sh", "sha1sum", "sha256sum", "sha512sum", "shuf", "sleep", "sort", "split", "stat", "sync", "tac", "tail", "tar", "tee", "test", "timeout", "touch", "tr", "true", "tty", "umount", "uname", "uniq", "users", "wc", "which", "who", "whoami", "xargs", "yes", "zcat"] }).stdout).toBe("'['\t    cut       find\t md5sum     pwd         sleep\t  true\n arch\t    dash      fold\t mkdir\t    readlink    sort\t  tty\n awk\t    date      getopt\t mktemp     realpath    split\t  umount\n base64     dd\t      grep\t more\t    rev         stat\t  uname\n basename   df\t      gunzip\t mount\t    rm\t        sync\t  uniq\n bash\t    dirname   gzip\t mv\t    rmdir       tac\t  users\n cat\t    du\t      head\t nl\t    sed         tail\t  wc\n chgrp\t    echo      hostname\t nohup\t    seq         tar\t  which\n chmod\t    egrep     id\t nproc\t    sh\t        tee\t  who\n chown\t    env       kill\t od\t    sha1sum     test\t  whoami\n cksum\t    expr      less\t paste\t    sha256sum   timeout   xargs\n comm\t    false     ln\t printenv   sha512sum   touch\t  yes\n cp\t    fgrep     ls\t printf     shuf        tr\t  zcat\n"))
+})
+
+describe('busybox images keep busybox', () => {
+  const rows: Row[] = [
+    ['ls -l a.txt', '-rw-r--r--    1 root     root            12 Jan  1  2026 a.txt\n', '', 0],
+    ['ls nope', '', 'ls: nope: No such file or directory\n', 1],
+    ['rm sub', '', "rm: 'sub' is a directory\n", 1],
+    ['ls --version', '', "ls: unrecognized option '--version'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n", 1],
+  ]
+  for (const [cmd, stdout, stderr, code] of rows) {
+    it(cmd, () => {
+      const r = gnuRun(cmd, { flavor: 'busybox' })
+      expect([r.stdout, r.stderr, r.code]).toEqual([stdout, stderr, code])
+    })
+  }
+})
+
+// coreutils 8.22, grep 2.20 and sed 4.2.2 as CentOS 7 (and mysql:5.7's Oracle Linux 7) carry
+// them, from their sources: no machine here has them to check against.
+describe('CentOS 7 userland', () => {
+  const rows: Row[] = [
+    ['ls nope', '', 'ls: cannot access nope: No such file or directory\n', 2],
+    ['rm nope', '', "rm: cannot remove 'nope': No such file or directory\n", 1],
+    ['ls --version | head -3', 'ls (GNU coreutils) 8.22\nCopyright (C) 2013 Free Software Foundation, Inc.\nLicense GPLv3+: GNU GPL version 3 or later <http://gnu.org/licenses/gpl.html>.\n', '', 0],
+  ]
+  for (const [cmd, stdout, stderr, code] of rows) {
+    it(cmd, () => {
+      const r = gnuRun(cmd, { flavor: 'centos' })
+      expect([r.stdout, r.stderr, r.code]).toEqual([stdout, stderr, code])
+    })
+  }
+})
+
+// GNU date -d (gnulib parse_datetime) on Thursday 2026-01-01 00:00:00 UTC, checked against date 9.1.
+describe('GNU date -d', () => {
+  const rows: [string, string][] = [
+    ['next monday', 'Mon Jan  5 00:00:00 UTC 2026'],
+    ['last monday', 'Mon Dec 29 00:00:00 UTC 2025'],
+    ['monday', 'Mon Jan  5 00:00:00 UTC 2026'],
+    ['2 hours ago', 'Wed Dec 31 22:00:00 UTC 2025'],
+    ['jan 5', 'Mon Jan  5 00:00:00 UTC 2026'],
+    ['5 jan 2020', 'Sun Jan  5 00:00:00 UTC 2020'],
+    ['2026-01-01T10:00:00Z', 'Thu Jan  1 10:00:00 UTC 2026'],
+    ['2026-01-01 10:00 +0900', 'Thu Jan  1 01:00:00 UTC 2026'],
+    ['tomorrow 9am', 'Fri Jan  2 09:00:00 UTC 2026'],
+    ['1 month', 'Sun Feb  1 00:00:00 UTC 2026'],
+    ['10:00 yesterday', 'Wed Dec 31 10:00:00 UTC 2025'],
+    ['2026-03-04 05:06:07', 'Wed Mar  4 05:06:07 UTC 2026'],
+  ]
+  for (const [arg, want] of rows) {
+    it(arg, () => {
+      const r = container(`date -d '${arg}'`, { flavor: 'debian', argv: ['bash', '-c', `date -d '${arg}'`], env: { TZ: 'UTC', PATH: '/usr/bin:/bin' } })
+      expect([r.stdout, r.stderr, r.code]).toEqual([want + '\n', '', 0])
+    })
+  }
+  for (const bad of ['2026-02-30', '@0 +1 day', 'bogus']) {
+    it(`${bad} is invalid`, () => {
+      const r = container('', { flavor: 'debian', argv: ['bash', '-c', `date -d '${bad}'`], env: { TZ: 'UTC', PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' } })
+      expect([r.stdout, r.stderr, r.code]).toEqual(['', `date: invalid date ‘${bad}’\n`, 1])
+    })
+  }
+})
