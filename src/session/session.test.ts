@@ -56,6 +56,11 @@ describe('Session', () => {
     expect([r.stdout, r.stderr]).toEqual(['x\n', '[1]+  Done                    ( sleep 5; echo done > bg.txt )\n'])
   })
 
+  it("/proc: the host's first process is systemd (/sbin/init), /proc/self the reader", () => {
+    const s = new Session()
+    expect(s.runLine("cat /proc/1/comm; tr '\\0' ' ' </proc/1/cmdline; echo; cat /proc/self/cmdline").stdout).toBe('systemd\n/sbin/init \ncat\0/proc/self/cmdline\0')
+  })
+
   it('an empty line tells of ended jobs too', () => {
     const s = new Session()
     s.runLine('sleep 3 &')

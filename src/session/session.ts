@@ -9,6 +9,7 @@ import { parseTime } from '../engine/kernel/time.ts'
 import { defaultKubeConfig, kubectlCommand, type KubeConfig } from '../kubectl/index.ts'
 import type { Command, Proc, Signal, Yield } from '../shell/api.ts'
 import { Vfs, type DirNode } from '../shell/fs/vfs.ts'
+import { installPid1 } from '../shell/fs/procfs.ts'
 import { makeRootFs, Shell } from '../shell/index.ts'
 import type { Outcome, TranscriptSession } from '../testing/transcript.ts'
 import { clearCommand, historyCommand } from './commands.ts'
@@ -256,5 +257,8 @@ function hostRoot(now: number): DirNode {
     kubectl.mode = 0o755
   }
   fs.writeFile('/etc/hostname', HOSTNAME + '\n')
+  // The host's first process is systemd, started as /sbin/init.
+  installPid1(fs, ['/sbin/init'], {}, now)
+  fs.writeFile('/proc/1/comm', 'systemd\n')
   return root
 }
