@@ -3,6 +3,7 @@
 // on the virtual clock.
 import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { BANNER } from '../commands/util/usage.ts'
+import { gnuInfo } from '../commands/gnu/about.ts'
 import { gnuQuote, isBusybox, tryHelp } from './gnu.ts'
 
 const SUFFIX: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }
@@ -47,9 +48,11 @@ export function sleep(ctx: CommandContext): CommandResult {
 /** GNU coreutils sleep: the same durations, GNU's errors (status 1). */
 function gnuSleep(ctx: CommandContext): CommandResult {
   const args = ctx.argv.slice(1)
+  if ((args[0] === '--help' || args[0] === '--version') && gnuInfo(ctx, 'sleep', args[0])) return 0
   if (args[0] === '--') args.shift()
   else if (args[0]?.startsWith('-') && args[0].length > 1 && !/^-[0-9.]/.test(args[0])) {
-    ctx.stderr.write(`sleep: invalid option -- '${args[0][1]}'\n${tryHelp('sleep')}`)
+    const what = args[0].startsWith('--') ? `unrecognized option '${args[0]}'` : `invalid option -- '${args[0][1]}'`
+    ctx.stderr.write(`sleep: ${what}\n${tryHelp('sleep')}`)
     return 1
   }
   if (!args.length) {

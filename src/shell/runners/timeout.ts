@@ -5,6 +5,7 @@ import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { BANNER } from '../commands/util/usage.ts'
 import { parseSignal, SIGNAL_NAMES } from '../interp/control.ts'
 import { killedBy } from '../interp/context.ts'
+import { gnuInfo } from '../commands/gnu/about.ts'
 import { gnuQuote, isBusybox, tryHelp } from './gnu.ts'
 import { parseDuration } from './sleep.ts'
 
@@ -60,6 +61,7 @@ export function timeout(ctx: CommandContext): CommandResult {
  */
 function gnuTimeout(ctx: CommandContext): CommandResult {
   const args = ctx.argv.slice(1)
+  if ((args[0] === '--help' || args[0] === '--version') && gnuInfo(ctx, 'timeout', args[0])) return 0
   let sig = 15
   let preserve = false
   let verbose = false
@@ -88,7 +90,7 @@ function gnuTimeout(ctx: CommandContext): CommandResult {
         return 125
       }
     } else {
-      ctx.stderr.write(`timeout: invalid option -- '${a[1]}'\n${tryHelp('timeout')}`)
+      ctx.stderr.write(`timeout: ${a.startsWith('--') ? `unrecognized option '${a}'` : `invalid option -- '${a[1]}'`}\n${tryHelp('timeout')}`)
       return 125
     }
   }

@@ -85,6 +85,13 @@ const C_LOCALE: Row[] = [
   ["printf %d x", "0", "bash: line 1: printf: x: invalid number\n", 1],
 ]
 
+// sleep and timeout, also run directly (GNU runners).
+C_LOCALE.push(
+  ['sleep --foo', '', "sleep: unrecognized option '--foo'\nTry 'sleep --help' for more information.\n", 1],
+  ['timeout --foo', '', "timeout: unrecognized option '--foo'\nTry 'timeout --help' for more information.\n", 125],
+  ['sleep --version | head -1; timeout --version | head -1', 'sleep (GNU coreutils) 9.1\ntimeout (GNU coreutils) 9.1\n', '', 0],
+)
+
 const UTF8: Row[] = [
   ["head -n x a.txt", "", "head: invalid number of lines: ‘x’\n", 1],
   ["sort -k x a.txt", "", "sort: invalid number at field start: invalid count at start of ‘x’\n", 2],
