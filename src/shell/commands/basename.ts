@@ -1,5 +1,5 @@
-// busybox basename and dirname. Upstream: busybox coreutils/basename.c, dirname.c,
-// libbb/get_last_path_component.c.
+// basename and dirname, busybox's and GNU's (dirname of several names, operand errors). Upstream:
+// busybox coreutils/basename.c, dirname.c, libbb/get_last_path_component.c.
 import type { CommandContext } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { usageError, wantsHelp } from './util/usage.ts'

@@ -1,5 +1,5 @@
-// busybox cat: concatenate operands (or stdin) to stdout; -n/-b number lines,
-// -v/-e/-t/-A show nonprinting characters. Upstream: busybox coreutils/cat.c.
+// cat as busybox has it (GNU's messages in GNU images): concatenate operands (or stdin) to stdout;
+// -n/-b number lines, -v/-e/-t/-A show nonprinting characters. Upstream: busybox coreutils/cat.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { Lines, openInput, utf8Encode, type Source } from './util/io.ts'

@@ -1,5 +1,6 @@
-// busybox cut: -b/-c byte positions, -f fields split on -d (default TAB), -s, -D, and
-// busybox's sorted position lists and messages. Upstream: busybox coreutils/cut.c.
+// cut as busybox has it (GNU's messages in GNU images): -b/-c byte positions, -f fields split on -d
+// (default TAB), -s, -D, and busybox's sorted position lists and messages. Upstream: busybox
+// coreutils/cut.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { Lines, openInput, utf8Decode, utf8Encode } from './util/io.ts'

@@ -1,6 +1,6 @@
-// busybox expr: | & comparisons + - * / % and `:` (anchored BRE match), with the
-// match/substr/index/length/quote keywords, 64-bit integers, exit 1 for a null
-// result and 2 for errors. Upstream: busybox coreutils/expr.c.
+// expr as busybox has it (GNU's messages in GNU images): | & comparisons + - * / % and `:`
+// (anchored BRE match), with the match/substr/index/length/quote keywords, 64-bit integers, exit 1
+// for a null result and 2 for errors. Upstream: busybox coreutils/expr.c.
 import type { CommandContext } from '../api.ts'
 import { compileRegex, PosixRegex } from './util/regex.ts'
 import { gnuInfo } from './gnu/about.ts'

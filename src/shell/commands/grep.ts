@@ -1,5 +1,5 @@
-// busybox grep (built without EXTRA_COMPAT, as in the busybox image): regcomp/regexec
-// matching, -o's empty-match skipping, -w retries, context lines, exit 0/1/2.
+// grep as busybox has it (GNU's messages in GNU images), built without EXTRA_COMPAT:
+// regcomp/regexec matching, -o's empty-match skipping, -w retries, context lines, exit 0/1/2.
 // Upstream: busybox findutils/grep.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs, type Opts } from './util/args.ts'

@@ -1,6 +1,6 @@
-// busybox head: the first N lines or bytes (-n, -c, the old `-N` form), all but the
-// last N with a negative count, `==> name <==` headers for several files.
-// Upstream: busybox coreutils/head.c.
+// head as busybox has it (GNU's messages in GNU images): the first N lines or bytes (-n, -c, the
+// old `-N` form), all but the last N with a negative count, `==> name <==` headers for several
+// files. Upstream: busybox coreutils/head.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { byteSlice, openInput, readSource, splitKeep, utf8Length, type Source } from './util/io.ts'

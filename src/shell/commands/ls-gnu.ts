@@ -1,7 +1,6 @@
-// GNU ls's output: long format with each column as wide as its widest value,
-// human sizes rounded up, names quoted for a terminal ('my file', with the others
-// shifted a space to line up) and columns of varying width padded with tabs.
-// Upstream: coreutils src/ls.c (print_long_format, calculate_columns, indent).
+// GNU ls's output: long format with columns as wide as their widest value, sizes rounded
+// up, names quoted for a terminal (the others shifted a space to line up), columns of
+// their own width padded with tabs. Upstream: coreutils ls.c (print_long_format, calculate_columns).
 import type { Entry, Ls } from './ls.ts'
 import { decorated, inode, timeField } from './ls.ts'
 import { shellQuote } from './gnu/userland.ts'

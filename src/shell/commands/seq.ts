@@ -1,5 +1,5 @@
-// busybox seq: FIRST [INC] LAST as doubles printed with printf("%0*.*f"), -w equal
-// widths, -s separator. Upstream: busybox coreutils/seq.c.
+// seq as busybox has it (GNU's messages in GNU images): FIRST [INC] LAST as doubles printed with
+// printf("%0*.*f"), -w equal widths, -s separator. Upstream: busybox coreutils/seq.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { Pacer } from './util/pace.ts'

@@ -1,6 +1,6 @@
-// busybox sort: whole-line strcmp by default, -n (atof), -g (strtod), -M, -f -b -d -i,
-// -r, -u (by key, first kept), -s, -k with per-key flags and .CHAR positions, -t,
-// -o, -c; ties broken by the whole line unless -s or -u. Upstream: coreutils/sort.c.
+// sort as busybox has it (GNU's messages in GNU images): whole-line strcmp by default, -n (atof),
+// -g (strtod), -M, -f -b -d -i, -r, -u (by key, first kept), -s, -k with per-key flags and .CHAR
+// positions, -t, -o, -c; ties broken by the whole line unless -s or -u. Upstream: coreutils/sort.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { openInput, readSource } from './util/io.ts'

@@ -1,6 +1,6 @@
-// busybox tail: the last N lines or bytes, `-n +K` from line K, the old `-N`/`+N`
-// forms, headers for several files, and -f that keeps following a file on the
-// virtual clock (`tail -f /dev/null` keeps a container alive). Upstream: coreutils/tail.c.
+// tail as busybox has it (GNU's messages in GNU images): the last N lines or bytes, `-n +K` from
+// line K, the old `-N`/`+N` forms, headers for several files, and -f that keeps following a file on
+// the virtual clock (`tail -f /dev/null` keeps a container alive). Upstream: coreutils/tail.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { byteSlice, openInput, readSource, splitKeep, utf8Length } from './util/io.ts'

@@ -1,6 +1,6 @@
-// busybox tr: byte-wise translation over 256-entry tables: ranges, [:class:], [=c=],
-// escapes, -d delete, -s squeeze, -c complement; SET2 padded with its last byte.
-// Upstream: busybox coreutils/tr.c.
+// tr as busybox has it (GNU's messages in GNU images): byte-wise translation over 256-entry tables:
+// ranges, [:class:], [=c=], escapes, -d delete, -s squeeze, -c complement; SET2 padded with its
+// last byte. Upstream: busybox coreutils/tr.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { stdinSource, utf8Decode, utf8Encode } from './util/io.ts'

@@ -1,5 +1,6 @@
-// busybox uniq: adjacent duplicates, -c counts ("%7lu "), -d, -u, -i, -f N fields,
-// -s N chars, -w N chars compared; an optional output file. Upstream: coreutils/uniq.c.
+// uniq as busybox has it (GNU's messages in GNU images): adjacent duplicates, -c counts ("%7lu "),
+// -d, -u, -i, -f N fields, -s N chars, -w N chars compared; an optional output file. Upstream:
+// coreutils/uniq.c.
 import type { CommandContext, Wait } from '../api.ts'
 import { parseArgs } from './util/args.ts'
 import { Lines, openInput } from './util/io.ts'

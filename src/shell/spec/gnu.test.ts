@@ -1,8 +1,6 @@
-// The GNU userland of the debian, ubuntu and centos images and of the terminal's host:
-// each row is a command run by bash in a directory holding a.txt, big.bin (5000 bytes),
-// 'my file.txt' and sub/b, with what real Debian 12 tools print (coreutils 9.1, grep 3.8,
-// sed 4.9, mawk 1.3.4; captured with bash -c, stdout, stderr, status), in the C locale
-// and, where quotes differ, in C.UTF-8 (the terminal's LANG).
+// The GNU userland (debian, ubuntu, centos images, the terminal's host): commands run by bash
+// beside a.txt, big.bin, 'my file.txt' and sub/b, with what Debian 12's real coreutils 9.1, grep
+// 3.8, sed 4.9 and mawk 1.3.4 print (bash -c), in the C locale and, where quotes differ, C.UTF-8.
 import { describe, expect, it } from 'vitest'
 import { makeRootFs, type Flavor } from '../fs/rootfs.ts'
 import { Vfs } from '../fs/vfs.ts'

@@ -1,7 +1,6 @@
-// Memory as the kernel enforces it: a process that grows past what it may hold is
-// killed by the OOM killer (SIGKILL, 137), never an interpreter error. The host
-// weighs Proc.memoryBytes() against the limit whenever the process yields, and a
-// value that grows a lot makes it yield at once.
+// Memory as the kernel enforces it: past what it may hold, a process is OOM-killed (SIGKILL,
+// 137), never an interpreter error. The host weighs Proc.memoryBytes() against the limit on
+// every yield, and a value that grows a lot makes the process yield at once.
 import { describe, expect, it } from 'vitest'
 import { makeRootFs } from '../fs/rootfs.ts'
 import { Vfs } from '../fs/vfs.ts'

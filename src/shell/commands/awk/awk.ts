@@ -1,6 +1,6 @@
-// The busybox awk command line: -F, -v, -f, the program, operands that are files or
-// VAR=value assignments, records by RS, BEGIN/END, exit and its statuses.
-// Upstream: busybox editors/awk.c (awk_main).
+// The awk command line, busybox's or mawk's (Debian's awk: -W version, its messages): -F, -v, -f,
+// the program, operands that are files or VAR=value assignments, records by RS, BEGIN/END, exit and
+// its statuses. Upstream: busybox editors/awk.c (awk_main).
 import type { CommandContext, Wait } from '../../api.ts'
 import { parseArgs } from '../util/args.ts'
 import { Lines, openInput, readSource, type Source } from '../util/io.ts'

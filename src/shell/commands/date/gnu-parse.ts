@@ -1,8 +1,6 @@
-// GNU date's -d: parse_datetime's free-form dates for what people type — ISO and
-// calendar dates, times with am/pm and a zone, "@SECONDS", month and day names,
-// now/today/yesterday/tomorrow, and relative items ("+1 day", "2 hours ago",
-// "next monday"), applied as parse_datetime does (years and months on the calendar,
-// then days, then hours, minutes and seconds). Upstream: gnulib lib/parse-datetime.y.
+// GNU date -d as gnulib's parse_datetime reads what people type: ISO and calendar dates,
+// times with am/pm and a zone, @SECONDS, month and day names, yesterday/tomorrow, relative
+// items ("+1 day", "2 hours ago", "next monday"). Upstream: gnulib lib/parse-datetime.y.
 import { fieldsAt, mktime, type Fields } from './parse.ts'
 import { zoneFor, type Zone } from './tz.ts'
 

@@ -1,7 +1,6 @@
-// --version and --help of the GNU tools, as Debian 12 (coreutils 9.1, grep 3.8,
-// sed 4.9, mawk 1.3.4) and CentOS 7 (coreutils 8.22, grep 2.20, sed 4.2.2) print
-// them. --help shows the synopsis and summary, then the closing pointers; the
-// option table is left out (as our busybox usage screens leave it out).
+// --version and --help of the GNU tools of Debian 12 (coreutils 9.1, grep 3.8, sed 4.9,
+// mawk 1.3.4) and CentOS 7 (coreutils 8.22, grep 2.20, sed 4.2.2); --help shows synopsis,
+// summary and closing pointers, not the option table (as our busybox usage screens).
 import type { CommandContext } from '../../api.ts'
 import { distro, progName } from './userland.ts'
 

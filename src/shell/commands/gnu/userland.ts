@@ -1,7 +1,6 @@
-// Which userland a program belongs to — busybox applets (busybox, alpine) or the GNU
-// tools of Debian/Ubuntu and CentOS images and of the terminal's host — and GNU's
-// message conventions: the program named as invoked, quoting, "Try '… --help'".
-// Upstream: gnulib quotearg.c (locale and shell-escape styles), coreutils system.h.
+// Which userland a program belongs to (busybox applets, or the GNU tools of Debian,
+// Ubuntu, CentOS and the terminal's host) and GNU's message conventions: the program as
+// invoked, quoting, "Try '… --help'". Upstream: gnulib quotearg.c, coreutils system.h.
 import type { CommandContext } from '../../api.ts'
 
 /** True for GNU's tools: the filesystem is not a busybox image's (no /bin/busybox). */
