@@ -3,7 +3,8 @@
 // 0-based line, plus one for scanner errors; else the context mark's line; no
 // "line N: " part when both are on the first line.
 import { Parser } from './parser.ts'
-import { Scanner, YamlSyntaxError } from './scanner.ts'
+import { Scanner } from './scanner.ts'
+import { YamlSyntaxError } from './scanner-core.ts'
 
 export type YamlVerdict = { ok: true; end: number } | { ok: false; error: string }
 

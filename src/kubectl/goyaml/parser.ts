@@ -3,7 +3,8 @@
 // only as far as needed to fail where it fails: block and flow collections,
 // node properties, documents. Events are not built; anchors are remembered so an
 // unknown alias fails as go-yaml's decoder makes it fail.
-import { Scanner, YamlSyntaxError, type Mark, type Token } from './scanner.ts'
+import { Scanner } from './scanner.ts'
+import { YamlSyntaxError, type Mark, type Token } from './scanner-core.ts'
 
 export class Parser {
   private marks: Mark[] = []

@@ -1,144 +1,16 @@
 // A YAML scanner that fails exactly where go-yaml v2 fails (kubectl converts
 // manifests with sigs.k8s.io/yaml, which runs gopkg.in/yaml.v2, a Go port of
 // libyaml). It reimplements the token rules of libyaml's scanner.c / go-yaml's
-// scannerc.go — indentation stack, simple keys, scalar styles — so that a
-// syntax error gets the same message and mark; values are parsed elsewhere.
+// scannerc.go — which token starts where, scalar styles — over the machinery in
+// scanner-core.ts, so that a syntax error gets the same message and mark; values
+// are parsed elsewhere.
+import { isBlank, isBlankZ, isBreak, isBreakZ, isHex, isZ, ScannerCore, type Mark, type TokenType } from './scanner-core.ts'
 
-export interface Mark {
-  index: number
-  line: number
-  column: number
-}
-
-export type TokenType =
-  | 'STREAM-START' | 'STREAM-END' | 'VERSION-DIRECTIVE' | 'TAG-DIRECTIVE' | 'DOCUMENT-START' | 'DOCUMENT-END'
-  | 'BLOCK-SEQUENCE-START' | 'BLOCK-MAPPING-START' | 'BLOCK-END' | 'FLOW-SEQUENCE-START' | 'FLOW-SEQUENCE-END'
-  | 'FLOW-MAPPING-START' | 'FLOW-MAPPING-END' | 'BLOCK-ENTRY' | 'FLOW-ENTRY' | 'KEY' | 'VALUE' | 'ALIAS' | 'ANCHOR' | 'TAG' | 'SCALAR'
-
-export interface Token {
-  type: TokenType
-  start: Mark
-  end: Mark
-  /** Anchor/alias name, tag handle, or directive handle. */
-  value?: string
-}
-
-/** A syntax error as libyaml records it: the problem and where, and what was being read. */
-export class YamlSyntaxError extends Error {
-  constructor(
-    readonly kind: 'scanner' | 'parser' | 'reader',
-    readonly context: string,
-    readonly contextMark: Mark,
-    readonly problem: string,
-    readonly problemMark: Mark,
-  ) {
-    super(problem)
-  }
-}
-
-interface SimpleKey {
-  possible: boolean
-  required: boolean
-  tokenNumber: number
-  mark: Mark
-}
-
-const isBreak = (c: string) => c === '\n' || c === '\r' || c === '\u0085' || c === '\u2028' || c === '\u2029'
-const isBlank = (c: string) => c === ' ' || c === '\t'
-const isZ = (c: string) => c === ''
-const isBreakZ = (c: string) => isBreak(c) || isZ(c)
-const isBlankZ = (c: string) => isBlank(c) || isBreakZ(c)
-const isAlpha = (c: string) => /^[0-9A-Za-z_-]$/.test(c)
-const isHex = (c: string) => /^[0-9A-Fa-f]$/.test(c)
 const PLAIN_STOPPERS = new Set([...'-?:,[]{}#&*!|>\'"%@`'])
 const ANCHOR_END = new Set([...'?:,]}%@`'])
 
-export class Scanner {
-  private pos = 0
-  private mark: Mark = { index: 0, line: 0, column: 0 }
-  private tokens: Token[] = []
-  private tokensParsed = 0
-  private streamStartProduced = false
-  private streamEndProduced = false
-  private indent = -1
-  private indents: number[] = []
-  private simpleKeyAllowed = false
-  private simpleKeys: SimpleKey[] = []
-  /** Token number → index in simpleKeys of the possible key that starts at it. */
-  private simpleKeysByToken = new Map<number, number>()
-  private flowLevel = 0
-
-  constructor(private readonly text: string) {
-    if (text.charCodeAt(0) === 0xfeff) this.pos = 1
-  }
-
-  /** The next token without consuming it. */
-  peek(): Token {
-    this.fetchMoreTokens()
-    return this.tokens[0]
-  }
-
-  next(): Token {
-    const t = this.peek()
-    this.tokens.shift()
-    this.tokensParsed++
-    if (t.type === 'STREAM-END') this.streamEndProduced = true
-    return t
-  }
-
-  get done(): boolean {
-    return this.streamEndProduced
-  }
-
-  // ------------------------------------------------------------ characters
-
-  private ch(offset = 0): string {
-    return this.text[this.pos + offset] ?? ''
-  }
-
-  private here(): Mark {
-    return { ...this.mark }
-  }
-
-  private skip(): void {
-    this.pos++
-    this.mark.index++
-    this.mark.column++
-  }
-
-  private skipLine(): void {
-    if (this.ch() === '\r' && this.ch(1) === '\n') {
-      this.pos += 2
-      this.mark.index += 2
-    } else if (isBreak(this.ch())) {
-      this.pos++
-      this.mark.index++
-    } else return
-    this.mark.column = 0
-    this.mark.line++
-  }
-
-  private error(context: string, contextMark: Mark, problem: string): never {
-    throw new YamlSyntaxError('scanner', context, contextMark, problem, this.here())
-  }
-
-  // ------------------------------------------------------ token machinery
-
-  private fetchMoreTokens(): void {
-    for (;;) {
-      if (this.tokens.length) {
-        const i = this.simpleKeysByToken.get(this.tokensParsed)
-        if (i === undefined || !this.simpleKeyValid(this.simpleKeys[i])) return
-      }
-      this.fetchNextToken()
-    }
-  }
-
-  private push(type: TokenType, start: Mark, end: Mark = start, value?: string): void {
-    this.tokens.push({ type, start, end, value })
-  }
-
-  private fetchNextToken(): void {
+export class Scanner extends ScannerCore {
+  protected fetchNextToken(): void {
     if (!this.streamStartProduced) {
       this.indent = -1
       this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.here() })
@@ -165,8 +37,7 @@ export class Scanner {
     if (c === '*') return this.fetchAnchor('ALIAS')
     if (c === '&') return this.fetchAnchor('ANCHOR')
     if (c === '!') return this.fetchTag()
-    if (c === '|' && this.flowLevel === 0) return this.fetchBlockScalar(true)
-    if (c === '>' && this.flowLevel === 0) return this.fetchBlockScalar(false)
+    if ((c === '|' || c === '>') && this.flowLevel === 0) return this.fetchBlockScalar()
     if (c === "'") return this.fetchFlowScalar(true)
     if (c === '"') return this.fetchFlowScalar(false)
     const plain =
@@ -175,65 +46,6 @@ export class Scanner {
       (this.flowLevel === 0 && (c === '?' || c === ':') && !isBlankZ(this.ch(1)))
     if (plain) return this.fetchPlainScalar()
     this.error('while scanning for the next token', this.here(), 'found character that cannot start any token')
-  }
-
-  private atDocumentIndicator(c: string): boolean {
-    return this.ch() === c && this.ch(1) === c && this.ch(2) === c && isBlankZ(this.ch(3))
-  }
-
-  /** A simple key lives on one line and within 1024 characters; a required one that cannot is an error. */
-  private simpleKeyValid(k: SimpleKey): boolean {
-    if (!k.possible) return false
-    if (k.mark.line < this.mark.line || k.mark.index + 1024 < this.mark.index) {
-      if (k.required) this.error('while scanning a simple key', k.mark, "could not find expected ':'")
-      k.possible = false
-      return false
-    }
-    return true
-  }
-
-  private saveSimpleKey(): void {
-    const required = this.flowLevel === 0 && this.indent === this.mark.column
-    if (!this.simpleKeyAllowed) return
-    const key = { possible: true, required, tokenNumber: this.tokensParsed + this.tokens.length, mark: this.here() }
-    this.removeSimpleKey()
-    this.simpleKeys[this.simpleKeys.length - 1] = key
-    this.simpleKeysByToken.set(key.tokenNumber, this.simpleKeys.length - 1)
-  }
-
-  private removeSimpleKey(): void {
-    const k = this.simpleKeys[this.simpleKeys.length - 1]
-    if (!k.possible) return
-    if (k.required) this.error('while scanning a simple key', k.mark, "could not find expected ':'")
-    k.possible = false
-    this.simpleKeysByToken.delete(k.tokenNumber)
-  }
-
-  private rollIndent(column: number, number: number, type: TokenType, mark: Mark): void {
-    if (this.flowLevel > 0 || this.indent >= column) return
-    this.indents.push(this.indent)
-    this.indent = column
-    const t: Token = { type, start: mark, end: mark }
-    if (number === -1) this.tokens.push(t)
-    else this.tokens.splice(number - this.tokensParsed, 0, t)
-  }
-
-  private unrollIndent(column: number): void {
-    if (this.flowLevel > 0) return
-    while (this.indent > column) {
-      this.push('BLOCK-END', this.here())
-      this.indent = this.indents.pop()!
-    }
-  }
-
-  private scanToNextToken(): void {
-    for (;;) {
-      while (this.ch() === ' ' || ((this.flowLevel > 0 || !this.simpleKeyAllowed) && this.ch() === '\t')) this.skip()
-      if (this.ch() === '#') while (!isBreakZ(this.ch())) this.skip()
-      if (!isBreak(this.ch())) return
-      this.skipLine()
-      if (this.flowLevel === 0) this.simpleKeyAllowed = true
-    }
   }
 
   // ------------------------------------------------------ simple tokens
@@ -255,11 +67,7 @@ export class Scanner {
     this.simpleKeyAllowed = false
     const start = this.here()
     this.skip()
-    let name = ''
-    while (isAlpha(this.ch())) {
-      name += this.ch()
-      this.skip()
-    }
+    const name = this.scanAlpha()
     if (!name) this.error('while scanning a directive', start, 'could not find expected directive name')
     if (!isBlankZ(this.ch())) this.error('while scanning a directive', start, 'found unexpected non-alphabetical character')
     if (name !== 'YAML' && name !== 'TAG') this.error('while scanning a directive', start, 'found unknown directive name')
@@ -274,11 +82,7 @@ export class Scanner {
     this.unrollIndent(-1)
     this.removeSimpleKey()
     this.simpleKeyAllowed = false
-    const start = this.here()
-    this.skip()
-    this.skip()
-    this.skip()
-    this.push(type, start, this.here())
+    this.pushIndicator(type, 3)
   }
 
   private fetchFlowCollectionStart(type: TokenType): void {
@@ -286,9 +90,7 @@ export class Scanner {
     this.simpleKeys.push({ possible: false, required: false, tokenNumber: 0, mark: this.here() })
     this.flowLevel++
     this.simpleKeyAllowed = true
-    const start = this.here()
-    this.skip()
-    this.push(type, start, this.here())
+    this.pushIndicator(type)
   }
 
   private fetchFlowCollectionEnd(type: TokenType): void {
@@ -298,17 +100,13 @@ export class Scanner {
       this.simpleKeysByToken.delete(this.simpleKeys.pop()!.tokenNumber)
     }
     this.simpleKeyAllowed = false
-    const start = this.here()
-    this.skip()
-    this.push(type, start, this.here())
+    this.pushIndicator(type)
   }
 
   private fetchFlowEntry(): void {
     this.removeSimpleKey()
     this.simpleKeyAllowed = true
-    const start = this.here()
-    this.skip()
-    this.push('FLOW-ENTRY', start, this.here())
+    this.pushIndicator('FLOW-ENTRY')
   }
 
   private fetchBlockEntry(): void {
@@ -318,9 +116,7 @@ export class Scanner {
     }
     this.removeSimpleKey()
     this.simpleKeyAllowed = true
-    const start = this.here()
-    this.skip()
-    this.push('BLOCK-ENTRY', start, this.here())
+    this.pushIndicator('BLOCK-ENTRY')
   }
 
   private fetchKey(): void {
@@ -330,9 +126,7 @@ export class Scanner {
     }
     this.removeSimpleKey()
     this.simpleKeyAllowed = this.flowLevel === 0
-    const start = this.here()
-    this.skip()
-    this.push('KEY', start, this.here())
+    this.pushIndicator('KEY')
   }
 
   private fetchValue(): void {
@@ -350,9 +144,7 @@ export class Scanner {
       }
       this.simpleKeyAllowed = this.flowLevel === 0
     }
-    const start = this.here()
-    this.skip()
-    this.push('VALUE', start, this.here())
+    this.pushIndicator('VALUE')
   }
 
   private fetchAnchor(type: 'ANCHOR' | 'ALIAS'): void {
@@ -360,11 +152,7 @@ export class Scanner {
     this.simpleKeyAllowed = false
     const start = this.here()
     this.skip()
-    let name = ''
-    while (isAlpha(this.ch())) {
-      name += this.ch()
-      this.skip()
-    }
+    const name = this.scanAlpha()
     if (!name || !(isBlankZ(this.ch()) || ANCHOR_END.has(this.ch()))) {
       this.error(type === 'ANCHOR' ? 'while scanning an anchor' : 'while scanning an alias', start, 'did not find expected alphabetic or numeric character')
     }
@@ -385,11 +173,7 @@ export class Scanner {
       handle = ''
     } else {
       this.skip()
-      let word = ''
-      while (isAlpha(this.ch())) {
-        word += this.ch()
-        this.skip()
-      }
+      const word = this.scanAlpha()
       if (this.ch() === '!') {
         handle = '!' + word + '!'
         this.skip()
@@ -402,11 +186,11 @@ export class Scanner {
 
   // ------------------------------------------------------------ scalars
 
-  private fetchBlockScalar(literal: boolean): void {
+  /** A literal (|) or folded (>) scalar: the same token rules. */
+  private fetchBlockScalar(): void {
     this.removeSimpleKey()
     this.simpleKeyAllowed = true
     const start = this.here()
-    void literal
     this.skip()
     let increment = 0
     const readIndicator = () => {
