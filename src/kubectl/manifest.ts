@@ -8,6 +8,7 @@ import { RESOURCES, type ResourceInfo } from '../engine/api/resources.ts'
 import type { KObject } from '../engine/api/types.ts'
 import type { Wait } from '../shell/api.ts'
 import type { Vfs } from '../shell/fs/vfs.ts'
+import type { KubectlContext } from './context.ts'
 import { KubectlError } from './errors.ts'
 import { decodeStream } from './yamljson.ts'
 
@@ -42,6 +43,20 @@ export interface ManifestResult {
 }
 
 const EXTENSIONS = ['.json', '.yaml', '.yml']
+
+/** The manifests a command's -f and -R name, in its namespace (which they must match when -n was given). */
+export function readFlagManifests(ctx: KubectlContext, o: { validate?: boolean; enforceNamespace?: boolean } = {}): Generator<Wait, ManifestResult, void> {
+  return readManifests({
+    fs: ctx.fs,
+    cwd: ctx.cwd,
+    filenames: ctx.flags.strings('filename'),
+    recursive: ctx.flags.bool('recursive'),
+    validate: o.validate ?? false,
+    namespace: ctx.namespace,
+    enforceNamespace: o.enforceNamespace ?? ctx.namespaceExplicit,
+    readStdin: () => ctx.stdin.readAll(),
+  })
+}
 
 /**
  * Read every object. Throws KubectlError for problems kubectl reports before

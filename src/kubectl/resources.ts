@@ -8,7 +8,7 @@ import type { KubectlContext } from './context.ts'
 import { KubectlError } from './errors.ts'
 import { checkFieldTerms, fieldsMatch, parseFieldSelector, type FieldTerm } from './field-selectors.ts'
 import { splitResourceArgs, type ResourceInfo, type ResourceTarget } from './mapper.ts'
-import { readManifests } from './manifest.ts'
+import { readFlagManifests } from './manifest.ts'
 import { labelsMatch, parseLabelSelector, SelectorError, type Requirement } from './selectors.ts'
 
 export interface Info {
@@ -125,22 +125,28 @@ function getNamed(ctx: KubectlContext, t: ResourceTarget, name: string, opts: Fe
   }
 }
 
+/** The live objects the -f manifests name (label, patch); reading errors, then lookup errors. */
+export function* fetchManifestObjects(ctx: KubectlContext): Generator<Wait, { objects: KObject[]; errors: unknown[] }, void> {
+  const read = yield* readFlagManifests(ctx)
+  const objects: KObject[] = []
+  const errors: unknown[] = [...read.errors]
+  for (const info of read.infos) {
+    try {
+      objects.push(ctx.api.get(info.resource.kind, info.namespace || undefined, info.name))
+    } catch (e) {
+      errors.push(e)
+    }
+  }
+  return { objects, errors }
+}
+
 /**
  * `-f FILE|DIR|-`: the objects the manifests name, fetched from the server
  * (FilenameParam + Latest). Reading errors come after the objects found.
  */
 export function* fetchFromFiles(ctx: KubectlContext, enforceNamespace: boolean): Generator<Wait, Fetched, void> {
   if (ctx.args.length) throw new KubectlError('when paths, URLs, or stdin is provided as input, you may not specify resource arguments as well')
-  const read = yield* readManifests({
-    fs: ctx.fs,
-    cwd: ctx.cwd,
-    filenames: ctx.flags.strings('filename'),
-    recursive: ctx.flags.bool('recursive'),
-    validate: false,
-    namespace: ctx.namespace,
-    enforceNamespace,
-    readStdin: () => ctx.stdin.readAll(),
-  })
+  const read = yield* readFlagManifests(ctx, { enforceNamespace })
   const infos: Info[] = []
   const errors: unknown[] = []
   for (const m of read.infos) {

@@ -9,7 +9,7 @@ import type { KObject } from '../../engine/api/types.ts'
 import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
-import { goJson, readManifests, type ManifestInfo } from '../manifest.ts'
+import { goJson, readFlagManifests, type ManifestInfo } from '../manifest.ts'
 import { applyStrategicPatch, threeWayPatch, type JsonMap } from '../merge/strategic.ts'
 import { gvkString, gvrString, printWarnings, throwCollected, validateMode, writeOptions } from '../write-common.ts'
 import { addSourceToErr, dryRunStrategy, jsonCopy, printObjects, printsObjects, printWritten, type DryRun } from '../write-util.ts'
@@ -31,16 +31,7 @@ function* runApply(ctx: KubectlContext): Generator<Wait, number, void> {
   for (const f of APPLY_UNSUPPORTED) if (ctx.flags.bool(f)) throw new KubectlError(`--${f} is not available in this simulated cluster`)
   if (!files.length) throw new KubectlError('must specify one of -f and -k')
   const dry = dryRunStrategy(ctx)
-  const { infos, errors } = yield* readManifests({
-    fs: ctx.fs,
-    cwd: ctx.cwd,
-    filenames: files,
-    recursive: ctx.flags.bool('recursive'),
-    validate: validateMode(ctx),
-    namespace: ctx.namespace,
-    enforceNamespace: ctx.namespaceExplicit,
-    readStdin: () => ctx.stdin.readAll(),
-  })
+  const { infos, errors } = yield* readFlagManifests(ctx, { validate: validateMode(ctx) })
   if (!infos.length && !errors.length) throw new KubectlError('no objects passed to apply')
   const errs: unknown[] = [...errors]
   const printed: KObject[] = []

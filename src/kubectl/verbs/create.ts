@@ -6,7 +6,7 @@ import type { KObject } from '../../engine/api/types.ts'
 import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
-import { readManifests } from '../manifest.ts'
+import { readFlagManifests } from '../manifest.ts'
 import { printWarnings, throwCollected, VALIDATE_FLAG, validateMode, writeOptions } from '../write-common.ts'
 import { addSourceToErr, DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten } from '../write-util.ts'
 import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
@@ -53,16 +53,7 @@ function* runCreate(ctx: KubectlContext): Generator<Wait, number, void> {
   }
   if (!files.length) throw new KubectlError('must specify one of -f and -k')
   const dry = dryRunStrategy(ctx)
-  const { infos, errors } = yield* readManifests({
-    fs: ctx.fs,
-    cwd: ctx.cwd,
-    filenames: files,
-    recursive: ctx.flags.bool('recursive'),
-    validate: validateMode(ctx),
-    namespace: ctx.namespace,
-    enforceNamespace: ctx.namespaceExplicit,
-    readStdin: () => ctx.stdin.readAll(),
-  })
+  const { infos, errors } = yield* readFlagManifests(ctx, { validate: validateMode(ctx) })
   if (!infos.length && !errors.length) throw new KubectlError('no objects passed to create')
   const errs: unknown[] = [...errors]
   for (const info of infos) {

@@ -10,7 +10,7 @@ import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { parseGoDuration } from '../duration.ts'
-import { readManifests } from '../manifest.ts'
+import { readFlagManifests } from '../manifest.ts'
 import { kindPrefix } from '../mapper.ts'
 import { fetchObjects } from '../resources.ts'
 import { waitUntil } from '../waiting.ts'
@@ -91,16 +91,7 @@ function* runDelete(ctx: KubectlContext): Generator<Wait, number, void> {
   const errs: unknown[] = []
   const targets: Target[] = []
   if (files.length) {
-    const read = yield* readManifests({
-      fs: ctx.fs,
-      cwd: ctx.cwd,
-      filenames: files,
-      recursive: ctx.flags.bool('recursive'),
-      validate: false,
-      namespace: ctx.namespace,
-      enforceNamespace: ctx.namespaceExplicit,
-      readStdin: () => ctx.stdin.readAll(),
-    })
+    const read = yield* readFlagManifests(ctx)
     errs.push(...read.errors)
     for (const info of read.infos) {
       const obj = ctx.api.tryGet<KObject>(info.resource.kind, info.namespace || undefined, info.name)

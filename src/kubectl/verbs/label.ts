@@ -8,8 +8,7 @@ import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import type { FlagSpec } from '../flags.ts'
-import { readManifests } from '../manifest.ts'
-import { fetchObjects } from '../resources.ts'
+import { fetchManifestObjects, fetchObjects } from '../resources.ts'
 import { labelValueErrors } from '../selectors.ts'
 import { throwCollected } from '../write-common.ts'
 import { DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
@@ -126,15 +125,9 @@ function* runMeta(ctx: KubectlContext, field: Field): Generator<Wait, number, vo
   const errs: unknown[] = []
   const targets: KObject[] = []
   if (files.length) {
-    const read = yield* readManifests({ fs: ctx.fs, cwd: ctx.cwd, filenames: files, recursive: ctx.flags.bool('recursive'), validate: false, namespace: ctx.namespace, enforceNamespace: ctx.namespaceExplicit, readStdin: () => ctx.stdin.readAll() })
-    errs.push(...read.errors)
-    for (const info of read.infos) {
-      try {
-        targets.push(ctx.api.get(info.resource.kind, info.namespace || undefined, info.name))
-      } catch (e) {
-        errs.push(e)
-      }
-    }
+    const live = yield* fetchManifestObjects(ctx)
+    errs.push(...live.errors)
+    targets.push(...live.objects)
   } else {
     const named = resources.length > 1 || resources[0].includes('/')
     if (!named && !all && !selector && !ctx.flags.string('field-selector')) throw new KubectlError('resource(s) were provided, but no name was specified')

@@ -9,10 +9,9 @@ import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { goJsonUnmarshal, GoJsonError } from '../gojson.ts'
-import { readManifests } from '../manifest.ts'
 import { applyJsonPatch, JsonPatchError } from '../merge/jsonpatch.ts'
 import { applyMergePatch, applyStrategicPatch, deepEqual, isMap, type Json, type JsonMap } from '../merge/strategic.ts'
-import { fetchObjects } from '../resources.ts'
+import { fetchManifestObjects, fetchObjects } from '../resources.ts'
 import { printWarnings, throwCollected } from '../write-common.ts'
 import { DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
 import { yamlToJson } from '../yamljson.ts'
@@ -92,15 +91,9 @@ function* runPatch(ctx: KubectlContext): Generator<Wait, number, void> {
   const targets: KObject[] = []
   const files = ctx.flags.strings('filename')
   if (files.length) {
-    const read = yield* readManifests({ fs: ctx.fs, cwd: ctx.cwd, filenames: files, recursive: ctx.flags.bool('recursive'), validate: false, namespace: ctx.namespace, enforceNamespace: ctx.namespaceExplicit, readStdin: () => ctx.stdin.readAll() })
-    errs.push(...read.errors)
-    for (const info of read.infos) {
-      try {
-        targets.push(ctx.api.get(info.resource.kind, info.namespace || undefined, info.name))
-      } catch (e) {
-        errs.push(e)
-      }
-    }
+    const live = yield* fetchManifestObjects(ctx)
+    errs.push(...live.errors)
+    targets.push(...live.objects)
   } else {
     if (!ctx.args.length) throw new KubectlError('You must provide one or more resources by argument or filename.\nExample resource specifications include:\n   \'-f rsrc.yaml\'\n   \'--filename=rsrc.json\'\n   \'<resource> <name>\'\n   \'<resource>\'')
     if (ctx.args.length === 1 && !ctx.args[0].includes('/')) throw new KubectlError('resource(s) were provided, but no name was specified')

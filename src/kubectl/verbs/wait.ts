@@ -11,7 +11,7 @@ import { KubectlError } from '../errors.ts'
 import { FlagError } from '../flags.ts'
 import { parseGoDuration } from '../duration.ts'
 import { evaluateJsonPath, JsonPathError, parseJsonPath, type JpNode } from '../jsonpath.ts'
-import { readManifests } from '../manifest.ts'
+import { readFlagManifests } from '../manifest.ts'
 import { relaxedJsonPath } from '../printers/custom-columns.ts'
 import { fetchObjects } from '../resources.ts'
 import { waitUntil } from '../waiting.ts'
@@ -121,7 +121,7 @@ function* runWait(ctx: KubectlContext): Generator<Wait, number, void> {
   const targets: { kind: string; namespace: string | undefined; name: string; obj?: KObject }[] = []
   const files = ctx.flags.strings('filename')
   if (files.length) {
-    const read = yield* readManifests({ fs: ctx.fs, cwd: ctx.cwd, filenames: files, recursive: ctx.flags.bool('recursive'), validate: false, namespace: ctx.namespace, enforceNamespace: ctx.namespaceExplicit, readStdin: () => ctx.stdin.readAll() })
+    const read = yield* readFlagManifests(ctx)
     errs.push(...read.errors)
     for (const i of read.infos) targets.push({ kind: i.resource.kind, namespace: i.namespace || undefined, name: i.name, obj: ctx.api.tryGet(i.resource.kind, i.namespace || undefined, i.name) })
   } else {
