@@ -154,20 +154,7 @@ class Evaluator {
       a = BigInt(a)
       b = BigInt(b)
     }
-    switch (op) {
-      case '-eq':
-        return a === b
-      case '-ne':
-        return a !== b
-      case '-lt':
-        return a < b
-      case '-le':
-        return a <= b
-      case '-gt':
-        return a > b
-      default:
-        return a >= b
-    }
+    return intTest(op, a, b)
   }
 
   private regex(s: string, re: string): boolean {
@@ -213,6 +200,24 @@ export function fileTest(ctx: Pick<CommandContext, 'fs' | 'cwd'>, op: string, ar
       return true
     default:
       return false
+  }
+}
+
+/** The integer comparisons -eq -ne -lt -le -gt -ge (anything else is -ge), shared with bash's [[ ]]. */
+export function intTest(op: string, a: bigint | number, b: bigint | number): boolean {
+  switch (op) {
+    case '-eq':
+      return a === b
+    case '-ne':
+      return a !== b
+    case '-lt':
+      return a < b
+    case '-le':
+      return a <= b
+    case '-gt':
+      return a > b
+    default:
+      return a >= b
   }
 }
 

@@ -3,7 +3,7 @@
 // =~ a regex with BASH_REMATCH, -eq and friends evaluate arithmetic).
 import type { Wait } from '../api.ts'
 import type { ArithCmd, CFor, CondCmd, CondExpr } from '../parse/ast.ts'
-import { fileTest, newer } from '../builtins/test.ts'
+import { fileTest, intTest, newer } from '../builtins/test.ts'
 import { arith } from './expand.ts'
 import { expandPattern, expandString } from './expand-async.ts'
 import { runList } from './exec.ts'
@@ -85,20 +85,7 @@ function* evaluate(sh: Sh, e: CondExpr): Generator<Wait, boolean, void> {
   }
   const a = BigInt(arith(sh, l))
   const b = BigInt(arith(sh, yield* expandString(sh, e.right)))
-  switch (e.op) {
-    case '-eq':
-      return a === b
-    case '-ne':
-      return a !== b
-    case '-lt':
-      return a < b
-    case '-le':
-      return a <= b
-    case '-gt':
-      return a > b
-    default:
-      return a >= b
-  }
+  return intTest(e.op, a, b)
 }
 
 function regex(sh: Sh, s: string, re: string): boolean {
