@@ -22,6 +22,17 @@ export const DRY_RUN_FLAG: FlagSpec = {
   usage: 'Must be "none", "server", or "client". With client, only print what would be sent; with server, send it to be checked without storing it.',
 }
 
+export const SAVE_CONFIG_FLAG: FlagSpec = {
+  name: 'save-config',
+  type: 'bool',
+  usage: 'Also store the object as its last-applied configuration, so that kubectl apply can manage it later.',
+}
+
+/** --field-manager, defaulting to the command's own manager name (kubectl-create, kubectl-patch…). */
+export function fieldManagerFlag(manager: string): FlagSpec {
+  return { name: 'field-manager', type: 'string', default: manager, usage: 'The name recorded as the manager of the fields this command sets.' }
+}
+
 export const OUTPUT_FLAGS: FlagSpec[] = [
   { name: 'output', short: 'o', type: 'string', usage: 'Output format: json, yaml, name, go-template, go-template-file, template, templatefile, jsonpath, jsonpath-as-json, jsonpath-file.' },
   { name: 'template', type: 'string', usage: 'Template string or path for -o=go-template or -o=jsonpath.' },

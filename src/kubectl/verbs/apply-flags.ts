@@ -3,7 +3,7 @@
 import type { VerbHelp } from '../context.ts'
 import type { FlagSpec } from '../flags.ts'
 import { VALIDATE_FLAG } from '../write-common.ts'
-import { DRY_RUN_FLAG, OUTPUT_FLAGS } from '../write-util.ts'
+import { DRY_RUN_FLAG, fieldManagerFlag, OUTPUT_FLAGS } from '../write-util.ts'
 
 export const FILENAME_FLAG = (what: string): FlagSpec => ({ name: 'filename', short: 'f', type: 'stringSlice', usage: `Files, directories or URLs holding the configuration ${what}; - reads standard input.` })
 export const RECURSIVE_FLAG: FlagSpec = { name: 'recursive', short: 'R', type: 'bool', usage: 'Also read the directories inside the directories given with -f.' }
@@ -16,7 +16,7 @@ export const APPLY_FLAGS: FlagSpec[] = [
   ...OUTPUT_FLAGS,
   VALIDATE_FLAG,
   { name: 'overwrite', type: 'bool', default: true, usage: 'Let the manifest win over changes made to the live object since it was last applied.' },
-  { name: 'field-manager', type: 'string', default: 'kubectl-client-side-apply', usage: 'The name recorded as the manager of the fields this command sets.' },
+  fieldManagerFlag('kubectl-client-side-apply'),
   { name: 'server-side', type: 'bool', usage: 'Let the API server merge the manifest (server-side apply; not available in this lab).' },
   { name: 'force-conflicts', type: 'bool', usage: 'With --server-side, take over fields other managers own (not available in this lab).' },
   { name: 'prune', type: 'bool', usage: 'Delete objects that are no longer in the manifests (not available in this lab).' },

@@ -4,8 +4,8 @@
 import type { KObject } from '../../engine/api/types.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, OUTPUT_FLAGS } from '../write-util.ts'
-import { oneName, send } from './create-job.ts'
+import { dryRunStrategy } from '../write-util.ts'
+import { command, CREATE_SUBCOMMAND_FLAGS, oneName, send } from './create-job.ts'
 
 export const createCronJobVerb: Verb = {
   name: 'cronjob',
@@ -14,11 +14,7 @@ export const createCronJobVerb: Verb = {
     { name: 'image', type: 'string', usage: 'Image of the container the scheduled Jobs run.' },
     { name: 'schedule', type: 'string', usage: 'When to run, in cron format, e.g. "*/5 * * * *".' },
     { name: 'restart', type: 'string', usage: 'restartPolicy of the Jobs\' pods: OnFailure (the default) or Never.' },
-    DRY_RUN_FLAG,
-    ...OUTPUT_FLAGS,
-    { name: 'save-config', type: 'bool', usage: 'Also store the object as its last-applied configuration, so that kubectl apply can manage it later.' },
-    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-create', usage: 'The name recorded as the manager of the fields this command sets.' },
+    ...CREATE_SUBCOMMAND_FLAGS,
   ],
   help: {
     long: 'Create a CronJob that starts a Job on SCHEDULE; each Job runs one container with IMAGE (and COMMAND, if given).',
@@ -32,7 +28,7 @@ function runCreateCronJob(ctx: KubectlContext): number {
   const missing = ['image', 'schedule'].filter((f) => !ctx.flags.changed(f))
   if (missing.length) throw new KubectlError(`required flag(s) ${missing.map((m) => JSON.stringify(m)).join(', ')} not set`)
   const name = oneName(ctx)
-  const cmd = ctx.argsLenAtDash < 0 ? [] : ctx.args.slice(ctx.argsLenAtDash)
+  const cmd = command(ctx)
   const dry = dryRunStrategy(ctx)
   const cj: KObject = {
     apiVersion: 'batch/v1',

@@ -7,7 +7,17 @@ import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError, UsageError } from '../errors.ts'
 import { resolveResource } from '../mapper.ts'
 import { printWarnings, writeOptions } from '../write-common.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, isBug, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
+import type { FlagSpec } from '../flags.ts'
+import { DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, isBug, jsonCopy, OUTPUT_FLAGS, printWritten, SAVE_CONFIG_FLAG, type DryRun } from '../write-util.ts'
+
+/** The flags every `create` subcommand ends with (create_*.go: dry run, printing, save-config, validate, field manager). */
+export const CREATE_SUBCOMMAND_FLAGS: FlagSpec[] = [
+  DRY_RUN_FLAG,
+  ...OUTPUT_FLAGS,
+  SAVE_CONFIG_FLAG,
+  { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' },
+  fieldManagerFlag('kubectl-create'),
+]
 
 export const createJobVerb: Verb = {
   name: 'job',
@@ -15,11 +25,7 @@ export const createJobVerb: Verb = {
   flags: [
     { name: 'image', type: 'string', usage: 'Image of the Job\'s one container.' },
     { name: 'from', type: 'string', usage: 'Copy the Job from a CronJob\'s template: cronjob/NAME.' },
-    DRY_RUN_FLAG,
-    ...OUTPUT_FLAGS,
-    { name: 'save-config', type: 'bool', usage: 'Also store the object as its last-applied configuration, so that kubectl apply can manage it later.' },
-    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-create', usage: 'The name recorded as the manager of the fields this command sets.' },
+    ...CREATE_SUBCOMMAND_FLAGS,
   ],
   help: {
     long: 'Create a Job, either with one container running IMAGE (and COMMAND, if given), or as a copy of a CronJob\'s job template (--from=cronjob/NAME), which starts it at once instead of waiting for the schedule.',
@@ -42,7 +48,8 @@ export function oneName(ctx: KubectlContext): string {
   return before[0]
 }
 
-function command(ctx: KubectlContext): string[] {
+/** The COMMAND after `--`, if any. */
+export function command(ctx: KubectlContext): string[] {
   return ctx.argsLenAtDash < 0 ? [] : ctx.args.slice(ctx.argsLenAtDash)
 }
 

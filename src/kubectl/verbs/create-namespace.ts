@@ -3,20 +3,14 @@
 import type { KObject } from '../../engine/api/types.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { printWarnings, writeOptions } from '../write-common.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, OUTPUT_FLAGS, printWritten } from '../write-util.ts'
-import { oneName } from './create-job.ts'
+import { dryRunStrategy, printWritten } from '../write-util.ts'
+import { CREATE_SUBCOMMAND_FLAGS, oneName } from './create-job.ts'
 
 export const createNamespaceVerb: Verb = {
   name: 'namespace',
   aliases: ['ns'],
   short: 'Create a namespace with the specified name',
-  flags: [
-    DRY_RUN_FLAG,
-    ...OUTPUT_FLAGS,
-    { name: 'save-config', type: 'bool', usage: 'Also store the object as its last-applied configuration, so that kubectl apply can manage it later.' },
-    { name: 'validate', type: 'string', default: 'strict', noOptDefault: 'strict', usage: 'Must be one of: strict (or true), warn, ignore (or false).' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-create', usage: 'The name recorded as the manager of the fields this command sets.' },
-  ],
+  flags: CREATE_SUBCOMMAND_FLAGS,
   help: {
     long: 'Create a namespace: a named space for objects, so that labs or teams do not collide.',
     examples: ['# A namespace for the lab', 'kubectl create namespace lab'],

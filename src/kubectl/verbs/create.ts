@@ -8,7 +8,7 @@ import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { readFlagManifests } from '../manifest.ts'
 import { printWarnings, throwCollected, VALIDATE_FLAG, validateMode, writeOptions } from '../write-common.ts'
-import { addSourceToErr, DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten } from '../write-util.ts'
+import { addSourceToErr, DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, jsonCopy, OUTPUT_FLAGS, printWritten, SAVE_CONFIG_FLAG } from '../write-util.ts'
 import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
 import { modifiedConfiguration } from './apply.ts'
 import { createCronJobVerb } from './create-cronjob.ts'
@@ -25,8 +25,8 @@ export const createVerb: Verb = {
     DRY_RUN_FLAG,
     ...OUTPUT_FLAGS,
     VALIDATE_FLAG,
-    { name: 'save-config', type: 'bool', usage: 'Also store the object as its last-applied configuration, so that kubectl apply can manage it later.' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-create', usage: 'The name recorded as the manager of the fields this command sets.' },
+    SAVE_CONFIG_FLAG,
+    fieldManagerFlag('kubectl-create'),
   ],
   help: {
     long: `Create objects from manifests: files, directories, or standard input (JSON or YAML).

@@ -11,7 +11,7 @@ import type { FlagSpec } from '../flags.ts'
 import { fetchManifestObjects, fetchObjects } from '../resources.ts'
 import { labelValueErrors } from '../selectors.ts'
 import { throwCollected } from '../write-common.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
+import { DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
 import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
 
 type Field = 'labels' | 'annotations'
@@ -28,7 +28,7 @@ function flags(what: string): FlagSpec[] {
     { name: 'field-selector', type: 'string', usage: 'Only the objects whose fields match this selector.' },
     { name: 'resource-version', type: 'string', usage: 'Only change the object if it is still at this resourceVersion.' },
     { name: 'local', type: 'bool', usage: 'Change the object read from -f and print it, without the server (not available in this lab).' },
-    { name: 'field-manager', type: 'string', default: `kubectl-${what}`, usage: 'The name recorded as the manager of the fields this command sets.' },
+    fieldManagerFlag(`kubectl-${what}`),
     DRY_RUN_FLAG,
     ...OUTPUT_FLAGS,
   ]

@@ -13,7 +13,7 @@ import { applyJsonPatch, JsonPatchError } from '../merge/jsonpatch.ts'
 import { applyMergePatch, applyStrategicPatch, deepEqual, isMap, type Json, type JsonMap } from '../merge/strategic.ts'
 import { fetchManifestObjects, fetchObjects } from '../resources.ts'
 import { printWarnings, throwCollected } from '../write-common.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
+import { DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, jsonCopy, OUTPUT_FLAGS, printWritten, type DryRun } from '../write-util.ts'
 import { yamlToJson } from '../yamljson.ts'
 import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
 
@@ -30,7 +30,7 @@ export const patchVerb: Verb = {
     { name: 'type', type: 'string', default: 'strategic', usage: 'How the patch is read: json (RFC 6902 operations), merge (RFC 7386) or strategic (Kubernetes\' strategic merge, where lists such as containers merge by name).' },
     { name: 'local', type: 'bool', usage: 'Patch the object read from -f and print it, without the server (not available in this lab).' },
     { name: 'subresource', type: 'string', usage: 'Patch a subresource such as status (not available in this lab).' },
-    { name: 'field-manager', type: 'string', default: 'kubectl-patch', usage: 'The name recorded as the manager of the fields this command sets.' },
+    fieldManagerFlag('kubectl-patch'),
     DRY_RUN_FLAG,
     ...OUTPUT_FLAGS,
   ],

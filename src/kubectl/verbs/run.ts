@@ -10,7 +10,7 @@ import { KubectlError, UsageError } from '../errors.ts'
 import { FlagError } from '../flags.ts'
 import { waitUntil } from '../waiting.ts'
 import { printWarnings, writeOptions } from '../write-common.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, OUTPUT_FLAGS, printWritten } from '../write-util.ts'
+import { DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, OUTPUT_FLAGS, printWritten } from '../write-util.ts'
 
 const USAGE = 'run NAME --image=image [--env="key=value"] [--port=port] [--dry-run=server|client] [--overrides=inline-json] [--command] -- [COMMAND] [args...] [options]'
 
@@ -34,7 +34,7 @@ export const runVerb: Verb = {
     { name: 'pod-running-timeout', type: 'duration', default: '1m0s', usage: 'How long to wait for the pod to run before attaching.' },
     DRY_RUN_FLAG,
     ...OUTPUT_FLAGS,
-    { name: 'field-manager', type: 'string', default: 'kubectl-run', usage: 'The name recorded as the manager of the fields this command sets.' },
+    fieldManagerFlag('kubectl-run'),
   ],
   help: {
     long: 'Create and run a particular image in a pod.',
