@@ -3,7 +3,8 @@
 // Used by this package's tests; the terminal session runs kubectl through the shell.
 import type { Cluster } from '../engine/cluster.ts'
 import { ProcessHandle } from '../engine/kernel/process.ts'
-import type { CommandContext, CommandResult, InputStream, Proc, ShellHost, Signal, Wait } from '../shell/api.ts'
+import type { CommandContext, CommandResult, Proc, ShellHost, Signal, Wait } from '../shell/api.ts'
+import { stdinOf } from '../shell/commands/test-helpers.ts'
 import { newDir, Vfs } from '../shell/fs/vfs.ts'
 import { runKubectl } from './cli.ts'
 import { defaultKubeConfig, type KubeConfig } from './context.ts'
@@ -20,25 +21,6 @@ export interface RunOptions {
   cwd?: string
   stdin?: string
   kubeconfig?: KubeConfig
-}
-
-function inputOf(text: string): InputStream {
-  let pos = 0
-  return {
-    *readAll() {
-      const s = text.slice(pos)
-      pos = text.length
-      return s
-    },
-    *readLine() {
-      if (pos >= text.length) return null
-      const nl = text.indexOf('\n', pos)
-      const end = nl < 0 ? text.length : nl
-      const line = text.slice(pos, end)
-      pos = end + 1
-      return line
-    },
-  }
 }
 
 /** A running kubectl: output so far, and a way to interrupt it. */
@@ -64,7 +46,7 @@ export class Running {
       env: new Map(Object.entries(opts.env ?? {})),
       cwd: opts.cwd ?? '/root',
       fs,
-      stdin: inputOf(opts.stdin ?? ''),
+      stdin: stdinOf(opts.stdin ?? ''),
       stdout: { write: (s) => void (this.stdout += s) },
       stderr: { write: (s) => void (this.stderr += s) },
       host,

@@ -49,7 +49,8 @@ export function makeFs(files: Record<string, string> = {}, now = T0): Vfs {
   return fs
 }
 
-function stdinOf(text: string, chunk: number): InputStream {
+/** Standard input holding `text`, delivered `chunk` characters at a time by read(). */
+export function stdinOf(text: string, chunk = Infinity): InputStream {
   let pos = 0
   const read = function* (): Generator<Wait, string | null, void> {
     if (pos >= text.length) return null
