@@ -301,7 +301,7 @@ function replacementText(text: string, d: string): string {
       if (n === 'n') out += '\n'
       else if (n === 't') out += '\t'
       else if (n === '\n') out += '\n'
-      else if (n === d && d !== '&' && d !== '\\') out += n === '&' ? '\\&' : n
+      else if (n === d && d !== '&' && d !== '\\') out += n
       else out += '\\' + n
       continue
     }
