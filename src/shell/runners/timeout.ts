@@ -111,13 +111,8 @@ function* runGnu(ctx: CommandContext, argv: string[], deadline: number, sig: num
   const child = (ctx.spawn as NonNullable<CommandContext['spawn']>)(argv, {
     notFound: (prog, why) => `timeout: failed to run command ${gnuQuote(ctx, prog)}: ${why}\n`,
   })
-  for (;;) {
-    const r = child.next()
-    if (r.done) return r.value
-    if (ctx.host.now() >= deadline) break
-    yield { until: Math.min(r.value.until, deadline) }
-    if (ctx.host.now() >= deadline) break
-  }
+  const code = yield* untilDeadline(ctx, child, deadline)
+  if (code !== null) return code
   if (verbose) ctx.stderr.write(`timeout: sending signal ${SIGNAL_NAMES[sig]} to command ${gnuQuote(ctx, argv[0])}\n`)
   child.return(0)
   if (sig === 9) return killedBy(ctx, 9)
@@ -126,13 +121,19 @@ function* runGnu(ctx: CommandContext, argv: string[], deadline: number, sig: num
 
 function* run(ctx: CommandContext, argv: string[], deadline: number, sig: number): Generator<Wait, number, void> {
   const child = (ctx.spawn as NonNullable<CommandContext['spawn']>)(argv)
+  const code = yield* untilDeadline(ctx, child, deadline)
+  if (code !== null) return code
+  child.return(0)
+  return killedBy(ctx, sig)
+}
+
+/** Run the child until it ends (its status) or the deadline passes (null). */
+function* untilDeadline(ctx: CommandContext, child: Generator<Wait, number, void>, deadline: number): Generator<Wait, number | null, void> {
   for (;;) {
     const r = child.next()
     if (r.done) return r.value
-    if (ctx.host.now() >= deadline) break
+    if (ctx.host.now() >= deadline) return null
     yield { until: Math.min(r.value.until, deadline) }
-    if (ctx.host.now() >= deadline) break
+    if (ctx.host.now() >= deadline) return null
   }
-  child.return(0)
-  return killedBy(ctx, sig)
 }
