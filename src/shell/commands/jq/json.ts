@@ -127,20 +127,21 @@ export class JsonReader {
     }
     for (;;) {
       out.push(this.value())
-      this.ws()
-      const c = this.s[this.i]
-      if (c === ',') {
-        this.advance()
-        continue
-      }
-      if (c === ']') {
-        this.advance()
-        return out
-      }
+      if (this.closeOrComma(']', '}')) return out
+    }
+  }
+
+  /** After an element: true at the closing bracket, false at a comma (either taken); jq's error otherwise. */
+  private closeOrComma(close: string, other: string): boolean {
+    this.ws()
+    const c = this.s[this.i]
+    if (c !== ',' && c !== close) {
       if (c === undefined) this.fail('Unfinished JSON term at EOF')
       this.advance()
-      this.fail(c === '}' ? "Unmatched '}'" : 'Expected separator between values')
+      this.fail(c === other ? `Unmatched '${other}'` : 'Expected separator between values')
     }
+    this.advance()
+    return c === close
   }
 
   private object(): Map<string, Value> {
@@ -167,19 +168,7 @@ export class JsonReader {
       }
       this.advance()
       out.set(k, this.value())
-      this.ws()
-      const c = this.s[this.i]
-      if (c === ',') {
-        this.advance()
-        continue
-      }
-      if (c === '}') {
-        this.advance()
-        return out
-      }
-      if (c === undefined) this.fail('Unfinished JSON term at EOF')
-      this.advance()
-      this.fail(c === ']' ? "Unmatched ']'" : 'Expected separator between values')
+      if (this.closeOrComma('}', ']')) return out
     }
   }
 }
