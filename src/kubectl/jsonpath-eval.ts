@@ -1,6 +1,7 @@
 // Evaluating a JSONPath template over JSON and printing results as kubectl does (strings raw,
 // maps and lists as compact JSON, results joined by a space, no newline). Upstream: client-go
 // util/jsonpath/jsonpath.go, third_party/forked/golang/template/funcs.go (comparisons).
+import { utf8Encode } from '../shell/commands/util/io.ts'
 import { JsonPathError, type JpNode } from './jsonpath.ts'
 import { goJsonCompact, goJsonIndent, goPlain } from './printers/json.ts'
 
@@ -197,20 +198,8 @@ function children(v: unknown): Val[] {
       .sort()
       .map((k) => ({ v: v[k] }))
   }
-  if (typeof v === 'string') return utf8Bytes(v).map((b) => ({ v: b }))
+  if (typeof v === 'string') return utf8Encode(v).map((b) => ({ v: b }))
   return []
-}
-
-function utf8Bytes(s: string): number[] {
-  const out: number[] = []
-  for (const ch of s) {
-    const cp = ch.codePointAt(0)!
-    if (cp < 0x80) out.push(cp)
-    else if (cp < 0x800) out.push(0xc0 | (cp >> 6), 0x80 | (cp & 63))
-    else if (cp < 0x10000) out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
-    else out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 63), 0x80 | ((cp >> 6) & 63), 0x80 | (cp & 63))
-  }
-  return out
 }
 
 type Kind = 'bool' | 'int' | 'float' | 'string'
