@@ -1,7 +1,7 @@
 // The grammar of our shell, after busybox ash's recursive-descent parser
 // (shell/ash.c: list, andor, pipeline, command, simplecmd) with its error texts
 // ("syntax error: unexpected "fi"", "… (expecting "done")").
-import type { AndOr, Assign, CaseItem, Cmd, List, Part, Redir, RedirOp, Script, Simple, Word } from './ast.ts'
+import type { AndOr, Assign, Cmd, List, Part, Redir, RedirOp, Script, Simple, Word } from './ast.ts'
 import { parseArithCmd, parseCond } from './bash.ts'
 import { parseCase, parseFor, parseFunctionKeyword, parseIf, parseLoop } from './compound.ts'
 import { Lexer, ParseError, type Tok } from './lexer.ts'
