@@ -33,20 +33,6 @@ export function humanDuration(ms: number): string {
   return `${Math.floor(hours / 24 / 365)}y`
 }
 
-/** ShortHumanDuration: one unit only ("45s", "3m", "5h", "2d", "1y"). */
-export function shortHumanDuration(ms: number): string {
-  const seconds = Math.trunc(ms / 1000)
-  if (seconds < -1) return '<invalid>'
-  if (seconds < 0) return '0s'
-  if (seconds < 60) return `${seconds}s`
-  const minutes = Math.floor(seconds / 60)
-  if (minutes < 60) return `${minutes}m`
-  const hours = Math.floor(minutes / 60)
-  if (hours < 24) return `${hours}h`
-  if (hours < 24 * 365) return `${Math.floor(hours / 24)}d`
-  return `${Math.floor(hours / 24 / 365)}y`
-}
-
 const UNITS: Record<string, number> = { ns: 1e-6, us: 1e-3, 'µs': 1e-3, 'μs': 1e-3, ms: 1, s: 1000, m: 60_000, h: 3_600_000 }
 
 /** time.ParseDuration to milliseconds; a string is Go's error text. */

@@ -2,7 +2,6 @@
 // --show-labels columns, the watch EVENT column, cell clean-up. Upstream: cli-runtime
 // pkg/printers/tableprinter.go (decorateTable, printTable, formatEventType).
 import type { KObject } from '../../engine/api/types.ts'
-import { TabWriter } from '../tabwriter.ts'
 import { formatLabels } from '../selectors.ts'
 import type { TableDef } from './rows.ts'
 
@@ -63,13 +62,4 @@ export function rowCells(def: TableDef, obj: KObject, now: number, opts: TableOp
 /** Tab-separated lines for the tabwriter. */
 export function tabLine(cells: string[]): string {
   return cells.join('\t') + '\n'
-}
-
-/** One whole table (header unless --no-headers), padded; empty when there are no rows. */
-export function renderTable(def: TableDef, objs: readonly KObject[], now: number, opts: TableOptions): string {
-  if (!objs.length) return ''
-  const w = new TabWriter({ minwidth: 6, padding: 3, rememberWidths: true })
-  if (!opts.noHeaders) w.write(tabLine(headerCells(def, opts)))
-  for (const o of objs) w.write(tabLine(rowCells(def, o, now, opts)))
-  return w.flush()
 }

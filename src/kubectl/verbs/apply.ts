@@ -4,7 +4,6 @@
 // going after errors and report them all at the end.
 // Upstream: kubernetes/kubectl pkg/cmd/apply/apply.go (applyOneObject), patcher.go,
 // pkg/util/apply.go (GetModifiedConfiguration).
-import { StatusError } from '../../engine/api/errors.ts'
 import type { KObject } from '../../engine/api/types.ts'
 import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
@@ -127,8 +126,4 @@ function lastApplied(obj: KObject): JsonMap | undefined {
   } catch {
     return undefined
   }
-}
-
-export function isStatusError(e: unknown): e is StatusError {
-  return e instanceof StatusError
 }

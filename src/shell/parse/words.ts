@@ -50,8 +50,3 @@ function literalOf(parts: Part[]): string | undefined {
   }
   return out
 }
-
-/** The text of a word when it is entirely unquoted literal text (reserved words, names). */
-export function plainText(w: Word): string | undefined {
-  return w.parts.length === 1 && w.parts[0].k === 'lit' ? w.parts[0].v : undefined
-}

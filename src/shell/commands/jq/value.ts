@@ -106,10 +106,6 @@ export function equal(a: Value, b: Value): boolean {
   return compare(a, b) === 0
 }
 
-export function typeName(v: Value): Kind {
-  return kind(v)
-}
-
 export function obj(entries: [string, Value][] = []): JObject {
   return new Map(entries)
 }

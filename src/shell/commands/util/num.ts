@@ -7,10 +7,3 @@ export function parseUint(s: string): number | null {
   const n = Number(s)
   return n <= 0x7fffffff ? n : null
 }
-
-/** An integer with an optional sign. */
-export function parseInt10(s: string): number | null {
-  if (!/^[-+]?\d+$/.test(s)) return null
-  const n = Number(s)
-  return Math.abs(n) <= 0x7fffffff ? n : null
-}
