@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { LESSONS_DIR, loadLessons } from '../cli/lesson-files.ts'
-import { checkBlock, describeMismatch, outputBlocks, recordedOutputs } from './lesson-text.ts'
+import { checkBlock, describeMismatch, lessonTextProblems, outputBlocks, recordedOutputs } from './lesson-text.ts'
 
 const TRANSCRIPT = [
   '# header',
@@ -80,18 +80,14 @@ describe('checkBlock', () => {
 describe('lesson texts show what the transcripts print', () => {
   for (const lesson of loadLessons()) {
     const dir = join(LESSONS_DIR, lesson.id)
-    const outputs = readdirSync(dir)
-      .filter((f) => f.endsWith('.txtar'))
-      .sort()
-      .flatMap((f) => recordedOutputs(f, readFileSync(join(dir, f), 'utf8')))
+    const transcripts = Object.fromEntries(
+      readdirSync(dir)
+        .filter((f) => f.endsWith('.txtar'))
+        .map((f) => [f, readFileSync(join(dir, f), 'utf8')]),
+    )
     for (const lang of ['en', 'ko']) {
       it(`${lesson.id}/${lang}.md`, () => {
-        const file = `lessons/${lesson.id}/${lang}.md`
-        const problems = outputBlocks(readFileSync(join(dir, `${lang}.md`), 'utf8')).flatMap((b) => {
-          const m = checkBlock(b, outputs)
-          return m ? [describeMismatch(file, m)] : []
-        })
-        expect(problems).toEqual([])
+        expect(lessonTextProblems(lesson.id, { [lang]: readFileSync(join(dir, `${lang}.md`), 'utf8') }, transcripts)).toEqual([])
       })
     }
   }

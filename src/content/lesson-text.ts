@@ -99,3 +99,16 @@ export function describeMismatch(file: string, m: BlockMismatch): string {
   const where = m.closest ? `; closest: \`${m.closest.cmd.split('\n')[0]}\` (${m.closest.file}:${m.closest.line})` : ''
   return `${file}:${m.block.line}: ${JSON.stringify(m.missing)} is not in any command's recorded output${where}`
 }
+
+/** Every mismatch between a lesson's texts (by language) and its transcripts (by file name). */
+export function lessonTextProblems(id: string, texts: Record<string, string>, transcripts: Record<string, string>): string[] {
+  const outputs = Object.keys(transcripts)
+    .sort()
+    .flatMap((f) => recordedOutputs(f, transcripts[f]))
+  return Object.entries(texts).flatMap(([lang, md]) =>
+    outputBlocks(md).flatMap((b) => {
+      const m = checkBlock(b, outputs)
+      return m ? [describeMismatch(`lessons/${id}/${lang}.md`, m)] : []
+    }),
+  )
+}

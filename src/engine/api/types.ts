@@ -343,7 +343,7 @@ export interface Namespace extends KObject {
   apiVersion: 'v1'
   kind: 'Namespace'
   spec: { finalizers?: string[] }
-  status: { phase: 'Active' | 'Terminating' }
+  status: { phase: 'Active' | 'Terminating'; conditions?: { type: string; status: string; lastTransitionTime?: string; reason?: string; message?: string }[] }
 }
 
 export interface PersistentVolumeClaim extends KObject {
