@@ -1,6 +1,7 @@
 // jq's helpers over collections for the builtins: containment, indices (byte offsets in
 // strings), flatten, unique, and the sort/group/min/max "_by" cores over precomputed keys.
 // Upstream: jq src/jv.c (jv_contains), src/builtin.c (f_indices, jv_sort, jv_group).
+import { utf8Length } from '../util/io.ts'
 import { desc, err, indicesOf } from './ops.ts'
 import { compare, isObj, kind, type Value } from './value.ts'
 
@@ -17,25 +18,13 @@ export function indices(v: Value, i: Value): Value {
   if (typeof v === 'string' && typeof i === 'string') {
     if (!i) return null
     const out: Value[] = []
-    const bytes = utf8Offsets(v)
-    for (let k = v.indexOf(i); k >= 0; k = v.indexOf(i, k + 1)) out.push(bytes(k))
+    // jq's string indices are byte offsets into the UTF-8 text.
+    for (let k = v.indexOf(i); k >= 0; k = v.indexOf(i, k + 1)) out.push(utf8Length(v.slice(0, k)))
     return out
   }
   if (Array.isArray(v) && Array.isArray(i)) return indicesOf(v, i)
   if (Array.isArray(v)) return indicesOf(v, [i])
   err(`Cannot determine indices of ${kind(i)} in ${kind(v)}`)
-}
-
-/** jq's string indices are byte offsets into the UTF-8 text. */
-function utf8Offsets(s: string): (i: number) => number {
-  return (i) => {
-    let n = 0
-    for (let k = 0; k < i; k++) {
-      const c = s.charCodeAt(k)
-      n += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? (k++, 4) : 3
-    }
-    return n
-  }
 }
 
 export function flatten(v: Value[], depth: number): Value[] {
