@@ -94,7 +94,12 @@ function withNewline(s: string): string {
   return s.endsWith('\n') ? s : s + '\n'
 }
 
-/** JavaScript runtime errors are our bugs, not kubectl messages; say so instead of faking one. */
-function isBug(e: Error): boolean {
+/** JavaScript runtime errors are our bugs, not kubectl messages: say so instead of faking one (they keep their type). */
+export function isBug(e: unknown): boolean {
   return e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError
+}
+
+/** An API error whose reason is NotFound. */
+export function isNotFound(e: unknown): boolean {
+  return (e as { status?: { reason?: string } }).status?.reason === 'NotFound'
 }

@@ -7,7 +7,7 @@ import { StatusError } from '../engine/api/errors.ts'
 import { resourceForKind, type ResourceInfo } from '../engine/api/resources.ts'
 import type { KObject } from '../engine/api/types.ts'
 import type { KubectlContext } from './context.ts'
-import { KubectlError } from './errors.ts'
+import { isBug, KubectlError } from './errors.ts'
 import type { FlagSpec } from './flags.ts'
 import { kindPrefix } from './mapper.ts'
 import { objectPrinter } from './printers/output.ts'
@@ -155,7 +155,7 @@ export function printObjects(ctx: KubectlContext, objs: KObject[]): void {
 
 /** What -o json/yaml shows of an object: no managedFields unless asked. */
 export function stripForPrint(obj: KObject, ctx: KubectlContext): KObject {
-  const copy = JSON.parse(JSON.stringify(obj)) as KObject
+  const copy = jsonCopy(obj)
   const show = ctx.flags.has('show-managed-fields') && ctx.flags.bool('show-managed-fields')
   if (!show) delete copy.metadata.managedFields
   return copy
@@ -164,9 +164,4 @@ export function stripForPrint(obj: KObject, ctx: KubectlContext): KObject {
 /** Deep copy through JSON (drops undefined fields, as the wire does). */
 export function jsonCopy<T>(v: T): T {
   return JSON.parse(JSON.stringify(v)) as T
-}
-
-/** JavaScript runtime errors are simulator bugs: they keep their type so kubectl reports them as such. */
-export function isBug(e: unknown): boolean {
-  return e instanceof TypeError || e instanceof RangeError || e instanceof ReferenceError || e instanceof SyntaxError
 }

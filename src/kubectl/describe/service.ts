@@ -2,6 +2,7 @@
 // EndpointSlices (the apiserver's own slice for `kubernetes`, the endpointslice controller's
 // for a selector). Upstream: kubectl pkg/describe/describe.go describeService, formatEndpointSlices (v0.33).
 import type { Event, Node, Pod, Service } from '../../engine/api/types.ts'
+import { isPodReady } from '../printers/pod-status.ts'
 import { formatLabels } from '../selectors.ts'
 import { describeEvents, printAnnotationsMultiline, printLabelsMultiline } from './common.ts'
 import { LEVEL_0, type DescribeWriter } from './writer.ts'
@@ -13,10 +14,6 @@ export interface SliceView {
 }
 
 const APISERVER_PORT = 6443
-
-function podReady(p: Pod): boolean {
-  return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
-}
 
 /**
  * The slices the cluster keeps for a service: the apiserver's endpoint reconciler
@@ -36,7 +33,7 @@ export function serviceSlices(svc: Service, pods: readonly Pod[], nodes: readonl
   const endpoints = pods
     .filter((p) => p.metadata.namespace === svc.metadata.namespace && Object.entries(selector).every(([k, v]) => p.metadata.labels?.[k] === v))
     .filter((p) => p.status?.podIP && p.status.phase !== 'Succeeded' && p.status.phase !== 'Failed')
-    .map((p) => ({ address: p.status!.podIP!, ready: podReady(p) && !p.metadata.deletionTimestamp }))
+    .map((p) => ({ address: p.status!.podIP!, ready: isPodReady(p) && !p.metadata.deletionTimestamp }))
   return [{ ports, endpoints }]
 }
 

@@ -18,6 +18,11 @@ function hasCondition(pod: Pod, type: string, status = 'True'): boolean {
   return (pod.status?.conditions ?? []).some((c) => c.type === type && c.status === status)
 }
 
+/** podutils.IsPodReady: the pod's Ready condition is True. */
+export function isPodReady(pod: Pod): boolean {
+  return hasCondition(pod, 'Ready')
+}
+
 function finishedAt(c: ContainerStatus): number {
   const t = c.lastState?.terminated?.finishedAt
   return t ? parseTime(t) : 0

@@ -4,11 +4,11 @@
 // cronjob-controller.md §8.1.
 import type { CronJob, Job, KObject } from '../../engine/api/types.ts'
 import type { KubectlContext, Verb } from '../context.ts'
-import { KubectlError, UsageError } from '../errors.ts'
+import { isBug, KubectlError, UsageError } from '../errors.ts'
 import { resolveResource } from '../mapper.ts'
 import { printWarnings, writeOptions } from '../write-common.ts'
 import type { FlagSpec } from '../flags.ts'
-import { DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, isBug, jsonCopy, OUTPUT_FLAGS, printWritten, SAVE_CONFIG_FLAG, type DryRun } from '../write-util.ts'
+import { DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, jsonCopy, OUTPUT_FLAGS, printWritten, SAVE_CONFIG_FLAG, type DryRun } from '../write-util.ts'
 
 /** The flags every `create` subcommand ends with (create_*.go: dry run, printing, save-config, validate, field manager). */
 export const CREATE_SUBCOMMAND_FLAGS: FlagSpec[] = [

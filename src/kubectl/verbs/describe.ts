@@ -12,13 +12,9 @@ import { describeService, serviceSlices } from '../describe/service.ts'
 import { describePersistentVolume, describeStorageClass } from '../describe/storage.ts'
 import { describeCronJob, describeJob } from '../describe/workloads.ts'
 import { DescribeWriter, LEVEL_0 } from '../describe/writer.ts'
-import { AggregateError, KubectlError } from '../errors.ts'
+import { AggregateError, isNotFound, KubectlError } from '../errors.ts'
 import { byKey, fetchFromFiles, fetchObjects } from '../resources.ts'
 import { DESCRIBE_FLAGS, DESCRIBE_HELP } from './describe-flags.ts'
-
-function isNotFound(e: unknown): boolean {
-  return (e as { status?: { reason?: string } }).status?.reason === 'NotFound'
-}
 
 function allEvents(ctx: KubectlContext): Event[] {
   return ctx.store.list<Event>('Event').sort(byKey)

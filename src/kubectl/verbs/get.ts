@@ -4,7 +4,7 @@
 import type { KObject } from '../../engine/api/types.ts'
 import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
-import { AggregateError, KubectlError, RawError } from '../errors.ts'
+import { AggregateError, isNotFound, KubectlError, RawError } from '../errors.ts'
 import { kindPrefix } from '../mapper.ts'
 import { PrintError } from '../printers/gotemplate.ts'
 import { isHumanReadable, objectPrinter } from '../printers/output.ts'
@@ -90,10 +90,6 @@ function* getFromFiles(ctx: KubectlContext, o: GetOptions): Generator<Wait, numb
   const errors = o.ignoreNotFound ? fetched.errors.filter((e) => !isNotFound(e)) : fetched.errors
   if (!isHumanReadable(o.format, o.template)) return printGeneric(ctx, o, fetched.infos, errors, fetched.singleItemImplied)
   return printTables(ctx, o, fetched.infos, errors)
-}
-
-function isNotFound(e: unknown): boolean {
-  return (e as { status?: { reason?: string } }).status?.reason === 'NotFound'
 }
 
 function finish(errors: unknown[]): number {

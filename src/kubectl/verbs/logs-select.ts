@@ -8,16 +8,13 @@ import type { KubectlContext } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { goSort } from '../gosort.ts'
 import { resolveResource } from '../mapper.ts'
+import { isPodReady } from '../printers/pod-status.ts'
 import { byKey, listFilter, listObjects } from '../resources.ts'
 import { labelsMatch, selectorRequirements } from '../selectors.ts'
 
 export interface LogTarget {
   pod: Pod
   container: string
-}
-
-function isReady(p: Pod): boolean {
-  return (p.status?.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
 }
 
 function readyTime(p: Pod): number {
@@ -48,8 +45,8 @@ export function byLogging(a: Pod, b: Pod): boolean {
   const pa = PHASE_RANK[a.status?.phase ?? ''] ?? 0
   const pb = PHASE_RANK[b.status?.phase ?? ''] ?? 0
   if (pa !== pb) return pa < pb
-  if (isReady(a) !== isReady(b)) return isReady(a)
-  if (isReady(a) && isReady(b) && readyTime(a) !== readyTime(b)) return afterOrZero(readyTime(b), readyTime(a))
+  if (isPodReady(a) !== isPodReady(b)) return isPodReady(a)
+  if (isPodReady(a) && isPodReady(b) && readyTime(a) !== readyTime(b)) return afterOrZero(readyTime(b), readyTime(a))
   const [ra, sa] = maxRestarts(a)
   const [rb, sb] = maxRestarts(b)
   if (ra !== rb) return ra > rb

@@ -8,6 +8,7 @@ import type { KubectlContext, Verb } from '../context.ts'
 import { parseGoDuration } from '../duration.ts'
 import { KubectlError, UsageError } from '../errors.ts'
 import { FlagError } from '../flags.ts'
+import { isPodReady } from '../printers/pod-status.ts'
 import { waitUntil } from '../waiting.ts'
 import { printWarnings, writeOptions } from '../write-common.ts'
 import { DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, OUTPUT_FLAGS, printWritten } from '../write-util.ts'
@@ -143,7 +144,7 @@ function current(ctx: KubectlContext, pod: Pod): Pod | undefined {
 
 const finished = (p: Pod | undefined) => p?.status?.phase === 'Succeeded' || p?.status?.phase === 'Failed'
 const runningAndReady = (p: Pod | undefined) =>
-  p?.status?.phase === 'Running' && (p.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True')
+  p?.status?.phase === 'Running' && isPodReady(p)
 
 /** handleAttachPod, then the exit code: a finished pod's log, or the output from now on until it exits. */
 function* attachTo(ctx: KubectlContext, pod: Pod, restart: string, timeoutMs: number): Generator<Wait, { code: number; failure?: string }, void> {
