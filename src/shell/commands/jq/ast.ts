@@ -40,3 +40,10 @@ export interface FuncDef {
   params: string[]
   body: Ast
 }
+
+/** Every variable a pattern binds ($x, [$a, $b], {a: $x, $y}), in order. */
+export function patternVars(p: Pattern): string[] {
+  if (p.t === 'var') return [p.name]
+  if (p.t === 'array') return p.items.flatMap(patternVars)
+  return p.entries.flatMap((e) => [...(e.keyVar ? [e.keyVar] : []), ...(e.value ? patternVars(e.value) : [])])
+}

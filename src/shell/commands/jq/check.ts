@@ -1,7 +1,7 @@
 // jq's compile-time symbol check: every function (name/arity), $variable and label
 // must be defined where it is used, or the program does not run (exit 3).
 // Upstream: jq src/compile.c (block_bind_referenced, "is not defined").
-import type { Ast, Pattern } from './ast.ts'
+import { patternVars, type Ast } from './ast.ts'
 
 export interface Undefined {
   message: string
@@ -12,12 +12,6 @@ export function checkProgram(ast: Ast, funcs: Set<string>, vars: Set<string>): U
   const out: Undefined[] = []
   walk(ast, new Set(funcs), new Set(vars), new Set(), out)
   return out
-}
-
-function patternVars(p: Pattern): string[] {
-  if (p.t === 'var') return [p.name]
-  if (p.t === 'array') return p.items.flatMap(patternVars)
-  return p.entries.flatMap((e) => [...(e.keyVar ? [e.keyVar] : []), ...(e.value ? patternVars(e.value) : [])])
 }
 
 function walk(a: Ast, funcs: Set<string>, vars: Set<string>, labels: Set<string>, out: Undefined[]): void {

@@ -2,7 +2,7 @@
 // carries the path it came from (for path(), assignments, del, paths). Errors are
 // JqError values; label/break unwind with a BreakSignal.
 // Upstream: jq src/execute.c, src/jv_aux.c (jv_get, jv_set, jv_setpath, jv_delpaths).
-import type { Ast, FuncDef, Pattern } from './ast.ts'
+import { patternVars, type Ast, type FuncDef, type Pattern } from './ast.ts'
 import { applyFormat } from './formats.ts'
 import { dump } from './json.ts'
 import { binop, delpaths, desc, err, get, getpath, setpath, type Path } from './ops.ts'
@@ -261,12 +261,6 @@ function* bindPatterns(patterns: Pattern[], item: Value, body: Ast, input: Out, 
       if (!(e instanceof JqError) || i === patterns.length - 1) throw e
     }
   }
-}
-
-function patternVars(p: Pattern): string[] {
-  if (p.t === 'var') return [p.name]
-  if (p.t === 'array') return p.items.flatMap(patternVars)
-  return p.entries.flatMap((e) => [...(e.keyVar ? [e.keyVar] : []), ...(e.value ? patternVars(e.value) : [])])
 }
 
 /** Bind a pattern ($x, [$a, $b], {a: $x, $y}) to a value: one scope per way it matches. */
