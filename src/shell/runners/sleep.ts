@@ -4,7 +4,8 @@
 import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { BANNER } from '../commands/util/usage.ts'
 import { gnuInfo } from '../commands/gnu/about.ts'
-import { gnuQuote, isBusybox, tryHelp } from './gnu.ts'
+import { gnuQuote } from '../commands/gnu/userland.ts'
+import { isBusybox, tryHelp } from './gnu.ts'
 
 const SUFFIX: Record<string, number> = { '': 1, s: 1, m: 60, h: 3600, d: 86400 }
 

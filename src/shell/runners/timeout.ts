@@ -6,7 +6,8 @@ import { BANNER } from '../commands/util/usage.ts'
 import { parseSignal, SIGNAL_NAMES } from '../interp/control.ts'
 import { killedBy } from '../interp/context.ts'
 import { gnuInfo } from '../commands/gnu/about.ts'
-import { gnuQuote, isBusybox, tryHelp } from './gnu.ts'
+import { gnuQuote } from '../commands/gnu/userland.ts'
+import { isBusybox, tryHelp } from './gnu.ts'
 import { parseDuration } from './sleep.ts'
 
 const USAGE =
