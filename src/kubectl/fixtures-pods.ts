@@ -2,8 +2,10 @@
 import type { ContainerState, Event, Pod, PodCondition } from '../engine/api/types.ts'
 import { rfc3339 } from '../engine/kernel/time.ts'
 
-const LAB_NOW = Date.UTC(2025, 5, 2, 10, 4, 35)
-const at = (secondsAgo: number) => rfc3339(LAB_NOW - secondsAgo * 1000)
+/** The research lab's clock: Mon, 02 Jun 2025 10:04:35 UTC. */
+export const LAB_NOW = Date.UTC(2025, 5, 2, 10, 4, 35)
+/** The timestamp `secondsAgo` before LAB_NOW. */
+export const at = (secondsAgo: number) => rfc3339(LAB_NOW - secondsAgo * 1000)
 
 const JOB_UIDS: Record<string, string> = {
   'countdown-job': '0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09',

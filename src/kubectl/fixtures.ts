@@ -2,15 +2,11 @@
 // and their events at the research's clock (Mon, 02 Jun 2025 10:04:35 UTC), with exact uids and times.
 import { Cluster } from '../engine/cluster.ts'
 import type { CronJob, Job, JobCondition, KObject } from '../engine/api/types.ts'
-import { rfc3339 } from '../engine/kernel/time.ts'
 import { pickLog, PodLogs } from '../engine/kubelet/logs.ts'
 import type { Pod } from '../engine/api/types.ts'
-import { labEvents, labPods } from './fixtures-pods.ts'
+import { at, LAB_NOW, labEvents, labPods } from './fixtures-pods.ts'
 
-export { labPods, labEvents, POD_UIDS } from './fixtures-pods.ts'
-
-export const LAB_NOW = Date.UTC(2025, 5, 2, 10, 4, 35)
-const at = (secondsAgo: number) => rfc3339(LAB_NOW - secondsAgo * 1000)
+export { labPods, labEvents, LAB_NOW, POD_UIDS } from './fixtures-pods.ts'
 
 export const JOB_UIDS: Record<string, string> = {
   'countdown-job': '0f6c3a52-8e1b-4c7d-9a2e-5b4d3c2a1f09',

@@ -10,6 +10,7 @@ import { checkFieldTerms, fieldsMatch, parseFieldSelector, type FieldTerm } from
 import { splitResourceArgs, type ResourceInfo, type ResourceTarget } from './mapper.ts'
 import { readFlagManifests } from './manifest.ts'
 import { labelsMatch, parseLabelSelector, SelectorError, type Requirement } from './selectors.ts'
+import { gvrString } from './write-common.ts'
 
 export interface Info {
   resource: ResourceInfo
@@ -37,11 +38,6 @@ export interface FetchOptions {
 export interface ListFilter {
   labels: Requirement[]
   fields: FieldTerm[]
-}
-
-/** "batch/v1, Resource=jobs", "/v1, Resource=pods": a GroupVersionResource as kubectl names it. */
-export function gvrString(r: ResourceInfo): string {
-  return `${r.group}/${r.version}, Resource=${r.resource}`
 }
 
 /** The server's handling of labelSelector/fieldSelector for one kind; throws a 400 as kubectl reports it. */

@@ -68,7 +68,7 @@ interface Analysis {
   blockAllowed: boolean
 }
 
-const isBreak = (c: string | undefined) => c === '\r' || c === '\n' || c === '\u0085' || c === '\u2028' || c === '\u2029'
+export const isBreak = (c: string | undefined) => c === '\r' || c === '\n' || c === '\u0085' || c === '\u2028' || c === '\u2029'
 const isBlankZ = (c: string | undefined) => c === undefined || c === ' ' || c === '\t' || isBreak(c)
 
 /** is_printable for one character (the emitter runs with unicode enabled). */

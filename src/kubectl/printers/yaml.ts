@@ -1,7 +1,7 @@
 // YAML exactly as `kubectl -o yaml` writes it (sigs.k8s.io/yaml over go-yaml v2): natural key order,
 // lists at their key's indent, quoting, `|` blocks, scalars folded past column 80.
 // Upstream: gopkg.in/yaml.v2 sorter.go, emitterc.go (write_*_scalar, write_indent).
-import { scalarStyle, type ScalarStyle } from './yaml-scalar.ts'
+import { isBreak, scalarStyle, type ScalarStyle } from './yaml-scalar.ts'
 
 const BEST_WIDTH = 80
 
@@ -92,7 +92,6 @@ class Out {
 }
 
 const isSpaceCh = (c: string | undefined) => c === ' '
-const isBreakCh = (c: string | undefined) => c === '\r' || c === '\n' || c === '\u0085' || c === '\u2028' || c === '\u2029'
 
 function writePlain(o: Out, s: string, allowBreaks: boolean, indent: number): void {
   if (!o.whitespace) o.put(' ')
@@ -141,7 +140,7 @@ const DQ_ESCAPES: Record<number, string> = { 0: '0', 7: 'a', 8: 'b', 9: 't', 10:
 function needsEscape(c: string): boolean {
   const cp = c.codePointAt(0)!
   const printable = cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff)
-  return !printable || cp === 0xfeff || isBreakCh(c) || c === '"' || c === '\\'
+  return !printable || cp === 0xfeff || isBreak(c) || c === '"' || c === '\\'
 }
 
 function writeDouble(o: Out, s: string, allowBreaks: boolean, indent: number): void {
@@ -177,16 +176,16 @@ function writeDouble(o: Out, s: string, allowBreaks: boolean, indent: number): v
 function writeLiteral(o: Out, s: string, indent: number): void {
   o.indicator('|', true, false, false)
   const cs = [...s]
-  if (isSpaceCh(cs[0]) || isBreakCh(cs[0])) o.indicator('2', false, false, false)
+  if (isSpaceCh(cs[0]) || isBreak(cs[0])) o.indicator('2', false, false, false)
   const last = cs.length - 1
-  if (!cs.length || !isBreakCh(cs[last])) o.indicator('-', false, false, false)
-  else if (last === 0 || isBreakCh(cs[last - 1])) o.indicator('+', false, false, false)
+  if (!cs.length || !isBreak(cs[last])) o.indicator('-', false, false, false)
+  else if (last === 0 || isBreak(cs[last - 1])) o.indicator('+', false, false, false)
   o.put('\n')
   o.indention = true
   o.whitespace = true
   let breaks = true
   for (const c of cs) {
-    if (isBreakCh(c)) {
+    if (isBreak(c)) {
       o.put('\n')
       o.indention = true
       breaks = true

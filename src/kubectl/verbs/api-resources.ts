@@ -1,7 +1,7 @@
 // kubectl api-resources: the resource types the simulated cluster serves, in
 // discovery order (the core group, then batch), with kubectl's columns.
 // Upstream: kubernetes/kubectl pkg/cmd/apiresources/apiresources.go.
-import { RESOURCES, type ResourceInfo } from '../../engine/api/resources.ts'
+import { apiVersionOf, RESOURCES } from '../../engine/api/resources.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { TabWriter } from '../tabwriter.ts'
@@ -27,10 +27,6 @@ export const apiResourcesVerb: Verb = {
   run: (ctx) => runApiResources(ctx),
 }
 
-function apiVersion(r: ResourceInfo): string {
-  return r.group ? `${r.group}/${r.version}` : r.version
-}
-
 function runApiResources(ctx: KubectlContext): number {
   const out = ctx.flags.string('output')
   if (out !== '' && out !== 'wide' && out !== 'name') throw new KubectlError(`--output ${out} is not available`)
@@ -52,7 +48,7 @@ function runApiResources(ctx: KubectlContext): number {
   const wide = out === 'wide'
   if (!ctx.flags.bool('no-headers')) w.write(`NAME\tSHORTNAMES\tAPIVERSION\tNAMESPACED\tKIND${wide ? '\tVERBS\tCATEGORIES' : ''}\n`)
   for (const r of list) {
-    w.write(`${r.resource}\t${r.shortNames.join(',')}\t${apiVersion(r)}\t${r.namespaced}\t${r.kind}${wide ? `\t${r.verbs.join(',')}\t${r.categories.join(',')}` : ''}\n`)
+    w.write(`${r.resource}\t${r.shortNames.join(',')}\t${apiVersionOf(r)}\t${r.namespaced}\t${r.kind}${wide ? `\t${r.verbs.join(',')}\t${r.categories.join(',')}` : ''}\n`)
   }
   ctx.out(w.flush())
   return 0
