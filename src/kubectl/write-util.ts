@@ -11,6 +11,7 @@ import { isBug, KubectlError } from './errors.ts'
 import type { FlagSpec } from './flags.ts'
 import { kindPrefix } from './mapper.ts'
 import { objectPrinter } from './printers/output.ts'
+import { printWarnings, writeOptions } from './write-common.ts'
 
 export type DryRun = 'none' | 'client' | 'server'
 
@@ -109,6 +110,19 @@ export function addSourceToErr(verb: string, source: string, e: unknown): unknow
   if (e instanceof StatusError) return new StatusError({ ...e.status, message: `error when ${verb} ${JSON.stringify(source)}: ${e.status.message}` })
   const msg = e instanceof Error ? e.message : String(e)
   return new KubectlError(`error when ${verb} ${JSON.stringify(source)}: ${msg}`)
+}
+
+/** Create one manifest object (a client dry run just returns it); errors name the manifest it came from. */
+export function createFromManifest(ctx: KubectlContext, obj: KObject, source: string, dry: DryRun): KObject {
+  if (dry === 'client') return obj
+  const opts = writeOptions(ctx, dry === 'server')
+  try {
+    return ctx.api.create(obj, opts)
+  } catch (e) {
+    throw addSourceToErr('creating', source, e)
+  } finally {
+    printWarnings(ctx, opts.warnings)
+  }
 }
 
 /** `-o FORMAT` given and not `name`: print objects instead of a confirmation. */

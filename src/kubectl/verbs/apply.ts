@@ -11,7 +11,7 @@ import { KubectlError } from '../errors.ts'
 import { goJson, readFlagManifests, type ManifestInfo } from '../manifest.ts'
 import { applyStrategicPatch, threeWayPatch, type JsonMap } from '../merge/strategic.ts'
 import { gvkString, gvrString, printWarnings, throwCollected, validateMode, writeOptions } from '../write-common.ts'
-import { addSourceToErr, dryRunStrategy, jsonCopy, printObjects, printsObjects, printWritten, type DryRun } from '../write-util.ts'
+import { addSourceToErr, createFromManifest, dryRunStrategy, jsonCopy, printObjects, printsObjects, printWritten, type DryRun } from '../write-util.ts'
 import { APPLY_FLAGS, APPLY_HELP, APPLY_UNSUPPORTED } from './apply-flags.ts'
 
 export const LAST_APPLIED = 'kubectl.kubernetes.io/last-applied-configuration'
@@ -74,18 +74,7 @@ function applyOne(ctx: KubectlContext, info: ManifestInfo, dry: DryRun): KObject
   }
   const current = ctx.api.tryGet<KObject>(info.resource.kind, info.namespace || undefined, info.name)
   if (!current) {
-    let created = modified
-    if (dry !== 'client') {
-      const opts = writeOptions(ctx, dry === 'server')
-      try {
-        created = ctx.api.create(modified, opts)
-      } catch (e) {
-        throw addSourceToErr('creating', info.source, e)
-      } finally {
-        printWarnings(ctx, opts.warnings)
-      }
-    }
-    return confirm(ctx, created, 'created', dry)
+    return confirm(ctx, createFromManifest(ctx, modified, info.source, dry), 'created', dry)
   }
   if (dry === 'client') return confirm(ctx, current, 'configured', dry)
   if (!current.metadata.annotations?.[LAST_APPLIED]) {

@@ -7,8 +7,8 @@ import type { Wait } from '../../shell/api.ts'
 import type { KubectlContext, Verb } from '../context.ts'
 import { KubectlError } from '../errors.ts'
 import { readFlagManifests } from '../manifest.ts'
-import { printWarnings, throwCollected, VALIDATE_FLAG, validateMode, writeOptions } from '../write-common.ts'
-import { addSourceToErr, DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, jsonCopy, OUTPUT_FLAGS, printWritten, SAVE_CONFIG_FLAG } from '../write-util.ts'
+import { throwCollected, VALIDATE_FLAG, validateMode } from '../write-common.ts'
+import { createFromManifest, DRY_RUN_FLAG, dryRunStrategy, fieldManagerFlag, jsonCopy, OUTPUT_FLAGS, printWritten, SAVE_CONFIG_FLAG } from '../write-util.ts'
 import { FILENAME_FLAG, RECURSIVE_FLAG } from './apply-flags.ts'
 import { modifiedConfiguration } from './apply.ts'
 import { createCronJobVerb } from './create-cronjob.ts'
@@ -60,18 +60,7 @@ function* runCreate(ctx: KubectlContext): Generator<Wait, number, void> {
     try {
       // Without --save-config the object goes as written, only its namespace filled in.
       const modified = ctx.flags.bool('save-config') ? modifiedConfiguration(info, true).modified : withNamespace(info.obj, info.namespace)
-      let created = modified
-      if (dry !== 'client') {
-        const opts = writeOptions(ctx, dry === 'server')
-        try {
-          created = ctx.api.create(modified, opts)
-        } catch (e) {
-          throw addSourceToErr('creating', info.source, e)
-        } finally {
-          printWarnings(ctx, opts.warnings)
-        }
-      }
-      printWritten(ctx, created, 'created', dry)
+      printWritten(ctx, createFromManifest(ctx, modified, info.source, dry), 'created', dry)
     } catch (e) {
       errs.push(e)
     }
