@@ -1,6 +1,6 @@
 // Parsing sed scripts as busybox does: addresses (N, $, /re/I, \cREc, first~step,
 // addr,+N, addr,~N, 0,/re/), negation, blocks, and the commands s y p P d D n N g G
-// h H x q Q = l a i c r w b t T : z, with busybox's error texts.
+// h H x q = l a i c r w b t T :, with busybox's error texts (busybox has no Q or z).
 // Upstream: busybox editors/sed.c (add_cmd, parse_regex_delim, parse_subst_cmd).
 import { compileRegex, PosixRegex } from '../util/regex.ts'
 

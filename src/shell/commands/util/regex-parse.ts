@@ -287,7 +287,8 @@ export class Parser {
       const name = p.slice(i + 2, end)
       const next = end + 2
       if (kind === ':') {
-        const cls = CLASSES[name]
+        // Own keys only: [[:constructor:]] must be an unknown class, not Object.prototype's.
+        const cls = Object.hasOwn(CLASSES, name) ? CLASSES[name] : undefined
         if (cls === undefined) throw new RegexError(ERR.ctype)
         return { next, cls }
       }

@@ -82,11 +82,12 @@ describe('POSIX regex', () => {
     )
   })
   it('errors carry glibc texts', () => {
-    const errs = ['\\(', 'a[', 'a\\{2,1\\}', '[[:foo:]]', '\\1', 'a\\'].map((p) => (compileRegex(p) as Error).message)
+    const errs = ['\\(', 'a[', 'a\\{2,1\\}', '[[:foo:]]', '[[:constructor:]]', '\\1', 'a\\'].map((p) => (compileRegex(p) as Error).message)
     expect(errs).toEqual([
       'Unmatched ( or \\(',
       'Unmatched [, [^, [:, [., or [=',
       'Invalid content of \\{\\}',
+      'Invalid character class name',
       'Invalid character class name',
       'Invalid back reference',
       'Trailing backslash',
