@@ -43,6 +43,7 @@ export class LabClient {
   private output = new Set<OutputListener>()
   private prompt = new Set<PromptListener>()
   private resetListeners = new Set<() => void>()
+  private echo = new Set<(prompt: string, line: string) => void>()
   private pending = new Map<number, (v: unknown) => void>()
   private nextId = 1
   private log: InputEntry[]
@@ -113,6 +114,9 @@ export class LabClient {
       case 'output':
         for (const l of this.output) l(m.data, m.stream)
         break
+      case 'echo':
+        for (const l of this.echo) l(m.prompt, m.line)
+        break
       case 'prompt':
         set({ busy: false })
         for (const l of this.prompt) l(m.prompt, m.code, !!m.more)
@@ -168,6 +172,12 @@ export class LabClient {
   onOutput(l: OutputListener): () => void {
     this.output.add(l)
     return () => this.output.delete(l)
+  }
+
+  /** A replayed line, to show after its (coloured) prompt. */
+  onEcho(l: (prompt: string, line: string) => void): () => void {
+    this.echo.add(l)
+    return () => this.echo.delete(l)
   }
 
   onReset(l: () => void): () => void {

@@ -52,6 +52,8 @@ export interface TimelineSnapshot {
 export type FromWorker =
   | { type: 'ready'; now: number }
   | { type: 'output'; data: string; stream: 'stdout' | 'stderr' }
+  /** A replayed line, shown after its prompt as if typed. */
+  | { type: 'echo'; prompt: string; line: string }
   | { type: 'prompt'; prompt: string; code: number; more?: boolean }
   /** The lab was rebuilt (seek back, reset): clear the terminal before the replayed output. */
   | { type: 'reset' }

@@ -173,7 +173,7 @@ export class LabRuntime {
       this.settle()
       return
     }
-    if (this.replaying) this.post({ type: 'output', data: this.session.prompt() + e.line + '\n', stream: 'stdout' })
+    if (this.replaying) this.post({ type: 'echo', prompt: this.pending ? '> ' : this.session.prompt(), line: e.line })
     this.startLine(e.line)
   }
 

@@ -21,7 +21,8 @@ function makeMarked(runLabel: string): Marked {
   m.use({
     renderer: {
       code({ text, lang }) {
-        const body = `<pre><code>${escapeHtml(text)}</code></pre>`
+        // Focusable, so a block wider than the pane can be scrolled from the keyboard.
+        const body = `<pre tabindex="0"><code>${escapeHtml(text)}</code></pre>`
         if (!RUNNABLE.has(lang ?? '')) return body
         const lines = text.split('\n').filter((l) => l.trim() && !l.trim().startsWith('#'))
         const buttons = lines

@@ -62,6 +62,7 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
       }
     }
     const offOut = client.onOutput((data) => term.write(data))
+    const offEcho = client.onEcho((p, line) => term.write(promptFor(p, p === '> ') + line + '\r\n'))
     const offReset = client.onReset(() => {
       term.reset()
       busy = true
@@ -146,6 +147,7 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
       offOut()
       offPrompt()
       offReset()
+      offEcho()
       dataSub.dispose()
       term.dispose()
     }

@@ -51,7 +51,7 @@ export function Timeline({ client }: { client: LabClient }) {
       return (
         <>
           <div className="tl-label group" title={r.schedule}>
-            ⏱ {r.name} <span style={{ fontWeight: 400, color: 'var(--muted)' }}>{r.schedule}</span>
+            <span className="kind-badge">CronJob</span> {r.name} <span style={{ fontWeight: 400, color: 'var(--muted)' }}>{r.schedule}</span>
           </div>
           <div className="tl-track">
             {r.ticks.filter((k) => k.at >= view.from).map((k, i) => (
