@@ -160,6 +160,8 @@ export class ImageManager {
   }
 
   private add(r: ResolvedImage, notify = true): void {
+    // A pull of an image already here (policy Always) changes nothing the node reports.
+    if (this.present.get(r.ref.full)?.imageID === r.imageID) return
     this.present.set(r.ref.full, r)
     this.layers.add(r.buildName)
     if (r.build.config.base) this.layers.add(r.build.config.base)

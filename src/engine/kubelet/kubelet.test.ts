@@ -243,6 +243,40 @@ describe('node resources the kubelet reports', () => {
     ])
     expect(uidOf(core, 'a')).toBeTruthy()
   })
+
+  // kubelet_node_status.go tryUpdateNodeStatus: a status is patched when it changed (heartbeat times
+  // aside) or 5 minutes after the last patch; every patch stamps the conditions' lastHeartbeatTime.
+  const nodeWrites = (core: KubeletCore, node: string): string[] => {
+    const out: string[] = []
+    core.store.watch((e) => {
+      const n = e.object as import('../api/types.ts').Node
+      if (e.type !== 'MODIFIED' || n.metadata.name !== node) return
+      const beat = n.status.conditions.map((c) => c.lastHeartbeatTime)
+      out.push(`${(core.kernel.now() - T0) / 1000} images=${n.status.images!.length} heartbeat=${[...new Set(beat)].join(',')}`)
+    }, 'Node')
+    return out
+  }
+  const cases: { name: string; image: string; want: string[] }[] = [
+    {
+      name: 'an image the node already has (pull policy Always): only the 5-minute reports',
+      image: 'registry.k8s.io/pause:3.10',
+      want: ['300.637 images=5 heartbeat=2026-01-01T00:05:00Z', '600.637 images=5 heartbeat=2026-01-01T00:10:00Z'],
+    },
+    {
+      name: 'a new image: patched at the next 10-second tick, the next report 5 minutes after that',
+      image: 'alpine:3.20',
+      want: ['10.637 images=6 heartbeat=2026-01-01T00:00:10Z', '310.637 images=6 heartbeat=2026-01-01T00:05:10Z', '610.637 images=6 heartbeat=2026-01-01T00:10:10Z'],
+    },
+  ]
+  for (const c of cases) {
+    it(c.name, () => {
+      const core = makeNodes()
+      const writes = nodeWrites(core, 'node02')
+      for (const n of ['a', 'b']) createPod(core, n, { nodeName: 'node02', containers: [{ name: 'c', image: c.image, imagePullPolicy: 'Always', command: ['fake', 'forever'] }] })
+      core.kernel.advance(700_000)
+      expect(writes).toEqual(c.want)
+    })
+  }
 })
 
 export { T0 }

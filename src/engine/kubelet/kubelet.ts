@@ -3,6 +3,7 @@
 import type { WatchEvent } from '../api/store.ts'
 import type { Node, Pod } from '../api/types.ts'
 import type { ControllerContext } from '../context.ts'
+import type { Timer } from '../kernel/kernel.ts'
 import type { Rng } from '../kernel/rng.ts'
 import { newDir, type DirNode } from '../../shell/fs/vfs.ts'
 import { adoptRunning, foundRunning } from './adopt.ts'
@@ -22,9 +23,9 @@ import { VolumeRegistry } from './storage.ts'
 
 /** The sandbox image every node has (kubeadm 1.33's pause). */
 export const PAUSE_IMAGE = 'registry.k8s.io/pause:3.10'
-/** kubelet nodeStatusUpdateFrequency: image list changes reach the Node at most this often. */
+/** kubelet nodeStatusUpdateFrequency: the node status is computed this often, and patched when it changed. */
 const NODE_STATUS_PERIOD_MS = 10_000
-/** nodeStatusReportFrequency: with node leases, an unchanged status is still reported every 5 minutes. */
+/** nodeStatusReportFrequency: with node leases, an unchanged status is still patched 5 minutes after the last patch. */
 const NODE_STATUS_REPORT_MS = 5 * 60_000
 const MAX_NODE_IMAGES = 50
 
@@ -45,6 +46,7 @@ export class Kubelet implements LogSource {
   private lastIP = 1
   private hostPaths = new Map<string, DirNode>()
   private nodeStatusPending = false
+  private reportTimer: Timer | null = null
   private services: KubeletServices
   private statics: StaticPods
 
@@ -88,18 +90,39 @@ export class Kubelet implements LogSource {
     this.scheduleHeartbeat()
   }
 
-  /** The periodic node status report: the conditions' lastHeartbeatTime moves on. */
+  /** The first unchanged-status report: on the kubelet's 10-second status loop, 5 minutes apart. */
   private scheduleHeartbeat(): void {
     const now = this.ctx.kernel.now()
-    const at = this.relistPhase + Math.max(1, Math.ceil((now + 1 - this.relistPhase) / NODE_STATUS_REPORT_MS)) * NODE_STATUS_REPORT_MS
-    this.ctx.kernel.at(at, () => {
-      const node = this.node()
-      if (!node) return
-      const stamp = rfc3339(this.ctx.kernel.now())
-      const conditions = node.status.conditions.map((c) => ({ ...c, lastHeartbeatTime: stamp }))
-      this.ctx.api.updateStatus(node, { ...node.status, conditions })
-      this.scheduleHeartbeat()
+    this.scheduleReport(this.relistPhase + Math.max(1, Math.ceil((now + 1 - this.relistPhase) / NODE_STATUS_REPORT_MS)) * NODE_STATUS_REPORT_MS)
+  }
+
+  private scheduleReport(at: number): void {
+    this.ctx.kernel.cancel(this.reportTimer)
+    this.reportTimer = this.ctx.kernel.at(at, () => {
+      this.reportTimer = null
+      this.patchNodeStatus()
     })
+  }
+
+  /**
+   * kubelet_node_status.go tryUpdateNodeStatus → patchNodeStatus: the whole computed status, whose
+   * condition setters stamp lastHeartbeatTime now; the next unchanged report is due 5 minutes later.
+   */
+  private patchNodeStatus(): void {
+    const node = this.node()
+    if (!node) return
+    const stamp = rfc3339(this.ctx.kernel.now())
+    const conditions = node.status.conditions.map((c) => ({ ...c, lastHeartbeatTime: stamp }))
+    this.ctx.api.updateStatus(node, { ...node.status, conditions, images: this.nodeImages() })
+    this.scheduleReport(this.ctx.kernel.now() + NODE_STATUS_REPORT_MS)
+  }
+
+  /** nodestatus.Images: the node's images, biggest first, at most nodeStatusMaxImages. */
+  private nodeImages(): { names: string[]; sizeBytes: number }[] {
+    return this.images
+      .list()
+      .slice(0, MAX_NODE_IMAGES)
+      .map((i) => ({ names: i.names, sizeBytes: i.size }))
   }
 
   /** The container runtime this kubelet uses from now on (the shell once it is wired). */
@@ -221,7 +244,10 @@ export class Kubelet implements LogSource {
     if (last > this.lastIP && last < 255) this.lastIP = last
   }
 
-  /** A pull changed the node's images: the next node status update reports them. */
+  /**
+   * A pull added an image: the next tick of the status loop finds the list changed and patches the
+   * status (nodeStatusHasChanged ignores only heartbeat times); an unchanged list is not written.
+   */
   private imagesChanged(): void {
     if (this.nodeStatusPending) return
     this.nodeStatusPending = true
@@ -230,9 +256,17 @@ export class Kubelet implements LogSource {
     this.ctx.kernel.at(at, () => {
       this.nodeStatusPending = false
       const node = this.node()
-      if (!node) return
-      const images = this.images.list().slice(0, MAX_NODE_IMAGES).map((i) => ({ names: i.names, sizeBytes: i.size }))
-      this.ctx.api.updateStatus(node, { ...node.status, images })
+      if (node && !sameImages(node.status?.images, this.nodeImages())) this.patchNodeStatus()
     })
   }
+}
+
+function sameImages(a: { names: string[]; sizeBytes: number }[] | undefined, b: { names: string[]; sizeBytes: number }[]): boolean {
+  if (!a || a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]
+    const y = b[i]
+    if (x.sizeBytes !== y.sizeBytes || x.names.length !== y.names.length || x.names.some((n, j) => n !== y.names[j])) return false
+  }
+  return true
 }
