@@ -129,7 +129,7 @@ function fitsRequest(pod: Pod, req: Requests, st: NodeState): string[] {
 }
 
 /** Run the Filter plugins on one node; null when the pod fits. */
-export function filterNode(pod: Pod, req: Requests, st: NodeState, volumeCheck?: (node: Node) => string | undefined): Rejection | null {
+export function filterNode(pod: Pod, req: Requests, st: NodeState, volumeCheck?: (node: Node) => string[] | undefined): Rejection | null {
   const node = st.node
   if (node.spec?.unschedulable && !(pod.spec.tolerations ?? []).some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) {
     return { plugin: 'NodeUnschedulable', code: 'UnschedulableAndUnresolvable', reasons: ['node(s) were unschedulable'] }
@@ -140,7 +140,7 @@ export function filterNode(pod: Pod, req: Requests, st: NodeState, volumeCheck?:
   const fit = fitsRequest(pod, req, st)
   if (fit.length) return { plugin: 'NodeResourcesFit', code: 'Unschedulable', reasons: fit }
   const vol = volumeCheck?.(node)
-  if (vol) return { plugin: 'VolumeBinding', code: 'UnschedulableAndUnresolvable', reasons: [vol] }
+  if (vol) return { plugin: 'VolumeBinding', code: 'UnschedulableAndUnresolvable', reasons: vol }
   return null
 }
 

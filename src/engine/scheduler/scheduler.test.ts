@@ -204,6 +204,17 @@ describe('volume binding with the default StorageClass (WaitForFirstConsumer)', 
     expect(getPod(core, 'q').spec.nodeName).toBe(pod.spec.nodeName)
   })
 
+  // binder.go FindPodVolumes: an unbound claim with a selected node fits no other node, even before it is provisioned.
+  it('two pods created together for one unprovisioned claim both go to the node chosen for it', () => {
+    const { core, kernel, store, ctx } = setup()
+    new Provisioner(ctx)
+    store.create({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name: 'data', namespace: 'default', uid: '', resourceVersion: '', creationTimestamp: '' }, spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } } }, status: { phase: 'Pending' } } as PersistentVolumeClaim)
+    for (const n of ['a', 'b']) createPod(core, n, { containers: busybox, volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'data' } }] })
+    kernel.advance(10_000)
+    const pvc = store.get<PersistentVolumeClaim>('PersistentVolumeClaim', 'default', 'data')!
+    expect([getPod(core, 'a').spec.nodeName, getPod(core, 'b').spec.nodeName, pvc.metadata.annotations!['volume.kubernetes.io/selected-node']]).toEqual(['node01', 'node01', 'node01'])
+  })
+
   it('a claim of a class that does not exist keeps the pod pending', () => {
     const { core, kernel, store, ctx } = setup()
     new Provisioner(ctx)

@@ -30,11 +30,18 @@ export function planVolumes(pod: Pod, getClaim: (ns: string, name: string) => Pe
   return plan
 }
 
-/** Filter: a bound local volume lives on the node it was provisioned for. */
-export function volumeConflict(plan: VolumePlan, nodeName: string): string | undefined {
-  for (const pvc of plan.bound) {
-    const at = pvc.metadata.annotations?.[SELECTED_NODE]
-    if (at && at !== nodeName) return 'node(s) had volume node affinity conflict'
-  }
-  return undefined
+/**
+ * Filter (binder.go FindPodVolumes): a bound local volume lives on the node it was provisioned for; a claim
+ * waiting to be provisioned for a node another pod was placed on (its selected-node annotation) fits only there.
+ */
+export function volumeConflict(plan: VolumePlan, nodeName: string): string[] | undefined {
+  const reasons: string[] = []
+  if (plan.bound.some((pvc) => elsewhere(pvc, nodeName))) reasons.push('node(s) had volume node affinity conflict')
+  if (plan.toProvision.some((pvc) => elsewhere(pvc, nodeName))) reasons.push("node(s) didn't find available persistent volumes to bind")
+  return reasons.length ? reasons : undefined
+}
+
+function elsewhere(pvc: PersistentVolumeClaim, nodeName: string): boolean {
+  const at = pvc.metadata.annotations?.[SELECTED_NODE]
+  return !!at && at !== nodeName
 }
