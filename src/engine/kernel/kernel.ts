@@ -24,12 +24,17 @@ export class Kernel {
 
   /** Run `fn` at virtual time `at` (never earlier than now). */
   at(at: number, fn: () => void): Timer {
-    return this.queue.push(Math.max(at, this.clock), fn)
+    return this.queue.push(Math.max(at, this.clock), fn, undefined)
+  }
+
+  /** Run `fn(arg)` at virtual time `at`: one shared `fn` for many timers, no closure each. */
+  atWith<A>(at: number, fn: (arg: A) => void, arg: A): Timer {
+    return this.queue.push(Math.max(at, this.clock), fn, arg)
   }
 
   /** Run `fn` after `ms` virtual milliseconds. */
   after(ms: number, fn: () => void): Timer {
-    return this.queue.push(this.clock + Math.max(0, ms), fn)
+    return this.queue.push(this.clock + Math.max(0, ms), fn, undefined)
   }
 
   cancel(t: Timer | undefined | null): void {
@@ -47,7 +52,7 @@ export class Kernel {
     if (!ev) return false
     if (ev.at > this.clock) this.clock = ev.at
     this.eventsRun++
-    ev.run()
+    ev.run(ev.arg)
     return true
   }
 

@@ -2,11 +2,18 @@
 // (virtual time, insertion sequence), so events due at the same millisecond run
 // in the order they were scheduled. Cancelled entries are dropped lazily.
 
-export interface QueuedEvent {
-  at: number
-  seq: number
-  run: () => void
-  cancelled: boolean
+/**
+ * One scheduled call: `run(arg)`. A caller with many timers (a work queue) passes one
+ * shared function and the item as `arg` instead of a closure per timer.
+ */
+export class QueuedEvent {
+  cancelled = false
+  constructor(
+    readonly at: number,
+    readonly seq: number,
+    readonly run: (arg: unknown) => void,
+    readonly arg: unknown,
+  ) {}
 }
 
 export class EventQueue {
@@ -18,8 +25,9 @@ export class EventQueue {
     return this.live
   }
 
-  push(at: number, run: () => void): QueuedEvent {
-    const ev: QueuedEvent = { at, seq: this.seq++, run, cancelled: false }
+  push<A>(at: number, run: (arg: A) => void, arg: A): QueuedEvent {
+    // `run` is only ever called with this `arg`, which is an A.
+    const ev = new QueuedEvent(at, this.seq++, run as (arg: unknown) => void, arg)
     const h = this.heap
     h.push(ev)
     let i = h.length - 1

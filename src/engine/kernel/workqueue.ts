@@ -5,7 +5,13 @@
 import type { Kernel, Timer } from './kernel.ts'
 
 export class WorkQueue {
-  private pending = new Map<string, { at: number; timer: Timer }>()
+  /** key → its pending timer (the timer knows its time). */
+  private pending = new Map<string, Timer>()
+  /** One function for every timer of this queue; the key rides on the timer, so an add allocates no closure. */
+  private readonly fire = (key: string): void => {
+    this.pending.delete(key)
+    this.handler(key)
+  }
 
   constructor(
     private kernel: Kernel,
@@ -15,20 +21,18 @@ export class WorkQueue {
   add(key: string, delayMs = 0): void {
     const at = this.kernel.now() + Math.max(0, delayMs)
     const cur = this.pending.get(key)
-    if (cur && cur.at <= at) return
-    if (cur) this.kernel.cancel(cur.timer)
-    const timer = this.kernel.at(at, () => {
-      this.pending.delete(key)
-      this.handler(key)
-    })
-    this.pending.set(key, { at, timer })
+    if (cur) {
+      if (cur.at <= at) return
+      this.kernel.cancel(cur)
+    }
+    this.pending.set(key, this.kernel.atWith(at, this.fire, key))
   }
 
   /** Drop a pending key (the object is gone). */
   forget(key: string): void {
     const cur = this.pending.get(key)
     if (cur) {
-      this.kernel.cancel(cur.timer)
+      this.kernel.cancel(cur)
       this.pending.delete(key)
     }
   }
