@@ -114,3 +114,22 @@ describe('Store order and watch delivery', () => {
     expect(seen).toEqual(['first a', 'second a', 'all a', 'first b', 'late b', 'all b', 'all c'])
   })
 })
+
+describe('Store uids', () => {
+  /** google/uuid's String() of a version 4 uuid from four 32-bit draws, written the plain way. */
+  function reference(draws: number[]): string {
+    const [a, b, c, d] = draws.map((n) => n.toString(16).padStart(8, '0'))
+    const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16)
+    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`
+  }
+
+  it('are RFC 4122 version 4 uuids of the "uids" stream\'s next four draws', () => {
+    const store = new Store(new Kernel(0, 7))
+    const draws = new Kernel(0, 7).rng.stream('uids')
+    for (let i = 0; i < 5000; i++) {
+      const uid = store.newUid()
+      expect(uid).toBe(reference([draws.u32(), draws.u32(), draws.u32(), draws.u32()]))
+      expect(uid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+    }
+  })
+})

@@ -23,10 +23,9 @@ const MAX_GENERATED_NAME = 63
 
 export const CLUSTER_SCOPED = new Set(['Node', 'Namespace', 'PersistentVolume', 'StorageClass'])
 
-/** Eight hex digits. A plain function: uids are made on the hot path (no closure per call). */
-function hex8(n: number): string {
-  return n.toString(16).padStart(8, '0')
-}
+/** Two hex digits per byte value, and one per nibble: uids are made on the hot path (every pod and event). */
+const HEX2 = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'))
+const HEX1 = '0123456789abcdef'
 
 /** Always a Map iterator, never an array: a call site that sees one kind of iterable stays fast in V8. */
 const NONE = new Map<string, KObject>()
@@ -113,10 +112,16 @@ export class Store {
 
   newUid(): string {
     const r = this.uidRng
-    const a = hex8(r.u32()), b = hex8(r.u32()), c = hex8(r.u32()), d = hex8(r.u32())
-    // RFC 4122 version 4 layout, as google/uuid prints it.
-    const variant = ((parseInt(c[0], 16) & 0x3) | 0x8).toString(16)
-    return `${a}-${b.slice(0, 4)}-4${b.slice(5, 8)}-${variant}${c.slice(1, 4)}-${c.slice(4)}${d}`
+    const a = r.u32(), b = r.u32(), c = r.u32(), d = r.u32()
+    // RFC 4122 version 4 layout, as google/uuid prints it: of the 128 drawn bits, b's
+    // fifth hex digit becomes the version 4 and c's first the variant (8, 9, a or b).
+    return (
+      HEX2[a >>> 24] + HEX2[(a >>> 16) & 255] + HEX2[(a >>> 8) & 255] + HEX2[a & 255] +
+      '-' + HEX2[b >>> 24] + HEX2[(b >>> 16) & 255] +
+      '-4' + HEX1[(b >>> 8) & 15] + HEX2[b & 255] +
+      '-' + HEX1[((c >>> 28) & 3) | 8] + HEX1[(c >>> 24) & 15] + HEX2[(c >>> 16) & 255] +
+      '-' + HEX2[(c >>> 8) & 255] + HEX2[c & 255] + HEX2[d >>> 24] + HEX2[(d >>> 16) & 255] + HEX2[(d >>> 8) & 255] + HEX2[d & 255]
+    )
   }
 
   generateName(base: string): string {
