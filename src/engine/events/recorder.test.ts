@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Store } from '../api/store.ts'
 import type { Event, KObject } from '../api/types.ts'
 import { Kernel } from '../kernel/kernel.ts'
-import { StoreEventRecorder } from './recorder.ts'
+import { nanosHex, StoreEventRecorder } from './recorder.ts'
 
 const T0 = Date.UTC(2026, 0, 1)
 
@@ -132,5 +132,36 @@ describe('events.k8s.io/v1 recorder (client-go tools/events)', () => {
     expect(store.list<Event>('Event').map((e) => (e.series as { count: number }).count)).toEqual([3])
     fail()
     expect(store.count('Event')).toBe(2)
+  })
+})
+
+describe('event names (client-go: <object>.<unix nanoseconds in hex>)', () => {
+  it('nanosHex is ms·10⁶ + ns in hexadecimal, as big-integer arithmetic gives it', () => {
+    const cases: [number, number][] = [
+      [0, 0],
+      [0, 1],
+      [1, 999_999],
+      [T0, 0],
+      [T0, 123_456],
+      [2 ** 32 - 1, 999_999],
+      [2 ** 32, 0],
+      [Date.UTC(2262, 0, 1), 999_999],
+      [2 ** 53 - 1, 999_999],
+    ]
+    let x = 12345
+    for (let i = 0; i < 2000; i++) {
+      x = (Math.imul(x, 1103515245) + 12345) >>> 0
+      cases.push([T0 + x * 997, x % 1_000_000])
+    }
+    for (const [ms, sub] of cases) expect(nanosHex(ms, sub)).toBe((BigInt(ms) * 1_000_000n + BigInt(sub)).toString(16))
+  })
+
+  it('names of one object at the same millisecond strictly increase', () => {
+    const { rec, pod, store } = setup()
+    for (let i = 0; i < 50; i++) rec.event(pod, 'Normal', 'R', `m${i}`, { component: `c${i}` })
+    const nanos = store.list<Event>('Event').map((e) => BigInt('0x' + e.metadata.name.slice(2)))
+    expect(nanos.length).toBe(50)
+    for (let i = 1; i < nanos.length; i++) expect(nanos[i] > nanos[i - 1]).toBe(true)
+    expect(nanos.every((n) => n / 1_000_000n === BigInt(T0))).toBe(true)
   })
 })

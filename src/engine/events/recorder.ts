@@ -35,11 +35,20 @@ export interface EventRecorder {
 
 export class StoreEventRecorder implements EventRecorder {
   private rng: Rng
-  private correlators = new Map<string, EventCorrelator>()
+  /** By component, then host: two lookups of the source's own strings, no key built per event. */
+  private correlators = new Map<string, Map<string, EventCorrelator>>()
   private series = new SeriesCache()
+  /** "namespace/name" → the event's expiry timer, which carries that key. */
   private expiries = new Map<string, Timer>()
+  private readonly expire = (key: string): void => {
+    this.expiries.delete(key)
+    const slash = key.indexOf('/')
+    this.store.remove('Event', key.slice(0, slash), key.slice(slash + 1))
+  }
   private tick: Timer | null = null
-  private lastNanos = 0n
+  /** The last name's time: ms and the nanoseconds within that ms (0–999,999). */
+  private lastMs = 0
+  private lastSub = 0
   /** The broadcaster's tickers start with the component, i.e. with the cluster. */
   private tickOrigin: number
 
@@ -98,9 +107,11 @@ export class StoreEventRecorder implements EventRecorder {
   }
 
   private correlator(source: EventSource): EventCorrelator {
-    const key = source.component + '\u0000' + (source.host ?? '')
-    let c = this.correlators.get(key)
-    if (!c) this.correlators.set(key, (c = new EventCorrelator((n) => this.eventName(n))))
+    let byHost = this.correlators.get(source.component)
+    if (!byHost) this.correlators.set(source.component, (byHost = new Map()))
+    const host = source.host ?? ''
+    let c = byHost.get(host)
+    if (!c) byHost.set(host, (c = new EventCorrelator((n) => this.eventName(n))))
     return c
   }
 
@@ -117,13 +128,7 @@ export class StoreEventRecorder implements EventRecorder {
   private expireLater(ns: string, name: string): void {
     const key = ns + '/' + name
     this.kernel.cancel(this.expiries.get(key))
-    this.expiries.set(
-      key,
-      this.kernel.after(EVENT_TTL_MS, () => {
-        this.expiries.delete(key)
-        this.store.remove('Event', ns, name)
-      }),
-    )
+    this.expiries.set(key, this.kernel.atWith(this.kernel.now() + EVENT_TTL_MS, this.expire, key))
   }
 
   /** Series housekeeping runs on the broadcaster's 6-minute ticker (30-minute refresh = every 5th tick). */
@@ -145,17 +150,55 @@ export class StoreEventRecorder implements EventRecorder {
 
   /** "<object>.<unix nanoseconds in hex>", as client-go names events; strictly increasing. */
   private eventName(objName: string): string {
-    let nanos = BigInt(this.kernel.now()) * 1_000_000n + BigInt(this.rng.int(0, 999_999))
-    if (nanos <= this.lastNanos) nanos = this.lastNanos + 1n
-    this.lastNanos = nanos
-    return `${objName}.${nanos.toString(16)}`
+    let ms = this.kernel.now()
+    let sub = this.rng.int(0, 999_999)
+    // ms·10⁶ + sub ordered as the pair (ms, sub): sub stays below 10⁶.
+    if (ms < this.lastMs || (ms === this.lastMs && sub <= this.lastSub)) {
+      ms = this.lastMs
+      sub = this.lastSub + 1
+      if (sub === 1_000_000) {
+        ms++
+        sub = 0
+      }
+    }
+    this.lastMs = ms
+    this.lastSub = sub
+    return `${objName}.${nanosHex(ms, sub)}`
   }
 
   /** metav1.MicroTime: RFC 3339 with microseconds. */
   private micro(ms: number): string {
     const us = String(this.rng.int(0, 999)).padStart(3, '0')
-    return new Date(ms).toISOString().slice(0, 23) + us + 'Z'
+    return millisIso(ms) + us + 'Z'
   }
+}
+
+const TWO32 = 2 ** 32
+
+/**
+ * ms·10⁶ + sub in hexadecimal, in doubles (no BigInt on the hot path): the low 32 bits of
+ * ms times 10⁶ plus sub stays below 2⁵³, and so does the high part.
+ */
+export function nanosHex(ms: number, sub: number): string {
+  if (ms < 0 || !Number.isSafeInteger(ms)) return (BigInt(ms) * 1_000_000n + BigInt(sub)).toString(16)
+  const hiMs = Math.floor(ms / TWO32)
+  const x = (ms - hiMs * TWO32) * 1_000_000 + sub
+  const carry = Math.floor(x / TWO32)
+  const lo = x - carry * TWO32
+  const hi = hiMs * 1_000_000 + carry
+  return hi ? hi.toString(16) + lo.toString(16).padStart(8, '0') : lo.toString(16)
+}
+
+let isoMs = NaN
+let isoText = ''
+
+/** "2026-01-01T00:00:00.123", remembered for the last millisecond (many events share one). */
+function millisIso(ms: number): string {
+  if (ms !== isoMs) {
+    isoText = new Date(ms).toISOString().slice(0, 23)
+    isoMs = ms
+  }
+  return isoText
 }
 
 function eventNamespace(obj: KObject): string {

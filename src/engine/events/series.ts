@@ -18,7 +18,8 @@ export interface SeriesEntry {
 /** The key of an isomorphic event: action, reason, reporter, regarding object and note (getKey). */
 export function seriesKey(e: Event): string {
   const o = e.involvedObject
-  return [e.action ?? '', e.reason, e.reportingComponent, o.kind, o.namespace, o.name, o.uid, o.apiVersion, o.resourceVersion ?? '', o.fieldPath ?? '', e.message].join('\u0000')
+  // Array.join writes undefined as empty: so does `?? ''` here.
+  return `${e.action ?? ''}\0${e.reason ?? ''}\0${e.reportingComponent ?? ''}\0${o.kind ?? ''}\0${o.namespace ?? ''}\0${o.name ?? ''}\0${o.uid ?? ''}\0${o.apiVersion ?? ''}\0${o.resourceVersion ?? ''}\0${o.fieldPath ?? ''}\0${e.message ?? ''}`
 }
 
 export class SeriesCache {
