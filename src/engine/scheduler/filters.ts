@@ -2,7 +2,7 @@
 // (nodeunschedulable, tainttoleration, nodeaffinity, noderesources/fit.go): the first failing plugin rejects
 // a node; UnschedulableAndUnresolvable means preemption cannot help there.
 import type { Node, Pod, Taint, Toleration } from '../api/types.ts'
-import { podRequests, type Requests } from './resources.ts'
+import { emptyRequests, podRequests, type Requests } from './resources.ts'
 
 export type Code = 'Unschedulable' | 'UnschedulableAndUnresolvable'
 
@@ -83,7 +83,8 @@ function affinityOf(pod: Pod): Affinity | undefined {
   return pod.spec.affinity as Affinity | undefined
 }
 
-function nodeAffinityMatches(pod: Pod, node: Node): boolean {
+/** nodeaffinity.GetRequiredNodeAffinity(pod).Match(node): the nodeSelector and the required terms. */
+export function nodeAffinityMatches(pod: Pod, node: Node): boolean {
   const labels = node.metadata.labels ?? {}
   for (const [k, v] of Object.entries(pod.spec.nodeSelector ?? {})) if (labels[k] !== v) return false
   const req = affinityOf(pod)?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution
@@ -128,13 +129,23 @@ function fitsRequest(pod: Pod, req: Requests, st: NodeState): string[] {
   return out
 }
 
+/** v1helper.FindMatchingUntoleratedTaint with DoNotScheduleTaintsFilterFunc: a NoSchedule or NoExecute taint the pod does not tolerate. */
+export function untoleratedTaint(pod: Pod, node: Node): Taint | undefined {
+  return untolerated(pod, node.spec?.taints, ['NoSchedule', 'NoExecute'])
+}
+
+/** noderesources isFit: the pod fits the node with nothing else on it. */
+export function fitsEmptyNode(pod: Pod, node: Node): boolean {
+  return !fitsRequest(pod, podRequests(pod), { node, requested: emptyRequests(), nonZero: emptyRequests(), pods: 0 }).length
+}
+
 /** Run the Filter plugins on one node; null when the pod fits. */
 export function filterNode(pod: Pod, req: Requests, st: NodeState, volumeCheck?: (node: Node) => string[] | undefined): Rejection | null {
   const node = st.node
   if (node.spec?.unschedulable && !(pod.spec.tolerations ?? []).some((t) => tolerates(t, { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' }))) {
     return { plugin: 'NodeUnschedulable', code: 'UnschedulableAndUnresolvable', reasons: ['node(s) were unschedulable'] }
   }
-  const taint = untolerated(pod, node.spec?.taints, ['NoSchedule', 'NoExecute'])
+  const taint = untoleratedTaint(pod, node)
   if (taint) return { plugin: 'TaintToleration', code: 'UnschedulableAndUnresolvable', reasons: [`node(s) had untolerated taint {${taint.key}: ${taint.value ?? ''}}`] }
   if (!nodeAffinityMatches(pod, node)) return { plugin: 'NodeAffinity', code: 'UnschedulableAndUnresolvable', reasons: ["node(s) didn't match Pod's node affinity/selector"] }
   const fit = fitsRequest(pod, req, st)

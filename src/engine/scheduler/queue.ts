@@ -64,10 +64,10 @@ export class SchedulingQueue {
     this.armFlush()
   }
 
-  /** A cluster event that may help pods rejected by one of `plugins` (all when omitted). */
-  moveUnschedulable(plugins?: string[]): void {
-    for (const [uid, { p }] of [...this.unschedulable]) {
-      if (plugins && ![...p.plugins].some((pl) => plugins.includes(pl))) continue
+  /** A cluster event: the waiting pods it may help (`worth`, the queueing hints) go back to backoff or active. */
+  moveUnschedulable(worth: (p: QueuedPod) => boolean): void {
+    for (const [uid, { p }] of this.unschedulable) {
+      if (!worth(p)) continue
       this.unschedulable.delete(uid)
       this.requeue(p)
     }

@@ -12,6 +12,7 @@ import { SELECTED_NODE } from '../kubelet/storage.ts'
 import { NodeCache } from './cache.ts'
 import { filterNode, type NodeState, type Rejection } from './filters.ts'
 import { fitErrorMessage } from './fit-error.ts'
+import { ASSIGNED_POD_DELETE, claimChange, nodeChanges, VOLUME_CHANGE, type EventHints } from './hints.ts'
 import { SchedulingQueue, type QueuedPod } from './queue.ts'
 import { podRequests } from './resources.ts'
 import { scoreNodes } from './score.ts'
@@ -41,15 +42,30 @@ export class Scheduler {
     ctx.store.watch((e) => this.onNode(e as WatchEvent<Node>), 'Node')
     ctx.store.watch((e) => this.onPod(e as WatchEvent<Pod>), 'Pod')
     ctx.store.watch((e) => this.onClaim(e as WatchEvent<PersistentVolumeClaim>), 'PersistentVolumeClaim')
+    ctx.store.watch((e) => e.type !== 'DELETED' && this.move(VOLUME_CHANGE), 'PersistentVolume')
     for (const n of ctx.store.list<Node>('Node')) this.cache.setNode(n)
     for (const p of ctx.store.list<Pod>('Pod')) this.onPod({ type: 'ADDED', object: p })
   }
 
   private onNode(e: WatchEvent<Node>): void {
-    if (e.type === 'DELETED') this.cache.removeNode(e.object.metadata.name)
-    else this.cache.setNode(e.object)
-    // eventhandlers.go nodeSchedulingPropertiesChange: a heartbeat or a new image list helps no pod.
-    if (e.type === 'ADDED' || (e.type === 'MODIFIED' && schedulingChanged(e.old!, e.object))) this.queue.moveUnschedulable()
+    if (e.type === 'DELETED') return this.cache.removeNode(e.object.metadata.name)
+    this.cache.setNode(e.object)
+    // A heartbeat or a new image list changes no scheduling property: no event at all.
+    for (const hints of nodeChanges(e.type === 'ADDED' ? undefined : e.old, e.object)) this.move(hints)
+  }
+
+  /** MoveAllToActiveOrBackoffQueue with queueing hints: a pod moves when a plugin that rejected it says Queue. */
+  private move(hints: EventHints): void {
+    this.queue.moveUnschedulable((q) => {
+      let pod: Pod | undefined
+      for (const plugin of q.plugins) {
+        const hint = hints[plugin]
+        if (!hint) continue
+        pod ??= this.ctx.store.get<Pod>('Pod', q.namespace, q.name)
+        if (pod && hint(pod)) return true
+      }
+      return false
+    })
   }
 
   private onPod(e: WatchEvent<Pod>): void {
@@ -58,7 +74,7 @@ export class Scheduler {
     const terminal = pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed'
     if (e.type === 'DELETED' || (pod.spec.nodeName && terminal)) {
       this.queue.delete(uid)
-      if (this.cache.remove(uid)) this.queue.moveUnschedulable(['NodeResourcesFit'])
+      if (this.cache.remove(uid)) this.move(ASSIGNED_POD_DELETE)
       return
     }
     if (pod.spec.nodeName) {
@@ -72,7 +88,7 @@ export class Scheduler {
   }
 
   private onClaim(e: WatchEvent<PersistentVolumeClaim>): void {
-    if (e.type !== 'DELETED') this.queue.moveUnschedulable(['VolumeBinding'])
+    if (e.type !== 'DELETED') this.move(claimChange(e.object))
     const waiters = this.waitingOnClaims.get(e.object.metadata.uid)
     if (waiters && (e.type === 'DELETED' || isBound(e.object))) {
       this.waitingOnClaims.delete(e.object.metadata.uid)
@@ -177,17 +193,6 @@ export class Scheduler {
     const conditions = setCondition(pod.status?.conditions, cond, now)
     if (conditions !== pod.status?.conditions) this.ctx.api.updateStatus(pod, { ...pod.status, conditions })
   }
-}
-
-function schedulingChanged(a: Node, b: Node): boolean {
-  const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null)
-  return (
-    !same(a.metadata.labels, b.metadata.labels) ||
-    !same(a.spec?.taints, b.spec?.taints) ||
-    !!a.spec?.unschedulable !== !!b.spec?.unschedulable ||
-    !same(a.status?.allocatable, b.status?.allocatable) ||
-    !same(a.status?.conditions?.map((c) => [c.type, c.status]), b.status?.conditions?.map((c) => [c.type, c.status]))
-  )
 }
 
 function newQueued(pod: Pod, now: number): QueuedPod {
