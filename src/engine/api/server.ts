@@ -83,7 +83,6 @@ export class ApiServer {
       const r = resourceForKind(admitted.kind)!
       throw alreadyExists(r.resource, r.group, meta.name)
     }
-    if (opts.dryRun) return admitted
     // Object.assign rather than a spread plus a new key, and no `delete`: both give the
     // stored object a slow hidden class in V8, and pods are created by the hundred thousand.
     // Pods have a generation since 1.33 (pod strategy PrepareForCreate, KEP-5067, not feature-gated).
@@ -94,6 +93,11 @@ export class ApiServer {
       const { generation: _, ...metadata } = admitted.metadata as T['metadata'] & { generation?: number }
       withGen = { ...admitted, metadata }
     }
+    // A dry run answers with what would be stored, less the resourceVersion: the registry
+    // store fills creationTimestamp and uid (rest.FillObjectMetaSystemFields) and the
+    // strategy the generation before DryRunnableStorage skips the write
+    // (k8s.io/apiserver pkg/registry/generic/registry/store.go, dryrun.go).
+    if (opts.dryRun) return { ...withGen, metadata: Object.assign({}, withGen.metadata, { creationTimestamp: rfc3339(this.kernel.now()) }) }
     return this.store.create(withGen)
   }
 
