@@ -68,6 +68,9 @@ export function flagUsages(flags: readonly FlagSpec[]): string {
 
 export function verbHelp(v: Verb): string {
   let s = v.help.long.replace(/\n*$/, '') + '\n\n'
+  // kubectl's usage template (kubectl pkg/util/templates/templates.go SectionAliases):
+  // the name and its aliases, comma-separated, between the description and the examples.
+  if (v.aliases?.length) s += 'Aliases:\n' + [v.name, ...v.aliases].join(', ') + '\n\n'
   if (v.help.examples?.length) {
     s += 'Examples:\n' + v.help.examples.map((l) => '  ' + l).join('\n') + '\n\n'
   }

@@ -9,6 +9,8 @@ import { command, CREATE_SUBCOMMAND_FLAGS, oneName, send } from './create-job.ts
 
 export const createCronJobVerb: Verb = {
   name: 'cronjob',
+  // create_cronjob.go registers the short name as an alias: kubectl create cj NAME ...
+  aliases: ['cj'],
   short: 'Create a cron job with the specified name',
   flags: [
     { name: 'image', type: 'string', usage: 'Image of the container the scheduled Jobs run.' },
