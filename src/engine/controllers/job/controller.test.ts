@@ -136,12 +136,38 @@ describe('pods that leave the Job', () => {
     const job = h.createJob({ parallelism: 0 })
     const a = h.addPod(job, { name: 'a', phase: 'Running' })
     const b = h.addPod(job, { name: 'b', phase: 'Running' })
-    h.api.updateMeta(a, { ownerReferences: undefined })
+    // a leaves the Job: no controller reference, and labels the selector does not match (so it is not adopted back).
+    h.api.updateMeta(a, { ownerReferences: undefined, labels: { other: 'x' } })
     h.api.updateMeta(b, { labels: { ...b.metadata.labels, touched: 'yes' } })
     const c = h.addPod(job, { name: 'c', phase: 'Running' })
     expect(h.jobs.getPodsForJob(h.job()).map((p) => p.metadata.name)).toEqual(['b', 'c'])
-    h.api.updateMeta(h.store.get<Pod>('Pod', 'default', 'a')!, { ownerReferences: c.metadata.ownerReferences })
+    h.api.updateMeta(h.store.get<Pod>('Pod', 'default', 'a')!, { ownerReferences: c.metadata.ownerReferences, labels: c.metadata.labels })
     expect(h.jobs.getPodsForJob(h.job()).map((p) => p.metadata.name)).toEqual(['a', 'b', 'c'])
+  })
+
+  it('an orphan pod the selector matches is adopted (controller reference and tracking finalizer) and counts: finished ones too (ClaimPods)', () => {
+    const h = new Harness()
+    // One pod at a time: the adopted running pod fills it, so none is created.
+    const job = h.createJob({ parallelism: 1, completions: 3 })
+    const orphan = (name: string, phase: 'Running' | 'Succeeded', labels = job.spec.template.metadata?.labels) => {
+      const p = h.addPod(job, { name, phase, finalizer: false })
+      return h.api.updateMeta(p, { ownerReferences: undefined, labels })
+    }
+    orphan('running', 'Running')
+    orphan('done', 'Succeeded')
+    orphan('other', 'Running', { app: 'other' })
+    h.advance(1)
+    const meta = (n: string) => {
+      const p = h.store.get<Pod>('Pod', 'default', n)!
+      return [p.metadata.ownerReferences?.map((r) => `${r.kind}/${r.name}`), p.metadata.finalizers]
+    }
+    expect(['running', 'done', 'other'].map(meta)).toEqual([
+      [['Job/foobar'], ['batch.kubernetes.io/job-tracking']],
+      // Counted as succeeded, so its finalizer is gone again.
+      [['Job/foobar'], undefined],
+      [undefined, undefined],
+    ])
+    expect([h.job().status.active, h.job().status.succeeded, h.pods().length]).toEqual([1, 1, 2])
   })
 
   it('kubectl delete job (Background): the Job goes at once, its pods lose the finalizer and terminate', () => {

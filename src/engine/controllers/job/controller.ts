@@ -1,18 +1,19 @@
 // The Job controller (k8s pkg/controller/job/job_controller.go): watches Jobs and pods and queues syncJob with
 // upstream's delays (spec change at once, pod events and status updates batched 1 s, errors 1 s doubling to 1 min);
-// strips the tracking finalizer from orphaned pods.
+// adopts orphan pods its selector matches, releases its pods that stop matching, strips the finalizer from orphans.
 import { StatusError } from '../../api/errors.ts'
 import type { WatchEvent } from '../../api/store.ts'
 import type { Job, LabelSelector, Pod } from '../../api/types.ts'
 import type { ControllerContext } from '../../context.ts'
 import { WorkQueue } from '../../kernel/workqueue.ts'
 import { BackoffStore } from './backoff-utils.ts'
-import { isNotFound, PodControl } from './pod-control.ts'
+import { appendJobCompletionFinalizerIfNotFound, isNotFound, newControllerRef, PodControl } from './pod-control.ts'
 import { syncJob as runSyncJob } from './sync-job.ts'
 import type { JobControllerHandle } from './types.ts'
 import {
   DEFAULT_JOB_API_BACKOFF,
   MAX_JOB_API_BACKOFF,
+  JOB_TRACKING_FINALIZER,
   SYNC_JOB_BATCH_PERIOD,
   getControllerOf,
   hasJobTrackingFinalizer,
@@ -38,6 +39,8 @@ export class JobController implements JobControllerHandle {
    * only their pods can be out of creation order in the store's controller index.
    */
   private adopted = new Set<string>()
+  /** Pods with no controller that are not being deleted ("namespace/name"): the ones a Job may adopt. */
+  private orphans = new Set<string>()
 
   constructor(readonly ctx: ControllerContext) {
     this.podControl = new PodControl(ctx)
@@ -99,6 +102,8 @@ export class JobController implements JobControllerHandle {
 
   private onPod(ev: WatchEvent<Pod>): void {
     const pod = ev.object
+    if (ev.type !== 'DELETED' && !pod.metadata.deletionTimestamp && !getControllerOf(pod)) this.orphans.add(jobKey(pod))
+    else this.orphans.delete(jobKey(pod))
     if (ev.type === 'ADDED') {
       this.created.set(pod.metadata.uid, this.seq++)
       if (pod.metadata.deletionTimestamp) this.deletePod(pod)
@@ -121,6 +126,8 @@ export class JobController implements JobControllerHandle {
       return
     }
     if (hasJobTrackingFinalizer(pod)) this.enqueueOrphanPod(pod)
+    // An orphan: the Jobs whose selector matches it may want to adopt it.
+    this.enqueueMatchingJobs(pod)
   }
 
   private updatePod(old: Pod, cur: Pod): void {
@@ -141,6 +148,17 @@ export class JobController implements JobControllerHandle {
       return
     }
     if (hasJobTrackingFinalizer(cur)) this.enqueueOrphanPod(cur)
+    if (oldRef || !sameLabels(old.metadata.labels, cur.metadata.labels)) this.enqueueMatchingJobs(cur)
+  }
+
+  /** getPodJobs: the Jobs of the pod's namespace with a non-empty selector that matches its labels. */
+  private enqueueMatchingJobs(pod: Pod): void {
+    const labels = pod.metadata.labels ?? EMPTY_LABELS
+    for (const job of this.ctx.store.list<Job>('Job', pod.metadata.namespace)) {
+      const sel = job.spec.selector
+      if (!sel || (!Object.keys(sel.matchLabels ?? {}).length && !(sel.matchExpressions ?? []).length)) continue
+      if (selectorMatcher(sel)(labels)) this.queue.add(jobKey(job), SYNC_JOB_BATCH_PERIOD)
+    }
   }
 
   private deletePod(pod: Pod): void {
@@ -192,11 +210,13 @@ export class JobController implements JobControllerHandle {
 
   /**
    * The pods this Job controls (the store's controller index, never a list of all
-   * pods), oldest first. Pods whose labels stopped matching the selector are released.
+   * pods), oldest first: ClaimPods, which first adopts the orphans the selector
+   * matches and releases the pods whose labels stopped matching it.
    */
   getPodsForJob(job: Job): Pod[] {
     const uid = job.metadata.uid
     const matches = job.spec.selector ? selectorMatcher(job.spec.selector) : undefined
+    if (matches && !job.metadata.deletionTimestamp && this.orphans.size) this.adoptOrphans(job, matches)
     const pods: Pod[] = []
     let released: Pod[] | undefined
     for (const o of this.ctx.store.controlled(uid)) {
@@ -215,10 +235,33 @@ export class JobController implements JobControllerHandle {
     return pods.sort((a, b) => seq(a) - seq(b))
   }
 
+  /**
+   * AdoptPod for each orphan of the Job's namespace that its selector matches, finished
+   * ones too: one patch adds the controller reference and the tracking finalizer, so the
+   * pod counts for this Job from now on (k8s pkg/controller/controller_ref_manager.go
+   * ClaimObject and ownerRefControllerPatch; job_controller.go getPodsForJob).
+   */
+  private adoptOrphans(job: Job, matches: (labels: Record<string, string>) => boolean): void {
+    const ns = job.metadata.namespace ?? ''
+    const prefix = ns + '/'
+    for (const key of [...this.orphans]) {
+      if (!key.startsWith(prefix)) continue
+      const pod = this.ctx.store.get<Pod>('Pod', ns, key.slice(prefix.length))
+      if (!pod || pod.metadata.deletionTimestamp || getControllerOf(pod) || !matches(pod.metadata.labels ?? EMPTY_LABELS)) continue
+      this.ctx.api.updateMeta(pod, {
+        ownerReferences: [...(pod.metadata.ownerReferences ?? []), newControllerRef(job)],
+        finalizers: appendJobCompletionFinalizerIfNotFound(pod.metadata.finalizers),
+      })
+      this.adopted.add(job.metadata.uid)
+    }
+  }
+
+  /** ReleasePod: one patch drops this Job's reference and the tracking finalizer. */
   private releasePod(pod: Pod, ownerUid: string): void {
     const refs = (pod.metadata.ownerReferences ?? []).filter((r) => r.uid !== ownerUid)
+    const fins = (pod.metadata.finalizers ?? []).filter((f) => f !== JOB_TRACKING_FINALIZER)
     try {
-      this.ctx.api.updateMeta(pod, { ownerReferences: refs.length ? refs : undefined })
+      this.ctx.api.updateMeta(pod, { ownerReferences: refs.length ? refs : undefined, finalizers: fins.length ? fins : undefined })
     } catch (err) {
       if (!isNotFound(err)) throw err
     }
@@ -226,6 +269,11 @@ export class JobController implements JobControllerHandle {
 }
 
 const EMPTY_LABELS: Record<string, string> = {}
+
+function sameLabels(a: Record<string, string> | undefined, b: Record<string, string> | undefined): boolean {
+  const ka = Object.keys(a ?? {}), kb = Object.keys(b ?? {})
+  return ka.length === kb.length && ka.every((k) => b![k] === a![k])
+}
 const matchers = new WeakMap<LabelSelector, (labels: Record<string, string>) => boolean>()
 
 /** selectorMatches, with the selector's parts read once per (immutable) selector object. */
