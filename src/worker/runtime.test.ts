@@ -108,4 +108,27 @@ describe('LabRuntime', () => {
     const snapB = (outB.filter((m) => m.type === 'timeline').pop() as Extract<FromWorker, { type: 'timeline' }>).snapshot
     expect(JSON.stringify(snapA)).toBe(JSON.stringify(snapB))
   })
+
+  it('evaluates the checks again when a command ends, though the cluster did not change', () => {
+    const out: FromWorker[] = []
+    const rt = new LabRuntime((m) => out.push(m), new FakeWall())
+    const check = { id: 'read-logs', title: { en: 'read', ko: 'read' }, expect: { type: 'command', matches: '^kubectl logs ' }, hints: {} }
+    rt.handle({ type: 'init', init: { ...INIT, checks: [check] } })
+    const last = () => (out.filter((m) => m.type === 'checks').pop() as Extract<FromWorker, { type: 'checks' }>).results[0]
+    expect(last()).toMatchObject({ id: 'read-logs', passed: false })
+    rt.handle({ type: 'line', line: 'kubectl logs nope' })
+    expect(last()).toMatchObject({ id: 'read-logs', passed: true })
+  })
+
+  it('starts a new line after a command that Ctrl-C killed, and not after kubectl get -w, which exits 1', () => {
+    const l = lab()
+    l.rt.handle({ type: 'line', line: 'sleep 100' })
+    l.rt.handle({ type: 'interrupt' })
+    expect(l.text()).toBe('\n')
+    expect(l.last('prompt')).toMatchObject({ code: 130 })
+    l.rt.handle({ type: 'line', line: 'kubectl get jobs -w' })
+    l.rt.handle({ type: 'interrupt' })
+    expect(l.text()).toBe('\n')
+    expect(l.last('prompt')).toMatchObject({ code: 1 })
+  })
 })

@@ -40,6 +40,8 @@ export class LabRuntime {
   private checksVersion = -1
   private ticking = false
   private replaying = false
+  /** The student pressed Ctrl-C while the current line ran. */
+  private interrupted = false
 
   constructor(
     private post: (m: FromWorker) => void,
@@ -169,6 +171,7 @@ export class LabRuntime {
       return
     }
     if (e.kind === 'interrupt') {
+      this.interrupted = this.running !== null
       this.running?.signal('INT')
       this.settle()
       return
@@ -191,6 +194,7 @@ export class LabRuntime {
       return
     }
     this.line = full
+    this.interrupted = false
     this.stderr = ''
     this.post({ type: 'busy' })
     const handle = new ProcessHandle(this.session.cluster.kernel, this.session.run(full), (code) => this.lineDone(code))
@@ -210,8 +214,15 @@ export class LabRuntime {
   private lineDone(code: number): void {
     this.running = null
     this.session.attach(undefined)
+    // Interactive bash starts a new line after a foreground job that SIGINT killed
+    // (the terminal has echoed ^C); a program that catches it and exits, as
+    // kubectl get -w does with status 1, leaves the prompt after the ^C.
+    if (this.interrupted && code === 130) this.post({ type: 'output', data: '\n', stream: 'stdout' })
+    this.interrupted = false
     this.reportApply(this.line, code)
     this.post({ type: 'prompt', prompt: this.session.prompt(), code })
+    // Checks may look at the commands typed, not only at the cluster's history.
+    if (!this.replaying) this.publishChecks()
   }
 
   private reportApply(line: string, code: number): void {
@@ -276,10 +287,12 @@ export class LabRuntime {
       this.lastSnapshotWall = wall
       this.post({ type: 'timeline', snapshot: timelineSnapshot(this.session, this.init.start) })
     }
-    if (history && history.version !== this.checksVersion && (force || wall - this.lastChecksWall >= CHECKS_MS)) {
-      this.checksVersion = history.version
-      this.lastChecksWall = wall
-      this.post({ type: 'checks', results: evaluateLabChecks(this.session, this.init) })
-    }
+    if (history && history.version !== this.checksVersion && (force || wall - this.lastChecksWall >= CHECKS_MS)) this.publishChecks()
+  }
+
+  private publishChecks(): void {
+    this.checksVersion = this.session.cluster.history?.version ?? -1
+    this.lastChecksWall = this.wall.now()
+    this.post({ type: 'checks', results: evaluateLabChecks(this.session, this.init) })
   }
 }
