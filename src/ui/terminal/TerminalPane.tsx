@@ -5,6 +5,9 @@ import { Terminal } from '@xterm/xterm'
 import '@xterm/xterm/css/xterm.css'
 import { forwardRef, useEffect, useImperativeHandle, useRef } from 'react'
 import type { LabClient } from '../../worker/client.ts'
+import { STRINGS } from '../i18n.ts'
+import { usePrefs } from '../state/prefs.ts'
+import { place, textWidth } from './layout.ts'
 import { LineEditor } from './line-editor.ts'
 
 export interface TerminalHandle {
@@ -19,11 +22,19 @@ function promptFor(text: string, more: boolean): string {
   return m ? `\x1b[1;32m${m[1]}\x1b[0m:\x1b[1;34m${m[2]}\x1b[0m$ ` : text
 }
 
+function commonPrefix(a: string, b: string): string {
+  let i = 0
+  while (i < a.length && i < b.length && a[i] === b[i]) i++
+  return a.slice(0, i)
+}
+
 export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; beforeLine?: () => void }>(function TerminalPane({ client, beforeLine }, ref) {
   const beforeRef = useRef(beforeLine)
   beforeRef.current = beforeLine
   const host = useRef<HTMLDivElement>(null)
   const api = useRef<TerminalHandle | null>(null)
+  const termRef = useRef<Terminal | null>(null)
+  const label = STRINGS[usePrefs((s) => s.lang)].terminalInput
 
   useEffect(() => {
     const term = new Terminal({
@@ -38,21 +49,54 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
     const fit = new FitAddon()
     term.loadAddon(fit)
     term.open(host.current!)
-    term.textarea?.setAttribute('aria-label', 'Terminal input')
+    termRef.current = term
     const ed = new LineEditor()
     let prompt = promptFor('controlplane:~$ ', false)
     let busy = true
     const queue: string[] = []
+    // The column the prompt left the cursor in (output without a final newline may
+    // come before it), and the row of the input the cursor is on now: a line longer
+    // than the terminal is wide wraps, and a redraw has to start from its first row.
+    let origin = textWidth(prompt)
+    let cursorRow = 0
 
+    const showPrompt = () => {
+      origin = textWidth(prompt)
+      cursorRow = 0
+      term.write(prompt, () => {
+        origin = term.buffer.active.cursorX
+      })
+    }
     const redraw = () => {
-      term.write('\r\x1b[K' + prompt + ed.line)
-      const back = ed.line.length - ed.cursor
-      if (back > 0) term.write(`\x1b[${back}D`)
+      const p = place(origin, ed.line, ed.cursor, term.cols)
+      let s = cursorRow > 0 ? `\x1b[${cursorRow}A` : ''
+      s += `\x1b[${origin + 1}G\x1b[J` + ed.line
+      // A row filled exactly leaves xterm's cursor in its last column: step onto the next row.
+      if (p.pendingWrap) s += ' \b'
+      if (p.end.row > p.cursor.row) s += `\x1b[${p.end.row - p.cursor.row}A`
+      s += `\x1b[${p.cursor.col + 1}G`
+      cursorRow = p.cursor.row
+      term.write(s)
+    }
+    /** Leave the input (whose text was `line`) with the cursor on a fresh row below it. */
+    const leaveLine = (line: string, mark = '') => {
+      const p = place(origin, line, line.length, term.cols)
+      const down = p.end.row - cursorRow
+      cursorRow = 0
+      term.write((down > 0 ? `\x1b[${down}B` : '') + `\x1b[${p.end.col + 1}G` + mark + (p.pendingWrap && !mark ? '\r' : '\r\n'))
     }
     const send = (line: string) => {
       beforeRef.current?.()
       busy = true
       client.runLine(line)
+    }
+    const submit = () => {
+      const line = ed.line
+      ed.cursor = line.length
+      const r = ed.key('\r')
+      if (r.kind !== 'submit') return
+      leaveLine(line)
+      send(r.line)
     }
     const drain = () => {
       while (!busy && queue.length) {
@@ -70,53 +114,74 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
     const offPrompt = client.onPrompt((text, _code, more) => {
       busy = false
       prompt = promptFor(text, more)
-      term.write(prompt)
+      showPrompt()
       drain()
-      if (!busy) redraw()
     })
     const dataSub = term.onData(async (data) => {
       if (busy) {
-        if (data === '\x03') client.interrupt()
-        else if (!data.startsWith('\x1b')) queue.push(...LineEditor.splitPaste(data).filter(Boolean))
+        if (data === '\x03') {
+          // The terminal echoes ^C; the shell decides what comes after it.
+          term.write('^C')
+          client.interrupt()
+        } else if (!data.startsWith('\x1b')) queue.push(...LineEditor.splitPaste(data).filter(Boolean))
         return
       }
       const lines = data.length > 1 && /[\r\n]/.test(data.slice(0, -1)) ? LineEditor.splitPaste(data) : null
       if (lines) {
         const [first, ...rest] = lines
         ed.key(first)
-        const r = ed.key('\r')
-        if (r.kind === 'submit') {
-          term.write('\r\n')
-          send(r.line)
-        }
+        redraw()
+        submit()
         queue.push(...rest.filter(Boolean))
         return
       }
+      const before = ed.line
       const a = ed.key(data)
       switch (a.kind) {
         case 'render':
           redraw()
           break
         case 'submit':
-          term.write('\r\n')
+          // The editor has already taken the line: show it whole before leaving it.
+          ed.setLine(a.line)
+          redraw()
+          ed.reset()
+          leaveLine(a.line)
           send(a.line)
           break
         case 'interrupt':
-          term.write('^C\r\n')
+          leaveLine(before, '^C')
           ed.reset()
-          term.write(prompt)
+          showPrompt()
           break
-        case 'clear':
-          term.clear()
-          redraw()
+        case 'clear': {
+          const up = cursorRow
+          cursorRow = 0
+          term.write(up > 0 ? `\x1b[${up}A` : '', () => {
+            term.clear()
+            redraw()
+          })
           break
+        }
         case 'complete': {
           const { items, replaceFrom } = await client.complete(a.line)
-          if (items.length === 1) {
-            ed.setLine(a.line.slice(0, replaceFrom) + items[0] + ed.line.slice(a.line.length))
+          const word = a.line.slice(replaceFrom)
+          const rest = ed.line.slice(a.line.length)
+          const insert = (text: string) => {
+            ed.setLine(a.line.slice(0, replaceFrom) + text + rest)
+            ed.cursor = ed.line.length - rest.length
             redraw()
-          } else if (items.length > 1) {
-            term.write('\r\n' + items.join('  ') + '\r\n')
+          }
+          // As bash does: a single match is completed with a space after it (not after a
+          // directory), several are completed as far as they agree, and listed when they
+          // agree no further than what is typed.
+          const common = items.reduce((acc, s) => (s.startsWith(acc) ? acc : commonPrefix(acc, s)), items[0] ?? '')
+          if (items.length === 1) insert(items[0] + (items[0].endsWith('/') ? '' : ' '))
+          else if (common.length > word.length) insert(common)
+          else if (items.length > 1) {
+            leaveLine(ed.line)
+            term.write(items.join('  ') + '\r\n')
+            showPrompt()
             redraw()
           }
           break
@@ -129,9 +194,9 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
           queue.push(line)
           return
         }
-        ed.reset()
-        term.write('\r\x1b[K' + prompt + line + '\r\n')
-        send(line)
+        ed.setLine(line)
+        redraw()
+        submit()
       },
     }
     const ro = new ResizeObserver(() => {
@@ -152,6 +217,10 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
       term.dispose()
     }
   }, [client])
+
+  useEffect(() => {
+    termRef.current?.textarea?.setAttribute('aria-label', label)
+  }, [client, label])
 
   useImperativeHandle(ref, () => ({ run: (line) => api.current?.run(line) }), [])
   return <div className="terminal-host" ref={host} data-testid="terminal" />
