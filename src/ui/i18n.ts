@@ -70,6 +70,16 @@ const en = {
   ttl: 'TTL: deleted',
   paneLayout: 'Panes',
   skipToContent: 'Skip to the lab',
+  terminalInput: 'Terminal input',
+  zoom: 'Zoom',
+  zoomFit: 'fit',
+  zoomMinutes: (n: number) => `${n} min`,
+  zoomHours: (n: number) => `${n} h`,
+  zoomDay: '1 day',
+  podsAndJobs: (pods: number, jobs: number) => `${pods} ${pods === 1 ? 'pod' : 'pods'} · ${jobs} ${jobs === 1 ? 'job' : 'jobs'}`,
+  onNode: (node: string) => `node ${node}`,
+  scheduledFor: (when: string) => `scheduled ${when}`,
+  backoffTitle: (s: number) => `back-off ${s} s`,
 }
 
 export type Strings = typeof en
@@ -143,6 +153,16 @@ const ko: Strings = {
   ttl: 'TTL: 삭제됨',
   paneLayout: '패널',
   skipToContent: '실습으로 건너뛰기',
+  terminalInput: '터미널 입력',
+  zoom: '확대/축소',
+  zoomFit: '전체',
+  zoomMinutes: (n) => `${n}분`,
+  zoomHours: (n) => `${n}시간`,
+  zoomDay: '1일',
+  podsAndJobs: (pods, jobs) => `Pod ${pods}개 · Job ${jobs}개`,
+  onNode: (node) => `노드 ${node}`,
+  scheduledFor: (when) => `예약 시각 ${when}`,
+  backoffTitle: (s) => `백오프 ${s}초`,
 }
 
 export const STRINGS: Record<Lang, Strings> = { en, ko }

@@ -67,14 +67,14 @@ export function Timeline({ client }: { client: LabClient }) {
       const ttl = j.finishedAt !== undefined && j.ttlSecondsAfterFinished !== undefined ? j.finishedAt + j.ttlSecondsAfterFinished * 1000 : undefined
       return (
         <>
-          <div className="tl-label group" style={{ paddingLeft: 8 + r.depth * 14 }} data-job-name={j.name} data-outcome={j.outcome ?? 'Running'}>
+          <div className="tl-label group" style={{ paddingLeft: 8 + r.depth * 14 }} title={j.name} data-job-name={j.name} data-outcome={j.outcome ?? 'Running'}>
             {j.outcome === 'Complete' ? '✓ ' : j.outcome === 'Failed' ? '✗ ' : '▸ '}
             {j.name}
           </div>
           <div className="tl-track">
-            <span className="gap" style={{ left: x(j.createdAt), width: w(j.createdAt, fin), borderTopStyle: 'solid', borderTopColor: 'var(--border)' }} />
-            {deadline !== undefined && <span className="marker" style={{ left: x(deadline) }} title={`${t.deadline}: ${j.activeDeadlineSeconds}s`} />}
-            {ttl !== undefined && <span className="marker ttl" style={{ left: x(ttl) }} title={`${t.ttl} (${j.ttlSecondsAfterFinished}s)`} />}
+            <span className="gap" style={{ left: x(Math.max(j.createdAt, view.from)), width: w(j.createdAt, fin), borderTopStyle: 'solid', borderTopColor: 'var(--border)' }} />
+            {deadline !== undefined && deadline >= view.from && deadline <= view.to && <span className="marker" style={{ left: x(deadline) }} title={`${t.deadline}: ${j.activeDeadlineSeconds}s`} />}
+            {ttl !== undefined && ttl >= view.from && ttl <= view.to && <span className="marker ttl" style={{ left: x(ttl) }} title={`${t.ttl} (${j.ttlSecondsAfterFinished}s)`} />}
           </div>
         </>
       )
@@ -91,8 +91,8 @@ export function Timeline({ client }: { client: LabClient }) {
           </button>
         </div>
         <motion.div className="tl-track" data-pod-name={l.name} data-phase={l.phase} initial={isNew && !reduced ? { opacity: 0, x: -8 } : false} animate={{ opacity: 1, x: 0 }} transition={{ duration: 0.25 }}>
-          {gap && (
-            <span className="gap" style={{ left: x(gap.from), width: w(gap.from, gap.to) }} onMouseEnter={(e) => showTip(e, explainGap(gap.to - gap.from, t))} onMouseLeave={() => setTip(null)}>
+          {gap && gap.to >= view.from && (
+            <span className="gap" style={{ left: x(Math.max(gap.from, view.from)), width: w(gap.from, gap.to) }} onMouseEnter={(e) => showTip(e, explainGap(gap.to - gap.from, t))} onMouseLeave={() => setTip(null)}>
               <span>{Math.round((gap.to - gap.from) / 1000)}s</span>
             </span>
           )}
@@ -101,7 +101,7 @@ export function Timeline({ client }: { client: LabClient }) {
               <span key={i} className="seg" data-state={s.state} style={{ left: x(Math.max(s.from, view.from)), width: w(s.from, s.to ?? now) }} onMouseEnter={(e) => showTip(e, explainSegment(l, s, now, t))} onMouseLeave={() => setTip(null)} />
             ),
           )}
-          {l.restarts.map((m, i) => (
+          {l.restarts.filter((m) => m.at >= view.from).map((m, i) => (
             <span key={'r' + i} className="restart" style={{ left: x(m.at) }} onMouseEnter={(e) => showTip(e, explainRestart(l, m, t))} onMouseLeave={() => setTip(null)} />
           ))}
         </motion.div>
@@ -113,17 +113,17 @@ export function Timeline({ client }: { client: LabClient }) {
     <>
       <div style={{ display: 'flex', gap: 8, padding: '2px 10px', alignItems: 'center', fontSize: 12 }}>
         <label>
-          <span className="visually-hidden">Zoom</span>
-          <select value={windowMs} onChange={(e) => setWindowMs(Number(e.target.value))} aria-label="Zoom">
+          <span className="visually-hidden">{t.zoom}</span>
+          <select value={windowMs} onChange={(e) => setWindowMs(Number(e.target.value))} aria-label={t.zoom}>
             {WINDOWS.map((v) => (
               <option key={v} value={v}>
-                {v === 0 ? 'fit' : v < 3600e3 ? `${v / 60e3} min` : v < 86400e3 ? `${v / 3600e3} h` : '1 day'}
+                {v === 0 ? t.zoomFit : v < 3600e3 ? t.zoomMinutes(v / 60e3) : v < 86400e3 ? t.zoomHours(v / 3600e3) : t.zoomDay}
               </option>
             ))}
           </select>
         </label>
         <span style={{ color: 'var(--muted)' }}>
-          {snap ? `${snap.lanes.length} pods · ${snap.jobs.length} jobs` : ''}
+          {snap ? t.podsAndJobs(snap.lanes.length, snap.jobs.length) : ''}
         </span>
       </div>
       <div className="timeline" ref={box} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })} role="region" aria-label={t.timeline} tabIndex={0}>

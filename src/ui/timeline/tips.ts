@@ -14,7 +14,7 @@ export function explainSegment(l: PodLane, s: Segment, now: number, t: Strings):
   const to = s.to ?? now
   return {
     title: `${l.name}: ${t.phase[s.state] ?? s.state}`,
-    lines: [`${hms(s.from)} – ${s.to === null ? '…' : hms(to)} (${secs(to - s.from)} s)`, `STATUS ${s.status}`, ...(l.node ? [`node ${l.node}`] : [])],
+    lines: [`${hms(s.from)} – ${s.to === null ? '…' : hms(to)} (${secs(to - s.from)} s)`, `STATUS ${s.status}`, ...(l.node ? [t.onNode(l.node)] : [])],
   }
 }
 
@@ -28,12 +28,12 @@ export function explainRestart(l: PodLane, m: RestartMark, t: Strings): Tip {
 }
 
 export function explainGap(ms: number, t: Strings): Tip {
-  return { title: `back-off ${Math.round(ms / 1000)} s`, lines: [t.backoffWhy(Math.round(ms / 1000))] }
+  return { title: t.backoffTitle(Math.round(ms / 1000)), lines: [t.backoffWhy(Math.round(ms / 1000))] }
 }
 
 export function explainTick(k: CronTick, t: Strings): Tip {
   return {
     title: t.tick[k.kind] ?? k.kind,
-    lines: [hms(k.at), ...(k.jobName ? [k.jobName] : []), ...(k.scheduledAt !== undefined ? [`scheduled ${new Date(k.scheduledAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`] : [])],
+    lines: [hms(k.at), ...(k.jobName ? [k.jobName] : []), ...(k.scheduledAt !== undefined ? [t.scheduledFor(`${new Date(k.scheduledAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`)] : [])],
   }
 }
