@@ -164,4 +164,13 @@ describe('event names (client-go: <object>.<unix nanoseconds in hex>)', () => {
     for (let i = 1; i < nanos.length; i++) expect(nanos[i] > nanos[i - 1]).toBe(true)
     expect(nanos.every((n) => n / 1_000_000n === BigInt(T0))).toBe(true)
   })
+
+  it('an event recorded between two milliseconds (after a paced seq or yes) is named from the whole millisecond', () => {
+    const { kernel, rec, pod, store } = setup()
+    kernel.advance(0.05)
+    rec.event(pod, 'Normal', 'Created', 'Created container: c', kubelet)
+    const [ev] = store.list<Event>('Event')
+    expect(BigInt('0x' + ev.metadata.name.slice(2)) / 1_000_000n).toBe(BigInt(T0))
+    expect(ev.firstTimestamp).toBe('2026-01-01T00:00:00Z')
+  })
 })

@@ -150,7 +150,8 @@ export class StoreEventRecorder implements EventRecorder {
 
   /** "<object>.<unix nanoseconds in hex>", as client-go names events; strictly increasing. */
   private eventName(objName: string): string {
-    let ms = this.kernel.now()
+    // Whole milliseconds: paced shell utilities (seq, yes …) leave the clock between two.
+    let ms = Math.floor(this.kernel.now())
     let sub = this.rng.int(0, 999_999)
     // ms·10⁶ + sub ordered as the pair (ms, sub): sub stays below 10⁶.
     if (ms < this.lastMs || (ms === this.lastMs && sub <= this.lastSub)) {
