@@ -136,7 +136,8 @@ export function serverPatch(current: KObject, type: PatchType, body: string): KO
 
 function patchOne(ctx: KubectlContext, current: KObject, type: PatchType, body: string, dry: DryRun): void {
   const patched = serverPatch(current, type, body)
-  // Identity and bookkeeping come from the stored object, whatever the patch said.
+  checkName(patched, current)
+  // Bookkeeping comes from the stored object, whatever the patch said.
   patched.metadata = { ...patched.metadata, name: current.metadata.name, namespace: current.metadata.namespace, uid: current.metadata.uid, resourceVersion: current.metadata.resourceVersion }
   if (deepEqual(jsonCopy(patched), jsonCopy(current))) {
     printWritten(ctx, current, 'patched (no change)', 'none')
@@ -145,9 +146,38 @@ function patchOne(ctx: KubectlContext, current: KObject, type: PatchType, body: 
   const opts = { dryRun: dry === 'server', fieldValidation: 'Strict' as const, warnings: [] as string[] }
   let result = patched
   try {
-    if (dry !== 'client') result = ctx.api.update(patched, opts)
+    if (dry !== 'client') {
+      // The apiserver stores nothing when the patched object, once defaulted, is the stored
+      // one (etcd3 GuaranteedUpdate skips identical bytes): {"spec":{"suspend":null}} comes
+      // back unchanged, same resourceVersion, and kubectl says "patched (no change)".
+      const next = ctx.api.update(patched, { ...opts, dryRun: true })
+      if (sameStored(next, current)) {
+        printWritten(ctx, current, 'patched (no change)', 'none')
+        return
+      }
+      result = ctx.api.update(patched, opts)
+    }
   } finally {
     printWarnings(ctx, opts.warnings)
   }
   printWritten(ctx, result, 'patched', dry)
+}
+
+/**
+ * The patch handler's checkName (apiserver pkg/endpoints/handlers/rest.go): a patch may not
+ * rename an object or move it to another namespace.
+ */
+function checkName(patched: KObject, current: KObject): void {
+  const name = patched.metadata?.name
+  if (name !== current.metadata.name) throw badRequest(`the name of the object (${name ?? ''}) does not match the name on the URL (${current.metadata.name})`)
+  const ns = patched.metadata?.namespace
+  if (ns && current.metadata.namespace && ns !== current.metadata.namespace) {
+    throw badRequest(`the namespace of the object (${ns}) does not match the namespace on the URL (${current.metadata.namespace})`)
+  }
+}
+
+function sameStored(next: KObject, current: KObject): boolean {
+  const a = jsonCopy(next)
+  a.metadata = { ...a.metadata, resourceVersion: current.metadata.resourceVersion }
+  return deepEqual(a, jsonCopy(current))
 }
