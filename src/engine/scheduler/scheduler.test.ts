@@ -77,6 +77,23 @@ describe('scheduling', () => {
     kernel.advance(10_000)
     expect([getPod(core, 'p').spec.nodeName, store.count('Event')]).toEqual([undefined, 0])
   })
+
+  it('a pod with scheduling gates is not scheduled (no attempt, no FailedScheduling) until an update removes the last one', () => {
+    const { core, kernel, store } = setup()
+    createPod(core, 'p', { containers: busybox, schedulingGates: [{ name: 'example.com/a' }, { name: 'example.com/b' }] } as Parameters<typeof createPod>[2])
+    kernel.advance(5000)
+    expect([getPod(core, 'p').spec.nodeName, store.list<Event>('Event').length]).toEqual([undefined, 0])
+    const ungate = (gates: { name: string }[] | undefined) => {
+      const p = getPod(core, 'p')
+      core.api.update<Pod>({ ...p, spec: { ...p.spec, schedulingGates: gates } as Pod['spec'] })
+    }
+    ungate([{ name: 'example.com/b' }])
+    kernel.advance(5000)
+    expect(getPod(core, 'p').spec.nodeName).toBeUndefined()
+    ungate(undefined)
+    kernel.advance(50)
+    expect(getPod(core, 'p').spec.nodeName).toMatch(/^node0[12]$/)
+  })
 })
 
 describe('FailedScheduling (FitError.Error and the preemption PostFilter)', () => {

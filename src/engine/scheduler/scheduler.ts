@@ -84,7 +84,11 @@ export class Scheduler {
     }
     if (pod.metadata.deletionTimestamp) return this.queue.delete(uid)
     if ((pod.spec.schedulerName ?? SCHEDULER_NAME) !== SCHEDULER_NAME || this.cache.isPlaced(uid)) return
-    if (e.type === 'ADDED') this.queue.add(newQueued(pod, this.ctx.kernel.now()))
+    // SchedulingGates' PreEnqueue: a gated pod waits outside the queue, without attempts or
+    // FailedScheduling, until an update removes its last gate (k8s pkg/scheduler/framework/
+    // plugins/schedulinggates; a Job's template may gain gates while it is suspended).
+    if (isGated(pod)) return this.queue.delete(uid)
+    if (e.type === 'ADDED' || (e.old && isGated(e.old))) this.queue.add(newQueued(pod, this.ctx.kernel.now()))
   }
 
   private onClaim(e: WatchEvent<PersistentVolumeClaim>): void {
@@ -193,6 +197,11 @@ export class Scheduler {
     const conditions = setCondition(pod.status?.conditions, cond, now)
     if (conditions !== pod.status?.conditions) this.ctx.api.updateStatus(pod, { ...pod.status, conditions })
   }
+}
+
+function isGated(pod: Pod): boolean {
+  const gates: unknown = (pod.spec as { schedulingGates?: unknown }).schedulingGates
+  return Array.isArray(gates) && gates.length > 0
 }
 
 function newQueued(pod: Pod, now: number): QueuedPod {
