@@ -22,7 +22,10 @@ const snapshot = () => location.pathname + location.search + location.hash
 export function App() {
   const href = useSyncExternalStore(subscribe, snapshot)
   const route = parseRoute(location.pathname, location.search, location.hash)
-  const { lang, theme, setLang } = usePrefs()
+  // Only what the page frame needs: progress changes must not re-render (and re-route) the app.
+  const lang = usePrefs((s) => s.lang)
+  const theme = usePrefs((s) => s.theme)
+  const setLang = usePrefs((s) => s.setLang)
 
   useEffect(() => {
     const q = new URLSearchParams(location.search).get('lang')

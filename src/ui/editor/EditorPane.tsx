@@ -22,6 +22,7 @@ interface Props {
 
 interface Marker {
   line: number
+  column: number
   message: string
   source: 'schema' | 'apply'
 }
@@ -51,7 +52,15 @@ export default function EditorPane({ files, active, onSelect, onChange, onApply,
     )
   }, [applyErrors, active])
 
-  const markers: Marker[] = [...schemaMarkers, ...(applyErrors ?? []).map((e) => ({ line: e.line ?? 1, message: e.message, source: 'apply' as const }))]
+  const markers: Marker[] = [...schemaMarkers, ...(applyErrors ?? []).map((e) => ({ line: e.line ?? 1, column: e.column ?? 1, message: e.message, source: 'apply' as const }))]
+  // A marker in the list takes the cursor to its place in the file (from the keyboard too).
+  const reveal = (m: Marker) => {
+    const ed = editorRef.current
+    if (!ed) return
+    ed.setPosition({ lineNumber: m.line, column: m.column })
+    ed.revealLineInCenter(m.line)
+    ed.focus()
+  }
   return (
     <>
       <h2 className="pane-title">
@@ -76,17 +85,18 @@ export default function EditorPane({ files, active, onSelect, onChange, onApply,
           value={files[active] ?? ''}
           onChange={(v) => onChange(active, v ?? '')}
           onMount={(ed) => (editorRef.current = ed)}
-          onValidate={(ms) => setSchemaMarkers(ms.map((m) => ({ line: m.startLineNumber, message: m.message, source: 'schema' })))}
+          // Monaco reports every marker of the model, the API server's (set above) too: keep the schema's.
+          onValidate={(ms) => setSchemaMarkers(ms.filter((m) => m.owner !== 'kubernetes').map((m) => ({ line: m.startLineNumber, column: m.startColumn, message: m.message, source: 'schema' })))}
           options={{ minimap: { enabled: false }, stickyScroll: { enabled: false }, fontSize: 13, scrollBeyondLastLine: false, automaticLayout: true, tabSize: 2, accessibilitySupport: 'on', quickSuggestions: { other: true, strings: true } }}
         />
       </div>
       {markers.length > 0 && (
         <div className="apply-errors" role="status" aria-live="polite" data-testid="markers">
           {markers.map((m, i) => (
-            <div key={i} data-marker-source={m.source}>
+            <button key={i} className="marker-line" data-marker-source={m.source} onClick={() => reveal(m)}>
               {m.source === 'apply' ? '✗ ' : '⚠ '}
-              {active}:{m.line}: {m.message}
-            </div>
+              {active}:{m.line}:{m.column}: {m.message}
+            </button>
           ))}
         </div>
       )}

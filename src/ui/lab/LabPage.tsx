@@ -93,10 +93,14 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
   }, [client])
 
   const show = (p: string) => params.panes.includes(p as never)
+  const shareUrl = () => `${location.origin}/lab/${lesson.id}?lang=${lang}#s=${encodeShare(lab.saved())}`
   const share = async () => {
-    const url = `${location.origin}/lab/${lesson.id}#s=${encodeShare(lab.saved())}`
+    flushFiles()
+    const url = shareUrl()
     await navigator.clipboard?.writeText(url).catch(() => undefined)
-    history.replaceState(null, '', url)
+    // The lab page keeps the link in its address bar; an embed page stays an embed page
+    // (its address turned into /lab/… would reopen it with the site chrome on the next render).
+    if (!params.embed) history.replaceState(null, '', url)
     setShareNote(true)
     setTimeout(() => setShareNote(false), 2000)
   }
@@ -150,7 +154,9 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
       </button>
       <button onClick={reset}>{t.resetLab}</button>
       {params.embed && (
-        <a href={`/lab/${lesson.id}`} target="_blank" rel="noreferrer">
+        // Opens the full lab with what the student did here: the new tab does not share
+        // the iframe's storage (browsers partition it by the embedding site).
+        <a href={`/lab/${lesson.id}?lang=${lang}`} target="_blank" rel="noreferrer" onClick={(e) => (flushFiles(), (e.currentTarget.href = shareUrl()))}>
           {t.embedOpen}
         </a>
       )}

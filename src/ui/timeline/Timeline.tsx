@@ -27,6 +27,12 @@ export function Timeline({ client }: { client: LabClient }) {
   const [tip, setTip] = useState<(Tip & { x: number; y: number }) | null>(null)
   const [open, setOpen] = useState<{ name: string; namespace: string } | null>(null)
   const seen = useRef(new Set<string>())
+  // The pod button that opened the drawer gets the focus back when it closes.
+  const opener = useRef<HTMLButtonElement | null>(null)
+  const closeDrawer = () => {
+    setOpen(null)
+    opener.current?.focus()
+  }
 
   useEffect(() => {
     const el = box.current!
@@ -86,7 +92,7 @@ export function Timeline({ client }: { client: LabClient }) {
     return (
       <>
         <div className="tl-label" style={{ paddingLeft: 8 + r.depth * 14 }}>
-          <button className="linklike" onClick={() => setOpen({ name: l.name, namespace: l.namespace })} style={{ all: 'unset', cursor: 'pointer' }} aria-label={`${t.podDetails}: ${l.name}`}>
+          <button className="linklike" onClick={(e) => ((opener.current = e.currentTarget), setOpen({ name: l.name, namespace: l.namespace }))} aria-label={`${t.podDetails}: ${l.name}`}>
             {l.name}
           </button>
         </div>
@@ -155,7 +161,7 @@ export function Timeline({ client }: { client: LabClient }) {
           ))}
         </div>
       )}
-      {open && <PodDrawer client={client} pod={open} onClose={() => setOpen(null)} />}
+      {open && <PodDrawer client={client} pod={open} onClose={closeDrawer} />}
     </>
   )
 }
