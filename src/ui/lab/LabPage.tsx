@@ -20,14 +20,27 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
   const lang = usePrefs((s) => s.lang)
   const t = STRINGS[lang]
   const term = useRef<TerminalHandle>(null)
+  // What each file held when it was last applied: Play applies the open file only if
+  // it changed since, so resuming does not re-create a Job its TTL already deleted.
+  const applied = useRef(new Map<string, string | undefined>())
+  const filesNow = useRef<Record<string, string>>({})
   const bridge = useRef<ReturnType<typeof useEmbedBridge> | null>(null)
   const lab = useLab(lesson, params, {
     onReady: () => bridge.current?.ready(),
-    onApplied: (file, ok) => bridge.current?.post({ type: 'batchlab:applied', file, ok }),
+    onApplied: (file, ok) => {
+      if (ok) applied.current.set(file, filesNow.current[file])
+      bridge.current?.post({ type: 'batchlab:applied', file, ok })
+    },
     onJobFinished: (name, outcome) => bridge.current?.post({ type: 'batchlab:job-finished', name, outcome }),
     onCheckPassed: (id) => bridge.current?.post({ type: 'batchlab:check-passed', lesson: lesson.id, check: id }),
   })
   const { client } = lab
+  filesNow.current = lab.files
+  // A new lab (reset) or a rewind replays the log, and with it the applies that remain.
+  useEffect(() => {
+    applied.current.clear()
+    return client.onReset(() => applied.current.clear())
+  }, [client])
   // For browser tests and the curious: the lab's client on window.
   useEffect(() => {
     ;(window as unknown as { batchlab?: unknown }).batchlab = client
@@ -65,9 +78,9 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
     [client, flushFiles],
   )
   const applyAndPlay = useCallback(() => {
-    if (active) run(`kubectl apply -f ${active}`)
+    if (active && (!applied.current.has(active) || applied.current.get(active) !== lab.files[active])) run(`kubectl apply -f ${active}`)
     client.play()
-  }, [active, client, run])
+  }, [active, client, run, lab.files])
 
   bridge.current = useEmbedBridge(params.embed, client, {
     loadManifest: (name, content) => {

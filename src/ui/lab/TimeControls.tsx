@@ -29,6 +29,7 @@ export function TimeControls({ client, onPlay, extra }: { client: LabClient; onP
   useEffect(() => setDrag(null), [now])
   const max = Math.max(horizon, now, start + MIN)
   const ready = status === 'ready'
+  // A speed from the URL (?speed=45) or the embedding page that is not in the list is shown as it is.
   return (
     <div className="controls" role="toolbar" aria-label={t.clock}>
       {playing ? (
@@ -43,7 +44,7 @@ export function TimeControls({ client, onPlay, extra }: { client: LabClient; onP
       <label>
         <span className="visually-hidden">{t.speed}</span>
         <select value={speed} onChange={(e) => client.setSpeed(Number(e.target.value))} aria-label={t.speed}>
-          {SPEEDS.map((s) => (
+          {(SPEEDS.includes(speed) ? SPEEDS : [...SPEEDS, speed].sort((a, b) => a - b)).map((s) => (
             <option key={s} value={s}>
               {s}×
             </option>
