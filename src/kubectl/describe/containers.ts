@@ -72,26 +72,19 @@ export function describeResources(w: DescribeWriter, r: Container['resources'], 
   for (const k of Object.keys(requests).sort()) w.write(level + 1, `${k}:\t${requests[k]}\n`)
 }
 
-/** A downward-API field of the pod, as EnvValueRetriever resolves it. */
+/**
+ * A downward-API field of the pod, as EnvValueRetriever resolves it: the path first goes
+ * through scheme.ConvertFieldLabel, and kubectl's scheme has no conversion for Pods, so
+ * apimachinery's DefaultMetaV1FieldSelectorConversion lets only metadata.name and
+ * metadata.namespace through. The uid, labels['…'] (an Indexed Job's JOB_COMPLETION_INDEX)
+ * and annotations['…'] print empty like spec.nodeName (k8s staging/src/k8s.io/kubectl/pkg/describe/describe.go;
+ * checked against kubectl's describe pod).
+ */
 function fieldValue(pod: Pod | undefined, path: string): string {
   if (!pod) return ''
-  const m = /^metadata\.(labels|annotations)\['(.+)'\]$/.exec(path)
-  if (m) return (m[1] === 'labels' ? pod.metadata.labels : pod.metadata.annotations)?.[m[2]] ?? ''
-  // kubectl's fieldpath.ExtractFieldPathAsString knows only metadata: spec.nodeName, status.podIP and the
-  // like print empty, as the real client shows them (the kubelet resolves them, the client cannot).
-  const formatMap = (m: Record<string, string> | undefined) =>
-    Object.keys(m ?? {})
-      .sort()
-      .map((k) => `${k}=${JSON.stringify(m![k])}`)
-      .join('\n')
-  const fields: Record<string, string | undefined> = {
-    'metadata.name': pod.metadata.name,
-    'metadata.namespace': pod.metadata.namespace,
-    'metadata.uid': pod.metadata.uid,
-    'metadata.labels': formatMap(pod.metadata.labels),
-    'metadata.annotations': formatMap(pod.metadata.annotations),
-  }
-  return fields[path] ?? ''
+  if (path === 'metadata.name') return pod.metadata.name
+  if (path === 'metadata.namespace') return pod.metadata.namespace ?? ''
+  return ''
 }
 
 function envVars(w: DescribeWriter, c: Container, pod: Pod | undefined): void {
