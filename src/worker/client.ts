@@ -240,6 +240,13 @@ export class LabClient {
     return new Promise((r) => this.pending.set(id, r as (v: unknown) => void))
   }
 
+  /** Report check messages and hints in this language from now on (a restored worker too). */
+  setLang(lang: 'ko' | 'en'): void {
+    if (this.init.lang === lang) return
+    this.init = { ...this.init, lang }
+    this.post({ type: 'lang', lang })
+  }
+
   /** Make the worker fail as a bug would (tests of recovery). */
   crashForTest(): void {
     this.post({ type: 'crash' })

@@ -36,6 +36,8 @@ export type ToWorker =
   | { type: 'jump'; ms: number }
   | { type: 'seek'; at: number }
   | { type: 'query'; id: number; what: 'logs' | 'describe'; pod: string; namespace: string }
+  /** The student switched languages: check messages and hints follow. */
+  | { type: 'lang'; lang: 'ko' | 'en' }
   /** Test hook: fail as a worker bug would, so recovery can be exercised. */
   | { type: 'crash' }
 

@@ -131,4 +131,15 @@ describe('LabRuntime', () => {
     expect(l.text()).toBe('\n')
     expect(l.last('prompt')).toMatchObject({ code: 1 })
   })
+
+  it('reports check messages and hints in the language the student switches to', () => {
+    const out: FromWorker[] = []
+    const rt = new LabRuntime((m) => out.push(m), new FakeWall())
+    const check = { id: 'read-logs', title: { en: 'read', ko: '읽기' }, expect: { type: 'command', matches: '^kubectl logs ' }, hints: { notRun: { en: 'Read the logs.', ko: '로그를 읽으세요.' } } }
+    rt.handle({ type: 'init', init: { ...INIT, checks: [check] } })
+    const last = () => (out.filter((m) => m.type === 'checks').pop() as Extract<FromWorker, { type: 'checks' }>).results[0]
+    expect(last().hint).toBe('Read the logs.')
+    rt.handle({ type: 'lang', lang: 'ko' })
+    expect(last().hint).toBe('로그를 읽으세요.')
+  })
 })

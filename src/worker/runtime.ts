@@ -90,6 +90,10 @@ export class LabRuntime {
       case 'seek':
         this.seek(m.at)
         break
+      case 'lang':
+        this.init = { ...this.init, lang: m.lang }
+        this.publishChecks()
+        break
       case 'crash':
         throw new Error('simulated worker failure (test hook)')
       case 'query':

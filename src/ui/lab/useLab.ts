@@ -68,6 +68,7 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
   }, [lesson, generation])
 
   useEffect(() => () => client.dispose(), [client])
+  useEffect(() => client.setLang(lang), [client, lang])
   useEffect(() => setFiles(state.files), [state])
 
   return {
