@@ -121,36 +121,42 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
     if (confirm(t.resetConfirm)) lab.reset()
   }
 
+  // Beside the lesson: the editor and terminal row and the timeline row, each only if shown,
+  // so that one of them alone takes the whole height.
+  const top = show('editor') || show('terminal')
+  const oneRow = !top || !show('timeline')
   const labBody = (
-    <div className={'lab-main' + (show('lesson') ? '' : ' no-lesson')}>
+    <div className={'lab-main' + (show('lesson') ? '' : ' no-lesson') + (oneRow ? ' one-row' : '')}>
       {show('lesson') && (
         <section className="pane pane-lesson" aria-label={t.lesson}>
           <LessonPane lesson={lesson} client={client} onRun={run} />
         </section>
       )}
-      <div className={'right-top' + (show('editor') && show('terminal') ? '' : ' single')}>
-        {show('editor') && (
-          <section className="pane" aria-label={t.editor}>
-            <Suspense fallback={<p style={{ padding: 12 }}>{t.editorLoading}</p>}>
-              <EditorPane
-                files={lab.files}
-                active={active}
-                onSelect={setActive}
-                onChange={editFile}
-                client={client}
-                lang={lang}
-                onApply={() => run(`kubectl apply -f ${active}`)}
-              />
-            </Suspense>
-          </section>
-        )}
-        {show('terminal') && (
-          <section className="pane" aria-label={t.terminal}>
-            <h2 className="pane-title">{t.terminal}</h2>
-            <TerminalPane ref={term} client={client} beforeLine={flushFiles} />
-          </section>
-        )}
-      </div>
+      {top && (
+        <div className={'right-top' + (show('editor') && show('terminal') ? '' : ' single')}>
+          {show('editor') && (
+            <section className="pane" aria-label={t.editor}>
+              <Suspense fallback={<p style={{ padding: 12 }}>{t.editorLoading}</p>}>
+                <EditorPane
+                  files={lab.files}
+                  active={active}
+                  onSelect={setActive}
+                  onChange={editFile}
+                  client={client}
+                  lang={lang}
+                  onApply={() => run(`kubectl apply -f ${active}`)}
+                />
+              </Suspense>
+            </section>
+          )}
+          {show('terminal') && (
+            <section className="pane" aria-label={t.terminal}>
+              <h2 className="pane-title">{t.terminal}</h2>
+              <TerminalPane ref={term} client={client} beforeLine={flushFiles} />
+            </section>
+          )}
+        </div>
+      )}
       {show('timeline') && (
         <section className="pane" aria-label={t.timeline}>
           <h2 className="pane-title">{t.timeline}</h2>
