@@ -40,7 +40,9 @@ type Listener = (e: LogEntry) => void
 
 /** One container instance's log. */
 export class ContainerLog {
-  readonly entries: LogEntry[] = []
+  /** Lines kept, oldest first; those before `head` were rotated away and wait to be compacted. */
+  private kept: LogEntry[] = []
+  private head = 0
   private bytes = 0
   private pending: Record<LogStream, string> = { stdout: '', stderr: '' }
   private lastMs = -1
@@ -68,6 +70,12 @@ export class ContainerLog {
       buf = buf.slice(MAX_LINE)
     }
     this.pending[stream] = buf
+  }
+
+  /** The lines the log holds now, oldest first. */
+  get entries(): readonly LogEntry[] {
+    this.compact()
+    return this.kept
   }
 
   /** A line written before the kubelet was keeping this log (a container it found running): dated `ms` and `sub` ns. */
@@ -120,16 +128,26 @@ export class ContainerLog {
     this.lastMs = ms
     this.lastSub = sub
     const e: LogEntry = { ms, sub, stream, text, partial }
-    this.entries.push(e)
+    this.kept.push(e)
     this.bytes += text.length + LINE_OVERHEAD
     if (this.bytes > LOG_MAX_BYTES) this.rotate()
     for (const l of this.listeners) l(e)
   }
 
+  // Dropping the oldest lines one splice per new line is quadratic once a chatty
+  // container (yes, while :; do echo x; done) fills the cap: the dropped lines are
+  // only counted off here and cut out in one go when they are half the array or
+  // someone reads the log.
   private rotate(): void {
-    let drop = 0
-    while (this.bytes > LOG_MAX_BYTES && drop < this.entries.length) this.bytes -= this.entries[drop++].text.length + LINE_OVERHEAD
-    this.entries.splice(0, drop)
+    const { kept } = this
+    while (this.bytes > LOG_MAX_BYTES && this.head < kept.length) this.bytes -= kept[this.head++].text.length + LINE_OVERHEAD
+    if (this.head > 4096 && this.head * 2 > kept.length) this.compact()
+  }
+
+  private compact(): void {
+    if (!this.head) return
+    this.kept.splice(0, this.head)
+    this.head = 0
   }
 }
 
