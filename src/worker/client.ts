@@ -112,6 +112,8 @@ export class LabClient {
         break
       }
       case 'output':
+        // With no terminal on the page (panes without it), nobody draws the output: it is read.
+        if (!this.output.size) this.ack(m.data.length)
         for (const l of this.output) l(m.data, m.stream)
         break
       case 'echo':
@@ -193,6 +195,11 @@ export class LabClient {
   runLine(line: string): void {
     this.store.setState({ busy: true })
     this.post({ type: 'line', line })
+  }
+
+  /** The terminal has drawn `chars` characters of output (flow control). */
+  ack(chars: number): void {
+    this.post({ type: 'ack', chars })
   }
 
   interrupt(): void {

@@ -21,6 +21,8 @@ export interface LabInit {
   /** Where to stop replaying (virtual ms); the end of the log when absent. */
   until?: number
   lang: 'ko' | 'en'
+  /** The page acknowledges terminal output it has drawn ('ack'); the worker waits when too much is unread. */
+  flowControl?: boolean
 }
 
 export type ToWorker =
@@ -36,6 +38,8 @@ export type ToWorker =
   | { type: 'jump'; ms: number }
   | { type: 'seek'; at: number }
   | { type: 'query'; id: number; what: 'logs' | 'describe'; pod: string; namespace: string }
+  /** The terminal has drawn this many characters of output. */
+  | { type: 'ack'; chars: number }
   /** The student switched languages: check messages and hints follow. */
   | { type: 'lang'; lang: 'ko' | 'en' }
   /** Test hook: fail as a worker bug would, so recovery can be exercised. */

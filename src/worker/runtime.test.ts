@@ -142,4 +142,23 @@ describe('LabRuntime', () => {
     rt.handle({ type: 'lang', lang: 'ko' })
     expect(last().hint).toBe('로그를 읽으세요.')
   })
+
+  it('with flow control, waits for the terminal to draw a flood of output before running on', () => {
+    const out: FromWorker[] = []
+    const wall = new FakeWall()
+    const rt = new LabRuntime((m) => out.push(m), wall)
+    rt.handle({ type: 'init', init: { ...INIT, flowControl: true } })
+    const chars = () => out.reduce((n, m) => n + (m.type === 'output' ? m.data.length : 0), 0)
+    rt.handle({ type: 'line', line: 'yes' })
+    wall.pass(2000)
+    const held = chars()
+    expect(held).toBeGreaterThan(1 << 20)
+    wall.pass(2000)
+    expect(chars()).toBe(held)
+    rt.handle({ type: 'ack', chars: held })
+    wall.pass(200)
+    expect(chars()).toBeGreaterThan(held)
+    rt.handle({ type: 'interrupt' })
+    expect(out.filter((m) => m.type === 'prompt').pop()).toMatchObject({ code: 130 })
+  })
 })

@@ -21,6 +21,13 @@ const TICK_MS = 50
 const EVENTS_PER_TICK = 40_000
 const SNAPSHOT_MS = 200
 const CHECKS_MS = 500
+/**
+ * Output the terminal may have in hand before the lab waits for it. A real terminal
+ * blocks a program that writes faster than it draws (the pty buffer fills); here the
+ * whole simulation waits, so that `yes` neither floods the page (xterm.js drops data
+ * and throws past 50 MB) nor runs ahead of what the student can see.
+ */
+const OUTPUT_HIGH = 1 << 20
 
 export class LabRuntime {
   private session!: Session
@@ -42,6 +49,8 @@ export class LabRuntime {
   private replaying = false
   /** The student pressed Ctrl-C while the current line ran. */
   private interrupted = false
+  /** Characters of output posted and not yet acknowledged by the page (with flow control). */
+  private unread = 0
 
   constructor(
     private post: (m: FromWorker) => void,
@@ -90,6 +99,9 @@ export class LabRuntime {
       case 'seek':
         this.seek(m.at)
         break
+      case 'ack':
+        this.unread = Math.max(0, this.unread - m.chars)
+        break
       case 'lang':
         this.init = { ...this.init, lang: m.lang }
         this.publishChecks()
@@ -115,6 +127,7 @@ export class LabRuntime {
     this.session = new Session({ seed: init.seed, start: init.start, files: init.files.map((f) => ({ name: f.name, data: f.content })), env: init.lang === 'ko' ? { BATCHLAB_LANG: 'ko' } : {} })
     this.session.setSink((stream, text) => {
       if (stream === 'stderr') this.stderr += text
+      if (this.init.flowControl) this.unread += text.length
       this.post({ type: 'output', data: text, stream })
     })
     this.watchJobs()
@@ -270,7 +283,7 @@ export class LabRuntime {
     const dt = wall - this.lastWall
     this.lastWall = wall
     const flowing = this.playing || this.running !== null
-    if (flowing) {
+    if (flowing && this.unread <= OUTPUT_HIGH) {
       const k = this.session.cluster.kernel
       const target = k.now() + dt * this.speed
       k.runUntil(target, EVENTS_PER_TICK)

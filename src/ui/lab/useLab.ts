@@ -50,6 +50,7 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
         checks: lesson.checks,
         log: state.log,
         lang,
+        flowControl: true,
       },
       () => new Worker(new URL('../../worker/sim.worker.ts', import.meta.url), { type: 'module', name: 'batchlab-sim' }),
       {

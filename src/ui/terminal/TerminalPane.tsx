@@ -105,7 +105,8 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
         send(line)
       }
     }
-    const offOut = client.onOutput((data) => term.write(data))
+    // Acknowledged once drawn, so the lab never gets far ahead of the screen (see the worker's OUTPUT_HIGH).
+    const offOut = client.onOutput((data) => term.write(data, () => client.ack(data.length)))
     const offEcho = client.onEcho((p, line) => term.write(promptFor(p, p === '> ') + line + '\r\n'))
     const offReset = client.onReset(() => {
       term.reset()
