@@ -150,8 +150,10 @@ function patchOne(ctx: KubectlContext, current: KObject, type: PatchType, body: 
       // The apiserver stores nothing when the patched object, once defaulted, is the stored
       // one (etcd3 GuaranteedUpdate skips identical bytes): {"spec":{"suspend":null}} comes
       // back unchanged, same resourceVersion, and kubectl says "patched (no change)".
-      const next = ctx.api.update(patched, { ...opts, dryRun: true })
+      const probe = { ...opts, dryRun: true, warnings: [] as string[] }
+      const next = ctx.api.update(patched, probe)
       if (sameStored(next, current)) {
+        opts.warnings.push(...probe.warnings)
         printWritten(ctx, current, 'patched (no change)', 'none')
         return
       }
