@@ -66,6 +66,10 @@ export default function EditorPane({ files, active, onSelect, onChange, onApply,
       <h2 className="pane-title">
         {t.editor}
         <span className="spacer" />
+        {/* Tab indents in Monaco; its own key toggles Tab to move the focus instead (shown while the editor has it). */}
+        <span className="editor-hint" aria-hidden>
+          {t.tabFocusHint(/Mac|iP/.test(navigator.platform) ? '⌃⇧M' : 'Ctrl+M')}
+        </span>
         <button onClick={onApply} aria-label={`${t.apply} ${active}`}>
           {t.apply}
         </button>

@@ -41,6 +41,13 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
     applied.current.clear()
     return client.onReset(() => applied.current.clear())
   }, [client])
+  // The tab and the history name the lesson, not only the site.
+  useEffect(() => {
+    document.title = `${lesson.title[lang]} · batchlab`
+    return () => {
+      document.title = 'batchlab'
+    }
+  }, [lesson, lang])
   // For browser tests and the curious: the lab's client on window.
   useEffect(() => {
     ;(window as unknown as { batchlab?: unknown }).batchlab = client

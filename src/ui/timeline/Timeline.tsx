@@ -135,7 +135,7 @@ export function Timeline({ client }: { client: LabClient }) {
       <div className="timeline" ref={box} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })} role="region" aria-label={t.timeline} tabIndex={0}>
         {!rows.length && <p className="empty">{t.noPods}</p>}
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
-          <div style={{ position: 'absolute', left: 220, right: 0, top: 0, bottom: 0 }}>
+          <div style={{ position: 'absolute', left: 'var(--tl-label)', right: 0, top: 0, bottom: 0 }}>
             <span className="now-line" style={{ left: x(now) }} />
           </div>
           {rows.slice(first, last).map((r, i) => (
