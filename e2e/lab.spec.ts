@@ -66,3 +66,17 @@ test('apply errors from the API server are marked at the field\'s line', async (
   await page.getByRole('button', { name: /^Apply/ }).click()
   await expect(page.locator('[data-marker-source=apply]')).toContainText('spec.template.spec.restartPolicy: Required value', { timeout: 20_000 })
 })
+
+test('a line longer than the terminal is wide wraps once, without copies, and runs whole', async ({ page }) => {
+  await openLab(page)
+  const word = 'x'.repeat(150)
+  await page.locator('[data-testid=terminal] .xterm-helper-textarea').focus()
+  await page.keyboard.type(`echo ${word}`)
+  await page.keyboard.press('Home')
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.type('c')
+  await page.keyboard.press('Backspace')
+  await page.keyboard.press('Enter')
+  await expect.poll(async () => (await terminalText(page)).replace(/\n/g, '')).toContain(`${word}controlplane:~$`)
+  expect((await terminalText(page)).match(/\$ echo/g)).toHaveLength(1)
+})
