@@ -140,7 +140,8 @@ function patchOne(ctx: KubectlContext, current: KObject, type: PatchType, body: 
   // Bookkeeping comes from the stored object, whatever the patch said.
   patched.metadata = { ...patched.metadata, name: current.metadata.name, namespace: current.metadata.namespace, uid: current.metadata.uid, resourceVersion: current.metadata.resourceVersion }
   if (deepEqual(jsonCopy(patched), jsonCopy(current))) {
-    printWritten(ctx, current, 'patched (no change)', 'none')
+    // patch.go prints through PrintFlagsWithDryRunStrategy: a dry run keeps its suffix.
+    printWritten(ctx, current, 'patched (no change)', dry)
     return
   }
   const opts = { dryRun: dry === 'server', fieldValidation: 'Strict' as const, warnings: [] as string[] }
@@ -154,7 +155,7 @@ function patchOne(ctx: KubectlContext, current: KObject, type: PatchType, body: 
       const next = ctx.api.update(patched, probe)
       if (sameStored(next, current)) {
         opts.warnings.push(...probe.warnings)
-        printWritten(ctx, current, 'patched (no change)', 'none')
+        printWritten(ctx, current, 'patched (no change)', dry)
         return
       }
       result = ctx.api.update(patched, opts)
