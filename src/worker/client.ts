@@ -89,6 +89,8 @@ export class LabClient {
     console.error('batchlab worker failed:', why)
     this.worker?.terminate()
     this.store.setState({ status: 'recovering', playing: false })
+    // The new worker replays the whole session into the terminal: start it from a clean screen.
+    for (const l of this.resetListeners) l()
     this.boot({ ...this.init, log: this.log })
   }
 

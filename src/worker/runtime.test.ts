@@ -161,4 +161,17 @@ describe('LabRuntime', () => {
     rt.handle({ type: 'interrupt' })
     expect(out.filter((m) => m.type === 'prompt').pop()).toMatchObject({ code: 130 })
   })
+
+  it('replays each line after its own prompt and ends with one prompt, not one more per line', () => {
+    const out: FromWorker[] = []
+    const rt = new LabRuntime((m) => out.push(m), new FakeWall())
+    const log: LabInit['log'] = [
+      { at: START, kind: 'line', line: 'echo -n one' },
+      { at: START, kind: 'line', line: 'for i in 1; do' },
+      { at: START, kind: 'line', line: 'echo $i; done' },
+    ]
+    rt.handle({ type: 'init', init: { ...INIT, log } })
+    const shown = out.filter((m) => m.type === 'echo' || m.type === 'prompt' || m.type === 'output').map((m) => (m.type === 'output' ? m.data : m.type === 'echo' ? `[${m.prompt}]${m.line}\n` : `[${m.prompt}]`))
+    expect(shown.join('')).toBe('[controlplane:~$ ]echo -n one\none[controlplane:~$ ]for i in 1; do\n[> ]echo $i; done\n1\n[controlplane:~$ ]')
+  })
 })

@@ -145,7 +145,8 @@ export class LabRuntime {
     if (until !== undefined) this.advanceTo(until)
     this.horizon = Math.max(this.horizon, this.now())
     this.post({ type: 'ready', now: this.now() })
-    if (!this.running) this.post({ type: 'prompt', prompt: this.session.prompt(), code: 0 })
+    // The replay showed each line after its own prompt (echo); one prompt ends it.
+    if (!this.running) this.post(this.pending ? { type: 'prompt', prompt: '> ', code: 0, more: true } : { type: 'prompt', prompt: this.session.prompt(), code: 0 })
     this.publish(true)
     this.startTicking()
   }
@@ -193,7 +194,8 @@ export class LabRuntime {
       this.settle()
       return
     }
-    if (this.replaying) this.post({ type: 'echo', prompt: this.pending ? '> ' : this.session.prompt(), line: e.line })
+    // Lines run again by a replay or a seek forward are shown as typed, after their prompt.
+    if (this.replaying || replayed) this.post({ type: 'echo', prompt: this.pending ? '> ' : this.session.prompt(), line: e.line })
     this.startLine(e.line)
   }
 
@@ -201,13 +203,13 @@ export class LabRuntime {
     const full = this.pending + text
     if (this.session.needsMore(full)) {
       this.pending = full + '\n'
-      this.post({ type: 'prompt', prompt: '> ', code: 0, more: true })
+      if (!this.replaying) this.post({ type: 'prompt', prompt: '> ', code: 0, more: true })
       return
     }
     this.pending = ''
     if (!full.trim()) {
       this.session.blankLine()
-      this.post({ type: 'prompt', prompt: this.session.prompt(), code: 0 })
+      if (!this.replaying) this.post({ type: 'prompt', prompt: this.session.prompt(), code: 0 })
       return
     }
     this.line = full
@@ -237,7 +239,7 @@ export class LabRuntime {
     if (this.interrupted && code === 130) this.post({ type: 'output', data: '\n', stream: 'stdout' })
     this.interrupted = false
     this.reportApply(this.line, code)
-    this.post({ type: 'prompt', prompt: this.session.prompt(), code })
+    if (!this.replaying) this.post({ type: 'prompt', prompt: this.session.prompt(), code })
     // Checks may look at the commands typed, not only at the cluster's history.
     if (!this.replaying) this.publishChecks()
   }

@@ -29,6 +29,9 @@ export function TimeControls({ client, onPlay, extra }: { client: LabClient; onP
   useEffect(() => setDrag(null), [now])
   const max = Math.max(horizon, now, start + MIN)
   const ready = status === 'ready'
+  // The slider moves in whole seconds from the start: its last step is the latest moment
+  // reached (the horizon may fall between two), so that the last commands come back too.
+  const settle = (at: number) => (at > max - 1000 ? max : at)
   // A speed from the URL (?speed=45) or the embedding page that is not in the list is shown as it is.
   return (
     <div className="controls" role="toolbar" aria-label={t.clock}>
@@ -73,8 +76,8 @@ export function TimeControls({ client, onPlay, extra }: { client: LabClient; onP
         aria-label={t.scrubber}
         aria-valuetext={formatClock(drag ?? now)}
         onChange={(e) => setDrag(Number(e.target.value))}
-        onPointerUp={() => drag !== null && client.seek(drag)}
-        onKeyUp={() => drag !== null && client.seek(drag)}
+        onPointerUp={() => drag !== null && client.seek(settle(drag))}
+        onKeyUp={() => drag !== null && client.seek(settle(drag))}
       />
       <output className="clock" aria-live="off" title={t.clock}>
         {formatClock(drag ?? now)}

@@ -107,7 +107,17 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
     }
     // Acknowledged once drawn, so the lab never gets far ahead of the screen (see the worker's OUTPUT_HIGH).
     const offOut = client.onOutput((data) => term.write(data, () => client.ack(data.length)))
-    const offEcho = client.onEcho((p, line) => term.write(promptFor(p, p === '> ') + line + '\r\n'))
+    const offEcho = client.onEcho((p, line) => {
+      // A seek forward runs the student's next lines again: each replaces the idle prompt on screen.
+      let s = ''
+      if (!busy) {
+        s += (cursorRow > 0 ? `\x1b[${cursorRow}A` : '') + `\x1b[${Math.max(0, origin - textWidth(prompt)) + 1}G\x1b[J`
+        cursorRow = 0
+        ed.reset()
+        busy = true
+      }
+      term.write(s + promptFor(p, p === '> ') + line + '\r\n')
+    })
     const offReset = client.onReset(() => {
       term.reset()
       busy = true
