@@ -116,10 +116,12 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
         ed.reset()
         busy = true
       }
+      ed.remember(line)
       term.write(s + promptFor(p, p === '> ') + line + '\r\n')
     })
     const offReset = client.onReset(() => {
       term.reset()
+      ed.clearHistory()
       busy = true
     })
     const offPrompt = client.onPrompt((text, _code, more) => {

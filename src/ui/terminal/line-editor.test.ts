@@ -45,4 +45,14 @@ describe('terminal line editor', () => {
     const ed = new LineEditor()
     expect(ed.key('echo hi\nls')).toEqual({ kind: 'submit', line: 'echo hi' })
   })
+
+  it('recalls lines it was told about, as after a reload replays them', () => {
+    const ed = new LineEditor()
+    ed.remember('kubectl apply -f job.yaml')
+    ed.remember('kubectl get jobs')
+    ed.key('\x1b[A')
+    expect(ed.line).toBe('kubectl get jobs')
+    ed.key('\x1b[A')
+    expect(ed.line).toBe('kubectl apply -f job.yaml')
+  })
 })

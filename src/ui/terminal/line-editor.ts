@@ -112,10 +112,22 @@ export class LineEditor {
 
   private submit(): EditorAction {
     const line = this.line
-    if (line.trim() && this.history[this.history.length - 1] !== line) this.history.push(line)
-    if (this.history.length > 500) this.history.shift()
+    this.remember(line)
     this.reset()
     return { kind: 'submit', line }
+  }
+
+  /** Forget the history (the lab is rebuilt, and its replay tells the lines again). */
+  clearHistory(): void {
+    this.history = []
+    this.reset()
+  }
+
+  /** Add a line run some other way (replayed after a reload, a lesson's run button) to the history. */
+  remember(line: string): void {
+    if (line.trim() && this.history[this.history.length - 1] !== line) this.history.push(line)
+    if (this.history.length > 500) this.history.shift()
+    this.histIndex = this.history.length
   }
 
   private recall(dir: -1 | 1): EditorAction {
