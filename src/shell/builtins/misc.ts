@@ -1,5 +1,6 @@
 // The remaining ash builtins: cd, pwd, type, command, alias, unalias, umask,
 // getopts, let, hash, ulimit, times, help, true, false and :.
+import { utf8Encode } from '../commands/util/io.ts'
 import type { CommandContext, Wait } from '../api.ts'
 import { FsError, normalize } from '../fs/vfs.ts'
 import { arith } from '../interp/expand.ts'
@@ -280,10 +281,20 @@ export function hash(sh: Sh, argv: string[]): number {
     sh.p.hashed = new Map()
     return 0
   }
-  let out = ''
-  for (const path of sh.p.hashed.values()) out += path + '\n'
-  sh.stdout().write(out)
+  // ash keeps remembered commands in a 31-bucket table and lists it bucket by
+  // bucket, each bucket in the order its commands were first found (busybox
+  // shell/ash.c hashcmd, hashcd), not in the order they were looked up.
+  const rows = [...sh.p.hashed].map(([name, path], i) => ({ bucket: hashBucket(name), i, path }))
+  rows.sort((a, b) => a.bucket - b.bucket || a.i - b.i)
+  sh.stdout().write(rows.map((r) => r.path + '\n').join(''))
   return 0
+}
+
+function hashBucket(name: string): number {
+  const bytes = utf8Encode(name)
+  let h = (bytes[0] ?? 0) << 4
+  for (const b of bytes) h += b
+  return h % 31
 }
 
 export function ulimit(sh: Sh, argv: string[]): number {

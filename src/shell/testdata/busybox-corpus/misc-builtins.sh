@@ -10,3 +10,4 @@ umask; umask 027; umask; umask -S
 set -o | head -3; set +o | head -2
 echo $-; set -eu; echo $-; set +eu
 echo end
+command -v sh >/dev/null; which sh >/dev/null; type ls >/dev/null; cat /dev/null; sort </dev/null; hash | sed 's|.*/||'
