@@ -152,3 +152,43 @@ describe('pod GC (k8s pkg/controller/podgc gcUnscheduledTerminating)', () => {
     expect([h.job().status.failed, h.log.filter((e) => e.reason === 'SuccessfulCreate').map((e) => e.t)]).toEqual([1, [0, 21]])
   })
 })
+
+describe('pod GC (k8s pkg/controller/podgc gcOrphaned)', () => {
+  it('a pod bound to a node that does not exist: found at a 20 s pass, 40 s of quarantine, then Failed with DisruptionTarget and deleted with grace 0', () => {
+    const h = new Harness()
+    h.advanceTo(5)
+    h.store.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: { ...meta('p'), finalizers: ['example.com/hold'] }, spec: { containers: [], nodeName: 'node05' }, status: { phase: 'Running' } })
+    h.advanceTo(59.999)
+    expect(h.store.get<Pod>('Pod', 'default', 'p')?.status.phase).toBe('Running')
+    h.advanceTo(60)
+    const p = h.store.get<Pod>('Pod', 'default', 'p')!
+    expect([p.status.phase, p.metadata.deletionGracePeriodSeconds, p.status.conditions]).toEqual([
+      'Failed',
+      0,
+      [{ type: 'DisruptionTarget', status: 'True', reason: 'DeletionByPodGC', message: 'PodGC: node no longer exists', lastProbeTime: null, lastTransitionTime: '2026-01-01T00:01:00Z' }],
+    ])
+  })
+
+  it('a node that comes back within the quarantine keeps its pods', () => {
+    const h = new Harness()
+    h.store.create<Pod>({ apiVersion: 'v1', kind: 'Pod', metadata: meta('p'), spec: { containers: [], nodeName: 'node07' }, status: { phase: 'Running' } })
+    h.advanceTo(30)
+    h.store.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node07', uid: '', resourceVersion: '', creationTimestamp: '' }, spec: {}, status: {} } as KObject)
+    h.advanceTo(120)
+    expect(h.store.get<Pod>('Pod', 'default', 'p')?.status.phase).toBe('Running')
+  })
+
+  it('kubectl delete node: a Job whose podFailurePolicy ignores DisruptionTarget replaces its pod without counting a failure', () => {
+    const h = new Harness()
+    h.store.create({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node02', uid: '', resourceVersion: '', creationTimestamp: '' }, spec: {}, status: {} } as KObject)
+    const j = h.createJob({ backoffLimit: 0, podFailurePolicy: { rules: [{ action: 'Ignore', onPodConditions: [{ type: 'DisruptionTarget', status: 'True' }] }] } })
+    h.addPod(j, { name: 'on-node02', phase: 'Running', ready: true, nodeName: 'node02' })
+    h.advanceTo(5)
+    h.api.delete('Node', undefined, 'node02')
+    h.advanceTo(80)
+    expect(h.store.get('Pod', 'default', 'on-node02')).toBeUndefined()
+    // The ignored failure still delays the replacement: 10 s from the deletion (finish time: deletionTimestamp − grace 0).
+    expect([h.job().status.failed, h.job().status.conditions, h.log.filter((e) => e.reason === 'SuccessfulCreate').map((e) => e.t)]).toEqual([undefined, undefined, [70]])
+  })
+})
+

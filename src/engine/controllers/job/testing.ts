@@ -2,7 +2,7 @@
 // the GC, Job and TTL controllers, and helpers that play the kubelet's part by writing pod statuses.
 import { ApiServer, type Admission } from '../../api/server.ts'
 import { Store } from '../../api/store.ts'
-import type { ContainerStatus, Job, JobSpec, JobStatus, KObject, Pod, PodCondition } from '../../api/types.ts'
+import type { ContainerStatus, Job, JobSpec, JobStatus, KObject, Node, Pod, PodCondition } from '../../api/types.ts'
 import type { ClusterConfig, ControllerContext } from '../../context.ts'
 import { StoreEventRecorder, type EventRecorder, type EventSource } from '../../events/recorder.ts'
 import { Kernel } from '../../kernel/kernel.ts'
@@ -64,6 +64,8 @@ export class Harness {
       },
     }
     this.ctx = { kernel: this.kernel, store: this.store, api: this.api, recorder, config }
+    // The node the fake kubelet binds pods to: the pod GC collects pods bound to a node that does not exist.
+    this.store.create<Node>({ apiVersion: 'v1', kind: 'Node', metadata: { name: 'node01', uid: '', resourceVersion: '', creationTimestamp: '' }, spec: {}, status: {} } as Node)
     this.gc = new GarbageCollector(this.ctx)
     this.jobs = new JobController(this.ctx)
     this.ttl = new TtlAfterFinishedController(this.ctx)
