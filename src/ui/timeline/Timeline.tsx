@@ -132,7 +132,7 @@ export function Timeline({ client }: { client: LabClient }) {
           {snap ? t.podsAndJobs(snap.lanes.length, snap.jobs.length) : ''}
         </span>
       </div>
-      <div className="timeline" ref={box} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })} role="region" aria-label={t.timeline} tabIndex={0}>
+      <div className="timeline" ref={box} onScroll={(e) => setScroll({ top: e.currentTarget.scrollTop, height: e.currentTarget.clientHeight })} role="region" aria-label={t.podLanes} tabIndex={0}>
         {!rows.length && <p className="empty">{t.noPods}</p>}
         <div style={{ height: rows.length * ROW, position: 'relative' }}>
           <div style={{ position: 'absolute', left: 'var(--tl-label)', right: 0, top: 0, bottom: 0 }}>
