@@ -200,7 +200,8 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
       )}
       <main style={{ display: 'contents' }}>
         <div id="lab-controls">
-          <TimeControls client={client} onPlay={applyAndPlay} extra={extra} />
+          {/* Play applies the manifest the student sees; without the editor pane it only plays (autoplay=1 still applies the first). */}
+          <TimeControls client={client} onPlay={show('editor') ? applyAndPlay : () => client.play()} applies={show('editor')} extra={extra} />
         </div>
         {labBody}
       </main>

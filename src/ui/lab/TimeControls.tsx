@@ -15,7 +15,7 @@ export function formatClock(ms: number, zone = 'UTC'): string {
   return `${d.getUTCFullYear()}-${p(d.getUTCMonth() + 1)}-${p(d.getUTCDate())} ${p(d.getUTCHours())}:${p(d.getUTCMinutes())}:${p(d.getUTCSeconds())} ${zone}`
 }
 
-export function TimeControls({ client, onPlay, extra }: { client: LabClient; onPlay: () => void; extra?: React.ReactNode }) {
+export function TimeControls({ client, onPlay, applies = true, extra }: { client: LabClient; onPlay: () => void; applies?: boolean; extra?: React.ReactNode }) {
   const lang = usePrefs((s) => s.lang)
   const t = STRINGS[lang]
   const now = useLabState(client, (s) => s.now)
@@ -40,7 +40,7 @@ export function TimeControls({ client, onPlay, extra }: { client: LabClient; onP
           ❚❚ {t.pause}
         </button>
       ) : (
-        <button className="primary" onClick={onPlay} disabled={!ready} aria-label={t.applyAndPlay}>
+        <button className="primary" onClick={onPlay} disabled={!ready} aria-label={applies ? t.applyAndPlay : t.play}>
           ▶ {t.play}
         </button>
       )}
