@@ -43,6 +43,8 @@ export function Timeline({ client }: { client: LabClient }) {
     return () => ro.disconnect()
   }, [])
 
+  // A zoom or a scroll moves what was under the pointer away without a mouseleave: drop its hover text.
+  useEffect(() => setTip(null), [windowMs, scroll.top])
   const rows = useMemo(() => (snap ? buildRows(snap) : []), [snap])
   const end = Math.max(now, start + 60e3)
   const view = windowMs ? { from: end - windowMs, to: end + windowMs * 0.03 } : { from: start, to: start + (end - start) * 1.04 }
