@@ -1,7 +1,7 @@
 // wait and kill (ash's waitcmd, killcmd with busybox's kill applet texts) over
 // the processes of this shell's process tree.
 import type { CommandContext } from '../api.ts'
-import { ExitSignal, parseSignal, SIGNAL_NAMES, SIGNAL_TEXT } from '../interp/control.ts'
+import { ExitSignal, parseSignal, SignalDeath, SIGNAL_NAMES, SIGNAL_TEXT } from '../interp/control.ts'
 import { CATCHABLE, shellOf } from '../interp/context.ts'
 import { BLOCKED } from '../interp/streams.ts'
 import type { Gen, Task } from '../interp/sched.ts'
@@ -147,6 +147,7 @@ export function kill(ctx: CommandContext): number {
     }
     const r = sh ? signalPid(sh, pid, sig) : 'none'
     if (r === 'die') throw new ExitSignal(128 + sig, true)
+    if (r === 'self') throw new SignalDeath(sig)
     if (r === 'none') {
       ctx.stderr.write(`sh: can't kill pid ${a}: No such process\n`)
       status = 1
@@ -155,12 +156,27 @@ export function kill(ctx: CommandContext): number {
   return status
 }
 
-/** Deliver a signal to a process of this tree: 'die' when it ends the caller's own process. */
-function signalPid(sh: Sh, pid: number, sig: number): 'ok' | 'none' | 'die' {
+/**
+ * Deliver a signal to a process of this tree: 'die' when it ends the main shell,
+ * 'self' when it kills the calling shell (a child sh run inline, as `sh -c 'kill $$'` is).
+ */
+function signalPid(sh: Sh, pid: number, sig: number): 'ok' | 'none' | 'die' | 'self' {
   const sched = sh.p.sched
   if (pid === sh.p.mainPid || pid === 0) {
     if (sig !== 0 && sh.p.signalSelf(sig)) return 'die'
     return 'ok'
+  }
+  // A child shell runs inside its parent's task, so no task has its pid: kill
+  // sent to its own $$ acts on it here, as the kernel would (trap, ignore or die).
+  if (pid === sh.ownPid && pid === sh.pid && !sched.tasks.some((t) => t.pid === pid && !t.done)) {
+    if (sig === 0) return 'ok'
+    const action = sh.traps.get(SIGNAL_NAMES[sig])
+    if (sig !== 9 && action === '') return 'ok'
+    if (sig !== 9 && action !== undefined) {
+      sh.addPendingSig(sig)
+      return 'ok'
+    }
+    return 'self'
   }
   const task = sched.tasks.find((t) => t.pid === pid && !t.done)
   if (task) {

@@ -298,7 +298,8 @@ export function* reportDeath(parent: Sh, child: Gen): Gen {
     // A child that ran out of memory is the one the OOM killer takes (SIGKILL); the parent lives on.
     const sig = isOutOfMemory(e) ? 9 : e instanceof SignalDeath ? e.sig : 0
     if (!sig) throw e
-    parent.stderr().write((SIGNAL_TEXT[sig] ?? `Signal ${sig}`) + '\n')
+    // ash says nothing of a child killed by SIGINT or SIGPIPE (shell/ash.c sprint_status48).
+    if (sig !== 2 && sig !== 13) parent.stderr().write((SIGNAL_TEXT[sig] ?? `Signal ${sig}`) + '\n')
     return 128 + sig
   }
 }
