@@ -56,8 +56,17 @@ export function useEmbedBridge(embed: boolean, client: LabClient, hooks: EmbedHo
       }
     }
     addEventListener('message', onMessage)
-    const ro = new ResizeObserver(() => bridge.post({ type: 'batchlab:height', height: document.documentElement.scrollHeight }))
+    // The lab fills its iframe and, when narrow, scrolls its panes inside: the height to
+    // report is the one at which nothing would scroll (the panes' own height, not the frame's).
+    let last = 0
+    const report = () => {
+      const main = document.querySelector('.lab-main')
+      const height = document.documentElement.scrollHeight + (main ? main.scrollHeight - main.clientHeight : 0)
+      if (height !== last) bridge.post({ type: 'batchlab:height', height: (last = height) })
+    }
+    const ro = new ResizeObserver(report)
     ro.observe(document.body)
+    for (const pane of document.querySelectorAll('.lab-main > *')) ro.observe(pane)
     return () => {
       removeEventListener('message', onMessage)
       ro.disconnect()
