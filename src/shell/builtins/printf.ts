@@ -7,6 +7,7 @@ import { exponential, fixed, general } from './float.ts'
 import { writeError } from './io.ts'
 import { gnuInfo } from '../commands/gnu/about.ts'
 import { gnuQuote, gnuUsage, progName } from '../commands/gnu/userland.ts'
+import { utf8Decode, utf8Encode, utf8Length } from '../commands/util/io.ts'
 import { shellOf } from '../interp/context.ts'
 
 class StopOutput {}
@@ -155,11 +156,11 @@ function directive(ctx: CommandContext, st: State, flags: string, width: number 
   switch (conv) {
     case 's':
       body = a ?? ''
-      if (prec !== undefined) body = body.slice(0, prec)
+      if (prec !== undefined) body = bytePrefix(body, prec)
       return pad(body, flags, width, false)
     case 'b': {
       const [text, stop] = unescape(a ?? '', true)
-      body = prec !== undefined ? text.slice(0, prec) : text
+      body = prec !== undefined ? bytePrefix(text, prec) : text
       if (stop) {
         st.out += pad(body, flags, width, false)
         throw new StopOutput()
@@ -167,7 +168,7 @@ function directive(ctx: CommandContext, st: State, flags: string, width: number 
       return pad(body, flags, width, false)
     }
     case 'c':
-      return pad(a ? a[0] : '\0', flags, width, false)
+      return pad(a ? bytePrefix(a, 1) : '\0', flags, width, false)
     case 'd':
     case 'i':
       return formatInt(toInt(ctx, st, a ?? ''), flags, width, prec, 10, false)
@@ -185,18 +186,28 @@ function directive(ctx: CommandContext, st: State, flags: string, width: number 
   }
 }
 
+// busybox printf hands each directive to the C library's printf, whose widths and
+// precisions count bytes, not characters: "%-8s" pads "안녕" (6 bytes of UTF-8)
+// with 2 spaces, "%.3s" keeps its first character, "%c" its first byte
+// (coreutils/printf.c print_direc; C99 7.19.6.1).
+function bytePrefix(s: string, n: number): string {
+  if (!/[^\0-\x7f]/.test(s)) return s.slice(0, n)
+  return utf8Length(s) <= n ? s : utf8Decode(utf8Encode(s).slice(0, n))
+}
+
 function pad(s: string, flags: string, width: number | undefined, zero: boolean): string {
-  if (width === undefined || s.length >= Math.abs(width)) return s
+  const len = /[^\0-\x7f]/.test(s) ? utf8Length(s) : s.length
+  if (width === undefined || len >= Math.abs(width)) return s
   const left = flags.includes('-') || width < 0
   const w = Math.abs(width)
-  if (left) return s + ' '.repeat(w - s.length)
+  if (left) return s + ' '.repeat(w - len)
   if (zero && flags.includes('0')) {
     const sign = /^[-+ ]/.test(s) ? s[0] : ''
     const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(sign.length, sign.length + 2) : ''
     const rest = s.slice(sign.length + prefix.length)
-    return sign + prefix + '0'.repeat(w - s.length) + rest
+    return sign + prefix + '0'.repeat(w - len) + rest
   }
-  return ' '.repeat(w - s.length) + s
+  return ' '.repeat(w - len) + s
 }
 
 function formatInt(v: bigint, flags: string, width: number | undefined, prec: number | undefined, base: number, upper: boolean, conv = 'd'): string {

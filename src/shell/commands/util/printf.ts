@@ -2,18 +2,33 @@
 // %c %s %e %E %f %F %g %G %% with flags (- + space # 0), width, precision and `*`.
 // Upstream: the C standard (7.21.6.1); glibc's output for the edge cases.
 
+import { utf8Decode, utf8Encode, utf8Length } from './io.ts'
+
 export type Arg = { num: () => number; str: () => string; isNumber?: () => boolean }
 
+// awk hands each conversion to the C library's sprintf, whose widths and
+// precisions count bytes: "%-8s" pads "가나" (6 bytes of UTF-8) with 2 spaces and
+// "%.3s" keeps one Hangul syllable (busybox editors/awk.c awk_printf; C 7.21.6.1).
+function byteLength(s: string): number {
+  return /[^\0-\x7f]/.test(s) ? utf8Length(s) : s.length
+}
+
+function bytePrefix(s: string, n: number): string {
+  if (!/[^\0-\x7f]/.test(s)) return s.slice(0, n)
+  return utf8Length(s) <= n ? s : utf8Decode(utf8Encode(s).slice(0, n))
+}
+
 function pad(s: string, width: number, left: boolean, zero: boolean): string {
-  if (s.length >= width) return s
-  if (left) return s + ' '.repeat(width - s.length)
+  const len = byteLength(s)
+  if (len >= width) return s
+  if (left) return s + ' '.repeat(width - len)
   if (zero) {
     const sign = /^[-+ ]/.test(s) ? s[0] : ''
     const prefix = /^[-+ ]?0[xX]/.test(s) ? s.slice(sign.length, sign.length + 2) : ''
     const body = s.slice(sign.length + prefix.length)
-    return sign + prefix + '0'.repeat(width - s.length) + body
+    return sign + prefix + '0'.repeat(width - len) + body
   }
-  return ' '.repeat(width - s.length) + s
+  return ' '.repeat(width - len) + s
 }
 
 /** %e with `prec` digits after the point; the exponent has at least two digits. */
@@ -120,12 +135,12 @@ export function cprintf(fmt: string, args: Arg[]): string {
       }
       case 'c': {
         const a = next()
-        out += pad(a.isNumber?.() ? numChar(a) : ([...a.str()][0] ?? ''), width, left, false)
+        out += pad(a.isNumber?.() ? numChar(a) : bytePrefix(a.str(), 1), width, left, false)
         break
       }
       case 's': {
         let s = next().str()
-        if (prec !== undefined) s = [...s].slice(0, prec).join('')
+        if (prec !== undefined) s = bytePrefix(s, prec)
         out += pad(s, width, left, false)
         break
       }

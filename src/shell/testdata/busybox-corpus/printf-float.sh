@@ -15,3 +15,7 @@ printf '%i\n' 0x1f 017 -0x2
 printf '%5b|\n' ab
 printf '%s\n' "$(printf '%05.1f' 3.14159)"
 printf '%c|%c|\n' "" abc
+# Widths and precisions count bytes of UTF-8, as the C library's printf does.
+v="안녕하세요"; printf '%-12s|\n' "$v"; printf '%18s|\n' "$v"; printf '%.3s|\n' "$v"; printf '%-8.6s|\n' "$v"; printf '%s|%3s|\n' é é
+printf '%-10s %5s\n' "이름" "나이"; printf '%-10s %5s\n' "kim" "30"
+awk 'BEGIN { printf "%-8s|%8s|%.3s|\n", "가나", "가나", "가나다" }'; echo "한글 abc" | awk '{ printf "%-10s|\n", $1; print length($1), substr($1, 1, 3) }'
