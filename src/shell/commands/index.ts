@@ -4,6 +4,7 @@ import type { Command } from '../api.ts'
 import { awk } from './awk/awk.ts'
 import { basename, dirname } from './basename.ts'
 import { cat } from './cat.ts'
+import { chmod } from './chmod.ts'
 import { cut } from './cut.ts'
 import { df, du, free, stat } from './diskinfo.ts'
 import { expr } from './expr.ts'
@@ -16,6 +17,7 @@ import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
 import { ls } from './ls.ts'
 import { curl, wget } from './network.ts'
+import { paste } from './paste.ts'
 import { notSimulated, UNSIMULATED } from './programs.ts'
 import { rev, tac } from './rev.ts'
 import { sed } from './sed/sed.ts'
@@ -35,6 +37,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['basename', basename],
   ['base64', base64],
   ['cat', cat],
+  ['chmod', chmod],
   ['curl', curl],
   ['cp', cp],
   ['cut', cut],
@@ -57,6 +60,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['mkdir', mkdir],
   ['mv', mv],
   ['nproc', nproc],
+  ['paste', paste],
   ['printenv', printenv],
   ['rev', rev],
   ['rm', rm],

@@ -30,6 +30,15 @@ export function modeString(n: Node): string {
   const bits = 'rwxrwxrwx'
   let s = n.type === 'dir' ? 'd' : '-'
   for (let i = 0; i < 9; i++) s += m & (1 << (8 - i)) ? bits[i] : '-'
+  // setuid, setgid and sticky show in the x column: s/t over x, S/T without it
+  // (busybox libbb/mode_string.c, GNU gnulib filemodestring).
+  const special = (col: number, bit: number, on: string) => {
+    if (!(m & bit)) return
+    s = s.slice(0, col) + (s[col] === 'x' ? on : on.toUpperCase()) + s.slice(col + 1)
+  }
+  special(3, 0o4000, 's')
+  special(6, 0o2000, 's')
+  special(9, 0o1000, 't')
   return s
 }
 
