@@ -80,3 +80,13 @@ test('a line longer than the terminal is wide wraps once, without copies, and ru
   await expect.poll(async () => (await terminalText(page)).replace(/\n/g, '')).toContain(`${word}controlplane:~$`)
   expect((await terminalText(page)).match(/\$ echo/g)).toHaveLength(1)
 })
+
+test('keys typed while a command runs are read when the prompt returns, as one line', async ({ page }) => {
+  await openLab(page, 'speed=1&lang=en')
+  await typeInTerminal(page, 'sleep 2')
+  await page.keyboard.type('echo typed-ahead')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type('echo left-on-the-line')
+  await expect.poll(() => terminalText(page), { timeout: 10_000 }).toMatch(/\$ echo typed-ahead\ntyped-ahead\n.*\$ echo left-on-the-line/)
+  expect(await terminalText(page)).not.toContain('command not found')
+})

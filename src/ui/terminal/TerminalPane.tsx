@@ -53,7 +53,9 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
     const ed = new LineEditor()
     let prompt = promptFor('controlplane:~$ ', false)
     let busy = true
-    const queue: string[] = []
+    // Keys typed while a command runs, and pasted lines after the first: read when the
+    // prompt comes back, as a tty keeps type-ahead for the shell (Ctrl-C discards it).
+    let ahead = ''
     // The column the prompt left the cursor in (output without a final newline may
     // come before it), and the row of the input the cursor is on now: a line longer
     // than the terminal is wide wraps, and a redraw has to start from its first row.
@@ -99,10 +101,21 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
       send(r.line)
     }
     const drain = () => {
-      while (!busy && queue.length) {
-        const line = queue.shift()!
-        term.write(line + '\r\n')
-        send(line)
+      while (!busy && ahead) {
+        // Text up to the next control character goes in at once; a newline runs the line.
+        // eslint-disable-next-line no-control-regex
+        const text = /^[^\x00-\x1f\x7f]+/.exec(ahead)?.[0]
+        if (text) {
+          ahead = ahead.slice(text.length)
+          ed.key(text)
+          redraw()
+          continue
+        }
+        let c = ahead[0]
+        ahead = ahead.slice(c === '\r' && ahead[1] === '\n' ? 2 : 1)
+        if (c === '\n') c = '\r'
+        // No completion, no escape sequences (arrows) from type-ahead: only what edits the line.
+        if (c !== '\t' && c !== '\x1b') onKey(c)
       }
     }
     // Acknowledged once drawn, so the lab never gets far ahead of the screen (see the worker's OUTPUT_HIGH).
@@ -122,6 +135,7 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
     const offReset = client.onReset(() => {
       term.reset()
       ed.clearHistory()
+      ahead = ''
       busy = true
     })
     const offPrompt = client.onPrompt((text, _code, more) => {
@@ -130,24 +144,26 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
       showPrompt()
       drain()
     })
-    const dataSub = term.onData(async (data) => {
+    const dataSub = term.onData((data) => {
       if (busy) {
         if (data === '\x03') {
           // The terminal echoes ^C; the shell decides what comes after it.
           term.write('^C')
+          ahead = ''
           client.interrupt()
-        } else if (!data.startsWith('\x1b')) queue.push(...LineEditor.splitPaste(data).filter(Boolean))
+        } else if (!data.startsWith('\x1b')) ahead += data
         return
       }
-      const lines = data.length > 1 && /[\r\n]/.test(data.slice(0, -1)) ? LineEditor.splitPaste(data) : null
-      if (lines) {
-        const [first, ...rest] = lines
-        ed.key(first)
-        redraw()
-        submit()
-        queue.push(...rest.filter(Boolean))
+      // A paste with a newline before its end: its lines run one after the other, and what
+      // follows the last newline stays on the line, as bash without bracketed paste does.
+      if (data.length > 1 && /[\r\n]/.test(data.slice(0, -1))) {
+        ahead += data
+        drain()
         return
       }
+      onKey(data)
+    })
+    async function onKey(data: string) {
       const before = ed.line
       const a = ed.key(data)
       switch (a.kind) {
@@ -200,11 +216,11 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
           break
         }
       }
-    })
+    }
     api.current = {
       run(line) {
         if (busy) {
-          queue.push(line)
+          ahead += line + '\n'
           return
         }
         ed.setLine(line)
