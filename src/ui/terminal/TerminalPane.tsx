@@ -217,6 +217,10 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
         }
       }
     }
+    // xterm.js reflows a wrapped line when the width changes: the cursor's row within it changes too.
+    const resizeSub = term.onResize(({ cols }) => {
+      if (!busy) cursorRow = place(origin, ed.line, ed.cursor, cols).cursor.row
+    })
     api.current = {
       run(line) {
         if (busy) {
@@ -243,6 +247,7 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
       offReset()
       offEcho()
       dataSub.dispose()
+      resizeSub.dispose()
       term.dispose()
     }
   }, [client])
