@@ -113,7 +113,8 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
   }, [client])
 
   const show = (p: string) => params.panes.includes(p as never)
-  const shareUrl = () => `${location.origin}/lab/${lesson.id}?lang=${lang}#s=${encodeShare(lab.saved())}`
+  // A share link opens in the reader's own language; the embed's 'open' link keeps the embed's.
+  const shareUrl = (query = '') => `${location.origin}/lab/${lesson.id}${query}#s=${encodeShare(lab.saved())}`
   const share = async () => {
     flushFiles()
     const url = shareUrl()
@@ -182,7 +183,7 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
       {params.embed && (
         // Opens the full lab with what the student did here: the new tab does not share
         // the iframe's storage (browsers partition it by the embedding site).
-        <a href={`/lab/${lesson.id}?lang=${lang}`} target="_blank" rel="noreferrer" onClick={(e) => (flushFiles(), (e.currentTarget.href = shareUrl()))}>
+        <a href={`/lab/${lesson.id}?lang=${lang}`} target="_blank" rel="noreferrer" onClick={(e) => (flushFiles(), (e.currentTarget.href = shareUrl(`?lang=${lang}`)))}>
           {t.embedOpen}
         </a>
       )}
