@@ -3,6 +3,7 @@
 import type { Command } from '../api.ts'
 import { awk } from './awk/awk.ts'
 import { basename, dirname } from './basename.ts'
+import { bc } from './bc.ts'
 import { cat } from './cat.ts'
 import { chmod } from './chmod.ts'
 import { cut } from './cut.ts'
@@ -36,6 +37,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['awk', awk],
   ['basename', basename],
   ['base64', base64],
+  ['bc', bc],
   ['cat', cat],
   ['chmod', chmod],
   ['curl', curl],
