@@ -1,6 +1,6 @@
 // Play, pause, speed, step to the next event, jump ahead, and a scrubber that
 // rewinds (the worker replays the input log from the seed up to that moment).
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { SPEEDS } from '../../app/route.ts'
 import type { LabClient } from '../../worker/client.ts'
 import { STRINGS } from '../i18n.ts'
@@ -8,6 +8,7 @@ import { usePrefs } from '../state/prefs.ts'
 import { useLabState } from './useLab.ts'
 
 const MIN = 60_000
+const SLIDER_KEYS = new Set(['ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End'])
 
 export function formatClock(ms: number, zone = 'UTC'): string {
   const d = new Date(ms)
@@ -26,7 +27,11 @@ export function TimeControls({ client, onPlay, applies = true, extra }: { client
   const status = useLabState(client, (s) => s.status)
   const notice = useLabState(client, (s) => s.notice)
   const [drag, setDrag] = useState<number | null>(null)
-  useEffect(() => setDrag(null), [now])
+  // While the pointer holds the thumb, the clock ticking on (playing) must not take it back.
+  const holding = useRef(false)
+  useEffect(() => {
+    if (!holding.current) setDrag(null)
+  }, [now])
   const max = Math.max(horizon, now, start + MIN)
   const ready = status === 'ready'
   // The slider moves in whole seconds from the start: its last step is the latest moment
@@ -76,8 +81,18 @@ export function TimeControls({ client, onPlay, applies = true, extra }: { client
         aria-label={t.scrubber}
         aria-valuetext={formatClock(drag ?? now)}
         onChange={(e) => setDrag(Number(e.target.value))}
-        onPointerUp={() => drag !== null && client.seek(settle(drag))}
-        onKeyUp={() => drag !== null && client.seek(settle(drag))}
+        onPointerDown={() => (holding.current = true)}
+        onPointerUp={() => {
+          holding.current = false
+          if (drag !== null) client.seek(settle(drag))
+        }}
+        // Keys that move the slider hold it the same way, and seek once released.
+        onKeyDown={(e) => SLIDER_KEYS.has(e.key) && (holding.current = true)}
+        onKeyUp={(e) => {
+          if (!SLIDER_KEYS.has(e.key)) return
+          holding.current = false
+          if (drag !== null) client.seek(settle(drag))
+        }}
       />
       <output className="clock" aria-live="off" title={t.clock}>
         {formatClock(drag ?? now)}
