@@ -52,7 +52,8 @@ export function Timeline({ client }: { client: LabClient }) {
   const w = (a: number, b: number) => `${(Math.max(0, Math.min(b, view.to) - Math.max(a, view.from)) / (view.to - view.from)) * 100}%`
   const first = Math.max(0, Math.floor(scroll.top / ROW) - 5)
   const last = Math.min(rows.length, Math.ceil((scroll.top + scroll.height) / ROW) + 5)
-  const showTip = (e: React.MouseEvent, tipv: Tip) => setTip({ ...tipv, x: e.clientX + 12, y: e.clientY + 12 })
+  // Beside the pointer, but kept inside the window (the now-line and the latest runs are at its right edge).
+  const showTip = (e: React.MouseEvent, tipv: Tip) => setTip({ ...tipv, x: Math.max(4, Math.min(e.clientX + 12, innerWidth - 370)), y: Math.min(e.clientY + 12, innerHeight - 120) })
 
   const renderRow = (r: Row) => {
     if (r.kind === 'cron')
