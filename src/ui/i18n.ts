@@ -82,6 +82,7 @@ const en = {
   onNode: (node: string) => `node ${node}`,
   scheduledFor: (when: string) => `scheduled ${when}`,
   backoffTitle: (s: number) => `back-off ${s} s`,
+  duration: (s: number) => `${s} s`,
 }
 
 export type Strings = typeof en
@@ -167,6 +168,7 @@ const ko: Strings = {
   onNode: (node) => `노드 ${node}`,
   scheduledFor: (when) => `예약 시각 ${when}`,
   backoffTitle: (s) => `백오프 ${s}초`,
+  duration: (s) => `${s}초`,
 }
 
 export const STRINGS: Record<Lang, Strings> = { en, ko }

@@ -14,7 +14,7 @@ export function explainSegment(l: PodLane, s: Segment, now: number, t: Strings):
   const to = s.to ?? now
   return {
     title: `${l.name}: ${t.phase[s.state] ?? s.state}`,
-    lines: [`${hms(s.from)} – ${s.to === null ? '…' : hms(to)} (${secs(to - s.from)} s)`, `STATUS ${s.status}`, ...(l.node ? [t.onNode(l.node)] : [])],
+    lines: [`${hms(s.from)} – ${s.to === null ? '…' : hms(to)} (${t.duration(secs(to - s.from))})`, `STATUS ${s.status}`, ...(l.node ? [t.onNode(l.node)] : [])],
   }
 }
 
