@@ -27,9 +27,19 @@ describe('find', () => {
     expect(r.fs.exists('/root/d/e/b.log')).toBe(true)
   })
 
-  it('-exec is not available', () => {
-    const r = run(find, ['find', 'd', '-exec', 'rm', '{}', ';'], { files: FILES })
-    expect([r.stderr, r.code]).toEqual(['find: -exec is not available in batchlab (no other programs can be started from find)\n', 1])
+  it('-exec without ; or + is an error before anything runs', () => {
+    const r = run(find, ['find', 'd', '-exec', 'rm', '{}'], { files: FILES })
+    expect([r.stdout, r.stderr, r.code]).toEqual(['', 'find: -exec requires an argument\n', 1])
+  })
+
+  it('-exec … + takes exactly one {}', () => {
+    const r = run(find, ['find', 'd', '-exec', 'echo', '{}', '{}', '+'], { files: FILES })
+    expect([r.stderr, r.code]).toEqual(["find: only one '{}' allowed for -exec +\n", 1])
+  })
+
+  it('-ok, which asks on a terminal, is not simulated', () => {
+    const r = run(find, ['find', 'd', '-ok', 'rm', '{}', ';'], { files: FILES })
+    expect([r.stderr, r.code]).toEqual(['find: -ok is not available in batchlab (it asks on a terminal for each file)\n', 1])
   })
 })
 

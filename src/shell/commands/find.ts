@@ -1,8 +1,9 @@
 // busybox find: paths walked depth-first (directories before their contents, names
 // in order), tests -name -iname -path -ipath -type -maxdepth -mindepth -empty -size
-// -mtime -mmin -newer, operators ! -not -a -o ( ), actions -print -print0 -delete -quit.
-// Upstream: busybox findutils/find.c.
-import type { CommandContext } from '../api.ts'
+// -mtime -mmin -newer, operators ! -not -a -o ( ), actions -print -print0 -delete -quit
+// -exec CMD {} ; (true when CMD exits 0) and -exec CMD {} + (one run with every path,
+// at the end; a failure makes find exit 1). Upstream: busybox findutils/find.c.
+import type { CommandContext, Wait } from '../api.ts'
 import type { Node } from '../fs/vfs.ts'
 import { nodeSize } from './util/stat.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
@@ -13,6 +14,7 @@ type Expr =
   | { t: 'not'; e: Expr }
   | { t: 'test'; fn: (path: string, n: Node, depth: number) => boolean }
   | { t: 'action'; fn: (path: string, n: Node) => boolean }
+  | { t: 'exec'; argv: string[]; batch: string[] | null }
 
 class FindError {
   constructor(
@@ -52,16 +54,19 @@ interface Ctx {
   /** -depth / -delete: a directory's contents before the directory. */
   depthFirst: boolean
   out: string[]
+  /** -exec … + actions, run with their collected paths after the walk. */
+  batches: { argv: string[]; batch: string[] }[]
+  code: number
 }
 
-export function find(ctx: CommandContext): number {
+export function* find(ctx: CommandContext): Generator<Wait, number, void> {
   if (wantsHelp(ctx)) return 0
   const argv = ctx.argv.slice(1)
   let i = 0
   const paths: string[] = []
   while (i < argv.length && !argv[i].startsWith('-') && argv[i] !== '!' && argv[i] !== '(') paths.push(argv[i++])
   if (!paths.length) paths.push('.')
-  const st: Ctx = { ctx, maxdepth: Infinity, mindepth: 0, printed: false, quit: false, depthFirst: false, out: [] }
+  const st: Ctx = { ctx, maxdepth: Infinity, mindepth: 0, printed: false, quit: false, depthFirst: false, out: [], batches: [], code: 0 }
   let expr: Expr | null
   try {
     const p = new ExprParser(argv.slice(i), st)
@@ -84,37 +89,62 @@ export function find(ctx: CommandContext): number {
       code = 1
       continue
     }
-    walk(st, root, n, 0, expr!)
+    yield* walk(st, root, n, 0, expr!)
     if (st.quit) break
   }
-  ctx.stdout.write(st.out.join(''))
-  return code
+  for (const b of st.batches) if (b.batch.length && (yield* runExec(st, b.argv, b.batch)) !== 0) st.code = 1
+  flush(st)
+  return code || st.code
 }
 
-function walk(st: Ctx, path: string, n: Node, depth: number, expr: Expr): void {
+function flush(st: Ctx): void {
+  if (st.out.length) st.ctx.stdout.write(st.out.join(''))
+  st.out = []
+}
+
+/** Run CMD with {} in each word replaced by the path(s); its exit status, 127 when it cannot start. */
+function* runExec(st: Ctx, argv: string[], paths: string[]): Generator<Wait, number, void> {
+  const { ctx } = st
+  // What find printed so far goes out before the command's own output.
+  flush(st)
+  const words = paths.length === 1 ? argv.map((w) => w.split('{}').join(paths[0])) : argv.flatMap((w) => (w === '{}' ? paths : [w]))
+  if (!ctx.spawn) {
+    ctx.stderr.write(`find: ${words[0]}: No such file or directory\n`)
+    return 127
+  }
+  return yield* ctx.spawn(words, { notFound: (prog, why) => `find: ${prog}: ${why}\n` })
+}
+
+function* walk(st: Ctx, path: string, n: Node, depth: number, expr: Expr): Generator<Wait, void, void> {
   if (st.quit) return
-  if (depth >= st.mindepth && !st.depthFirst) evalExpr(st, expr, path, n, depth)
+  if (depth >= st.mindepth && !st.depthFirst) yield* evalExpr(st, expr, path, n, depth)
   if (n.type === 'dir' && depth < st.maxdepth)
     for (const name of [...n.entries.keys()].sort()) {
       const child = n.entries.get(name)
-      if (child) walk(st, joinPath(path, name), child, depth + 1, expr)
+      if (child) yield* walk(st, joinPath(path, name), child, depth + 1, expr)
     }
-  if (depth >= st.mindepth && st.depthFirst) evalExpr(st, expr, path, n, depth)
+  if (depth >= st.mindepth && st.depthFirst) yield* evalExpr(st, expr, path, n, depth)
 }
 
-function evalExpr(st: Ctx, e: Expr, path: string, n: Node, depth: number): boolean {
+function* evalExpr(st: Ctx, e: Expr, path: string, n: Node, depth: number): Generator<Wait, boolean, void> {
   if (st.quit) return false
   switch (e.t) {
     case 'and':
-      return evalExpr(st, e.a, path, n, depth) && evalExpr(st, e.b, path, n, depth)
+      return (yield* evalExpr(st, e.a, path, n, depth)) && (yield* evalExpr(st, e.b, path, n, depth))
     case 'or':
-      return evalExpr(st, e.a, path, n, depth) || evalExpr(st, e.b, path, n, depth)
+      return (yield* evalExpr(st, e.a, path, n, depth)) || (yield* evalExpr(st, e.b, path, n, depth))
     case 'not':
-      return !evalExpr(st, e.e, path, n, depth)
+      return !(yield* evalExpr(st, e.e, path, n, depth))
     case 'test':
       return e.fn(path, n, depth)
     case 'action':
       return e.fn(path, n)
+    case 'exec':
+      if (e.batch) {
+        e.batch.push(path)
+        return true
+      }
+      return (yield* runExec(st, e.argv, [path])) === 0
   }
 }
 
@@ -265,9 +295,21 @@ class ExprParser {
         }
       case '-quit':
         return { t: 'action', fn: () => ((st.quit = true), true) }
-      case '-exec':
+      case '-exec': {
+        st.printed = true
+        const start = this.i
+        while (this.i < this.a.length && this.a[this.i] !== ';' && !(this.a[this.i] === '+' && this.a[this.i - 1] === '{}')) this.i++
+        if (this.i >= this.a.length || this.i === start) throw new FindError(`${opt} requires an argument`)
+        const argv = this.a.slice(start, this.i)
+        const plus = this.a[this.i++] === '+'
+        if (!plus) return { t: 'exec', argv, batch: null }
+        if (argv.filter((w) => w === '{}').length !== 1) throw new FindError(`only one '{}' allowed for ${opt} +`)
+        const batch: string[] = []
+        st.batches.push({ argv, batch })
+        return { t: 'exec', argv, batch }
+      }
       case '-ok':
-        throw new FindError(`${opt} is not available in batchlab (no other programs can be started from find)`)
+        throw new FindError(`${opt} is not available in batchlab (it asks on a terminal for each file)`)
       case '-true':
         return { t: 'test', fn: () => true }
       case '-false':
