@@ -7,7 +7,6 @@ import type { Lang } from '../../content/types.ts'
 import type { LabClient } from '../../worker/client.ts'
 import { STRINGS } from '../i18n.ts'
 import { useLabState } from '../lab/useLab.ts'
-import { usePrefs } from '../state/prefs.ts'
 import { configureYaml, monaco } from './monaco-setup.ts'
 
 interface Props {
@@ -18,6 +17,8 @@ interface Props {
   onApply(): void
   client: LabClient
   lang: Lang
+  /** The page's theme (?theme= on an embed wins over the saved preference). */
+  theme: 'light' | 'dark'
 }
 
 interface Marker {
@@ -27,9 +28,8 @@ interface Marker {
   source: 'schema' | 'apply'
 }
 
-export default function EditorPane({ files, active, onSelect, onChange, onApply, client, lang }: Props) {
+export default function EditorPane({ files, active, onSelect, onChange, onApply, client, lang, theme }: Props) {
   const t = STRINGS[lang]
-  const theme = usePrefs((s) => s.theme)
   const applyErrors = useLabState(client, (s) => s.applyErrors[active])
   const editorRef = useRef<Parameters<OnMount>[0] | null>(null)
   const [schemaMarkers, setSchemaMarkers] = useState<Marker[]>([])

@@ -18,6 +18,8 @@ const EditorPane = lazy(() => import('../editor/EditorPane.tsx'))
 
 export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams }) {
   const lang = usePrefs((s) => s.lang)
+  const savedTheme = usePrefs((s) => s.theme)
+  const theme = params.theme ?? savedTheme
   const t = STRINGS[lang]
   const term = useRef<TerminalHandle>(null)
   // What each file held when it was last applied: Play applies the open file only if
@@ -152,6 +154,7 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
                   onChange={editFile}
                   client={client}
                   lang={lang}
+                  theme={theme}
                   onApply={() => run(`kubectl apply -f ${active}`)}
                 />
               </Suspense>
