@@ -110,6 +110,12 @@ export function runKubectl(argv: readonly string[], inv: Invocation): CommandRes
   }
   let verb = verbs.find((v) => v.name === first.word)
   if (!verb) {
+    // The cluster runs no metrics-server, so kubectl top pod/node stops at its
+    // discovery check (kubectl/pkg/cmd/top/top_pod.go, top_node.go RunTop*).
+    if (first.word === 'top' && /^(pods?|po|nodes?|no)$/.test(words[1]?.word ?? '')) {
+      err('error: Metrics API not available\n')
+      return 1
+    }
     if (KUBECTL_COMMANDS.includes(first.word)) {
       err(`error: "kubectl ${first.word}" is not available in this simulated cluster\n`)
       return 1
