@@ -19,6 +19,7 @@ import { jq } from './jq/jq.ts'
 import { ls } from './ls.ts'
 import { curl, wget } from './network.ts'
 import { paste } from './paste.ts'
+import { readlink, realpath, sync, usleep } from './pathnames.ts'
 import { notSimulated, UNSIMULATED } from './programs.ts'
 import { rev, tac } from './rev.ts'
 import { sed } from './sed/sed.ts'
@@ -64,6 +65,8 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['nproc', nproc],
   ['paste', paste],
   ['printenv', printenv],
+  ['readlink', readlink],
+  ['realpath', realpath],
   ['rev', rev],
   ['rm', rm],
   ['rmdir', rmdir],
@@ -74,6 +77,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['sha512sum', hashsum],
   ['sort', sort],
   ['stat', stat],
+  ['sync', sync],
   ['tac', tac],
   ['tail', tail],
   ['tee', tee],
@@ -81,6 +85,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['tr', tr],
   ['uname', uname],
   ['uniq', uniq],
+  ['usleep', usleep],
   ['wget', wget],
   ['which', which],
   ['whoami', whoami],

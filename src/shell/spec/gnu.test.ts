@@ -166,6 +166,27 @@ describe('CentOS 7 userland', () => {
   }
 })
 
+// chmod, paste, realpath and readlink on a GNU userland, checked against coreutils 9.1.
+describe('GNU chmod, paste, realpath, readlink', () => {
+  const rows: Row[] = [
+    ['cd /tmp && touch f && chmod u=rwx,go=rx f && ls -l f | cut -c1-10', '-rwxr-xr-x\n', '', 0],
+    ['chmod', '', "chmod: missing operand\nTry 'chmod --help' for more information.\n", 1],
+    ['chmod 755', '', "chmod: missing operand after '755'\nTry 'chmod --help' for more information.\n", 1],
+    ['chmod abc /tmp', '', "chmod: invalid mode: 'abc'\nTry 'chmod --help' for more information.\n", 1],
+    ['chmod 7 nofile', '', "chmod: cannot access 'nofile': No such file or directory\n", 1],
+    ["printf '1\\n2\\n3\\n' > /tmp/x; echo a > /tmp/y; paste /tmp/x /tmp/y", '1\ta\n2\t\n3\t\n', '', 0],
+    ["printf '' | paste -s | wc -c", '1\n', '', 0],
+    ['cd /tmp && touch x && realpath x ../tmp/x && readlink -f nofile && readlink x; echo $?', '/tmp/x\n/tmp/x\n/tmp/nofile\n1\n', '', 0],
+    ['readlink', '', "readlink: missing operand\nTry 'readlink --help' for more information.\n", 1],
+  ]
+  for (const [cmd, stdout, stderr, code] of rows) {
+    it(cmd, () => {
+      const r = gnuRun(cmd)
+      expect([r.stdout, r.stderr, r.code]).toEqual([stdout, stderr, code])
+    })
+  }
+})
+
 // GNU date -d (gnulib parse_datetime) on Thursday 2026-01-01 00:00:00 UTC, checked against date 9.1.
 describe('GNU date -d', () => {
   const rows: [string, string][] = [

@@ -31,6 +31,8 @@ const USAGE: Record<string, [string, string]> = {
   paste: ['[-d LIST] [-s] [FILE]...', 'Paste lines from each input file, separated with tab'],
   readlink: ['[-fnv] FILE', 'Display the value of a symlink'],
   realpath: ['FILE...', 'Print absolute pathnames of FILEs'],
+  sync: ['[-df] [FILE]...', 'Write all buffered blocks (in FILEs) to disk'],
+  usleep: ['N', 'Pause for N microseconds'],
   sha512sum: ['[-c[sw]] [FILE]...', 'Print or check SHA512 checksums'],
   cp: ['[-arPLHpfinlsTu] SOURCE DEST\nor: cp [-arPLHpfinlsu] SOURCE... { -t DIRECTORY | DIRECTORY }', 'Copy SOURCEs to DEST'],
   cut: ['[OPTIONS] [FILE]...', 'Print selected fields from FILEs to stdout'],
