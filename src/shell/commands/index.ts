@@ -13,6 +13,7 @@ import { cp, mv } from './cp.ts'
 import { date } from './date/date.ts'
 import { mkdir, rm, rmdir, touch } from './fileops.ts'
 import { find } from './find.ts'
+import { mktemp } from './mktemp.ts'
 import { grep } from './grep.ts'
 import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
@@ -61,6 +62,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['ls', ls],
   ['md5sum', hashsum],
   ['mkdir', mkdir],
+  ['mktemp', mktemp],
   ['mv', mv],
   ['nproc', nproc],
   ['paste', paste],
