@@ -2,10 +2,13 @@
 // TEMPLATE with its trailing X's (at least six) made random, its name printed.
 // Without TEMPLATE, -t tmp.XXXXXX; -t or -p DIR put it in DIR, $TMPDIR or /tmp,
 // otherwise a TEMPLATE is taken as given (relative to the working directory).
-// busybox reports a failure with a null name ("mktemp: (null): …").
-// Upstream: busybox debianutils/mktemp.c, glibc's mkstemp/mkdtemp name letters.
+// busybox reports a failure with a null name ("mktemp: (null): …"). GNU mktemp (the
+// terminal's) defaults to tmp.XXXXXXXXXX, takes three X's and names the template.
+// Upstream: busybox debianutils/mktemp.c, GNU coreutils mktemp.c, glibc's
+// mkstemp/mkdtemp name letters.
 import type { CommandContext } from '../api.ts'
 import { FsError } from '../fs/vfs.ts'
+import { gnuQuote, isGnu, progName } from './gnu/userland.ts'
 import { parseArgs } from './util/args.ts'
 import { usageError, wantsHelp } from './util/usage.ts'
 
@@ -18,14 +21,18 @@ export function mktemp(ctx: CommandContext): number {
   if (p.args.length > 1) return usageError(ctx, 'mktemp', '')
   const o = p.opts
   const quiet = o.has('q')
-  const fail = (why: string) => {
-    if (!quiet) ctx.stderr.write(`mktemp: (null): ${why}\n`)
+  const gnu = isGnu(ctx)
+  let template = p.args[0]
+  const fail = (why: string, tooFew = false) => {
+    if (quiet) return 1
+    if (!gnu) ctx.stderr.write(`mktemp: (null): ${why}\n`)
+    else if (tooFew) ctx.stderr.write(`${progName(ctx)}: too few X's in template ${gnuQuote(ctx, template!)}\n`)
+    else ctx.stderr.write(`${progName(ctx)}: failed to create ${o.has('d') ? 'directory' : 'file'} via template ${gnuQuote(ctx, template!)}: ${why}\n`)
     return 1
   }
-  let template = p.args[0]
   let inBase = o.has('t') || o.has('p')
   if (template === undefined) {
-    template = 'tmp.XXXXXX'
+    template = gnu ? 'tmp.XXXXXXXXXX' : 'tmp.XXXXXX'
     inBase = true
   }
   if (inBase) {
@@ -33,7 +40,7 @@ export function mktemp(ctx: CommandContext): number {
     template = base.replace(/\/+$/, '') + '/' + template
   }
   const xs = /X*$/.exec(template)![0].length
-  if (xs < 6) return fail('Invalid argument')
+  if (xs < (gnu ? 3 : 6)) return fail('Invalid argument', true)
   const stem = template.slice(0, template.length - xs)
   for (let attempt = 0; attempt < 100; attempt++) {
     let name = stem

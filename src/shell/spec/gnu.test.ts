@@ -166,8 +166,8 @@ describe('CentOS 7 userland', () => {
   }
 })
 
-// chmod, paste, realpath and readlink on a GNU userland, checked against coreutils 9.1.
-describe('GNU chmod, paste, realpath, readlink', () => {
+// chmod, paste, realpath, readlink and mktemp on a GNU userland, checked against coreutils 9.1.
+describe('GNU chmod, paste, realpath, readlink, mktemp', () => {
   const rows: Row[] = [
     ['cd /tmp && touch f && chmod u=rwx,go=rx f && ls -l f | cut -c1-10', '-rwxr-xr-x\n', '', 0],
     ['chmod', '', "chmod: missing operand\nTry 'chmod --help' for more information.\n", 1],
@@ -178,6 +178,8 @@ describe('GNU chmod, paste, realpath, readlink', () => {
     ["printf '' | paste -s | wc -c", '1\n', '', 0],
     ['cd /tmp && touch x && realpath x ../tmp/x && readlink -f nofile && readlink x; echo $?', '/tmp/x\n/tmp/x\n/tmp/nofile\n1\n', '', 0],
     ['readlink', '', "readlink: missing operand\nTry 'readlink --help' for more information.\n", 1],
+    ['mktemp | sed "s/[A-Za-z0-9]*$/R/"; mktemp | awk -F. \'{ print length($2) }\'; mktemp /tmp/foo.XXX | wc -c', '/tmp/tmp.R\n10\n13\n', '', 0],
+    ['mktemp /tmp/foo.XX; mktemp -d /nodir/a.XXXXXX', '', "mktemp: too few X's in template '/tmp/foo.XX'\nmktemp: failed to create directory via template '/nodir/a.XXXXXX': No such file or directory\n", 1],
   ]
   for (const [cmd, stdout, stderr, code] of rows) {
     it(cmd, () => {
