@@ -207,6 +207,16 @@ export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams 
           {/* Play applies the manifest the student sees; without the editor pane it only plays (autoplay=1 still applies the first). */}
           <TimeControls client={client} onPlay={show('editor') ? applyAndPlay : () => client.play()} applies={show('editor')} extra={extra} />
         </div>
+        {lab.displaced && (
+          // A share link opened over work of the reader's own: say so, and offer it back.
+          <div className="lab-banner" role="status">
+            <span>{t.sharedOpened}</span>
+            <button onClick={lab.restorePrevious}>{t.restorePrevious}</button>
+            <button onClick={lab.dismissDisplaced} aria-label={t.dismiss} title={t.dismiss}>
+              ×
+            </button>
+          </div>
+        )}
         {labBody}
       </main>
     </div>

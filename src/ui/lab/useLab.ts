@@ -6,7 +6,7 @@ import type { Lesson } from '../../content/types.ts'
 import type { LabParams } from '../../app/route.ts'
 import { decodeShare } from '../../app/share.ts'
 import { LabClient, type LabEvents, type LabState } from '../../worker/client.ts'
-import { clearLab, loadLab, saveLab, type SavedLab } from '../state/lab-storage.ts'
+import { clearLab, loadBackup, loadLab, sameWork, saveBackup, saveLab, type SavedLab } from '../state/lab-storage.ts'
 import { usePrefs } from '../state/prefs.ts'
 
 export interface LabHandle {
@@ -15,14 +15,31 @@ export interface LabHandle {
   setFile(name: string, content: string): void
   reset(): void
   saved(): SavedLab
+  /** A share link replaced work of the reader's own, which can be brought back. */
+  displaced: boolean
+  restorePrevious(): void
+  dismissDisplaced(): void
 }
 
-export function initialLab(lesson: Lesson, params: LabParams): SavedLab {
-  const shared = params.shared ? decodeShare(params.shared) : null
-  if (shared) return shared
-  const saved = loadLab(lesson.id)
+export interface InitialLab {
+  lab: SavedLab
+  /** The lab came from a share link (to be saved as the reader's lab from now on). */
+  shared: boolean
+  /** The reader's own saved work that the share link's lab replaces, if it was different. */
+  displaced?: SavedLab
+}
+
+/** What the lab opens with: a share link's lab, else the saved one, else the lesson's files. Reads storage only. */
+export function initialLab(lesson: Lesson, params: LabParams): InitialLab {
   const files = Object.fromEntries(lesson.files.map((f) => [f.name, f.content]))
-  return saved ? { ...saved, files: { ...files, ...saved.files } } : { files, log: [] }
+  const savedRaw = loadLab(lesson.id)
+  const saved = savedRaw ? { ...savedRaw, files: { ...files, ...savedRaw.files } } : null
+  const shared = params.shared ? decodeShare(params.shared) : null
+  if (!shared) return { lab: saved ?? { files, log: [] }, shared: false }
+  const lab = { ...shared, files: { ...files, ...shared.files } }
+  // Never a lost edit: work that is neither the lesson's start nor the shared lab itself is kept aside.
+  const untouched = !saved || sameWork(saved, { files, log: [] })
+  return { lab, shared: true, displaced: untouched || sameWork(saved, lab) ? undefined : saved }
 }
 
 export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): LabHandle {
@@ -32,7 +49,9 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
   // Params come from the URL, parsed afresh on every render: read them once per lab.
   const paramsRef = useRef(params)
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const state = useMemo(() => initialLab(lesson, paramsRef.current), [lesson, generation])
+  const opened = useMemo(() => initialLab(lesson, paramsRef.current), [lesson, generation])
+  const state = opened.lab
+  const [displaced, setDisplaced] = useState(false)
   const [files, setFiles] = useState(state.files)
   const filesRef = useRef(files)
   filesRef.current = files
@@ -71,6 +90,17 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
   useEffect(() => () => client.dispose(), [client])
   useEffect(() => client.setLang(lang), [client, lang])
   useEffect(() => setFiles(state.files), [state])
+  // A share link is opened once: its lab becomes the reader's lab (a reload keeps what they do
+  // next), the reader's previous work goes to the backup, and the link leaves the address bar.
+  // Idempotent, as StrictMode runs effects twice.
+  useEffect(() => {
+    if (!opened.shared) return
+    if (opened.displaced) saveBackup(lesson.id, opened.displaced)
+    saveLab(lesson.id, opened.lab)
+    paramsRef.current = { ...paramsRef.current, shared: undefined }
+    if (/^#s=/.test(location.hash)) history.replaceState(history.state, '', location.pathname + location.search)
+    setDisplaced(!!opened.displaced)
+  }, [opened, lesson.id])
 
   return {
     client,
@@ -84,9 +114,21 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
       clearLab(lesson.id)
       if (paramsRef.current.shared) history.replaceState(null, '', location.pathname + location.search)
       usePrefs.getState().resetLesson(lesson.id)
+      setDisplaced(false)
       setGeneration((g) => g + 1)
     },
     saved: () => ({ files: filesRef.current, log: client.inputLog() }),
+    displaced,
+    restorePrevious() {
+      const previous = loadBackup(lesson.id)
+      if (!previous) return
+      // A swap, not a discard: the shared lab (and anything done to it) becomes the backup.
+      saveBackup(lesson.id, { files: filesRef.current, log: client.inputLog() })
+      saveLab(lesson.id, previous)
+      setDisplaced(false)
+      setGeneration((g) => g + 1)
+    },
+    dismissDisplaced: () => setDisplaced(false),
   }
 }
 
