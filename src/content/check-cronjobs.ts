@@ -5,6 +5,7 @@
 import { loadLocation, parseStandard, UTC } from '../engine/cron/index.ts'
 import type { JobRecord } from '../engine/history/types.ts'
 import { anyPasses, count, maxOverlap, metaName, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
+import { josa } from './ko-particle.ts'
 
 interface CronJobLike {
   metadata?: { creationTimestamp?: string }
@@ -36,26 +37,26 @@ function candidates(ctx: CheckContext, ns: string): string[] {
 function checkOneCronJob(ctx: CheckContext, name: string, ns: string, e: Expect): CheckOutcome {
   const cj = ctx.get('CronJob', name, ns) as CronJobLike | undefined
   const jobs = [...ctx.history.jobs.values()].filter((j) => j.cronJobName === name && j.namespace === ns)
-  if (!cj && !jobs.length) return no('notFound', `There is no CronJob ${name}.`, `CronJob ${name}이 없습니다.`)
+  if (!cj && !jobs.length) return no('notFound', `There is no CronJob ${name}.`, `CronJob ${josa(name, '이')} 없습니다.`)
   const bad = checkSpec(name, cj, e) ?? checkRuns(ctx, name, ns, jobs, e) ?? checkHistory(ctx, name, ns, cj, jobs, e)
   if (bad) return bad
   if (e.suspendedNow !== undefined && cj && Boolean(cj.spec?.suspend) !== e.suspendedNow)
-    return no('suspend', `CronJob ${name} is ${cj.spec?.suspend ? '' : 'not '}suspended.`, `CronJob ${name}은 현재 ${cj.spec?.suspend ? '일시 중지 상태입니다' : '일시 중지 상태가 아닙니다'}.`)
-  return ok(`CronJob ${name} behaved as expected.`, `CronJob ${name}이 기대대로 동작했습니다.`)
+    return no('suspend', `CronJob ${name} is ${cj.spec?.suspend ? '' : 'not '}suspended.`, `CronJob ${josa(name, '은')} 현재 ${cj.spec?.suspend ? '일시 중지 상태입니다' : '일시 중지 상태가 아닙니다'}.`)
+  return ok(`CronJob ${name} behaved as expected.`, `CronJob ${josa(name, '이')} 기대대로 동작했습니다.`)
 }
 
 /** schedule (exact text), scheduleEvery (seconds between runs, however written), timeZone. */
 function checkSpec(name: string, cj: CronJobLike | undefined, e: Expect): CheckOutcome | undefined {
   if (!e.schedule && !e.scheduleEvery && !e.timeZone) return undefined
-  if (!cj) return no('notFound', `CronJob ${name} no longer exists.`, `CronJob ${name}은 이제 없습니다.`)
+  if (!cj) return no('notFound', `CronJob ${name} no longer exists.`, `CronJob ${josa(name, '이')} 더 이상 없습니다.`)
   const schedule = cj.spec?.schedule ?? ''
-  if (e.schedule && schedule !== e.schedule) return no('schedule', `CronJob ${name} runs on "${schedule}", expected "${e.schedule}".`, `CronJob ${name}의 스케줄이 "${e.schedule}"이 아니라 "${schedule}"입니다.`)
+  if (e.schedule && schedule !== e.schedule) return no('schedule', `CronJob ${name} runs on "${schedule}", expected "${e.schedule}".`, `CronJob ${name}의 스케줄이 ${josa(`"${e.schedule}"`, '이')} 아니라 "${schedule}"입니다.`)
   if (e.scheduleEvery && !firesEvery(schedule, cj.spec?.timeZone, (e.scheduleEvery as number) * 1000)) {
     const min = (e.scheduleEvery as number) / 60
-    return no('schedule', `CronJob ${name} runs on "${schedule}", which is not every ${min} minutes.`, `CronJob ${name}의 스케줄 "${schedule}"은 ${min}분마다가 아닙니다.`)
+    return no('schedule', `CronJob ${name} runs on "${schedule}", which is not every ${min} minutes.`, `CronJob ${name}의 스케줄 ${josa(`"${schedule}"`, '은')} ${min}분마다 실행되는 스케줄이 아닙니다.`)
   }
   if (e.timeZone && cj.spec?.timeZone !== e.timeZone)
-    return no('timeZone', `CronJob ${name} has timeZone ${cj.spec?.timeZone ?? '(none)'}, expected ${e.timeZone}.`, `CronJob ${name}의 timeZone이 ${e.timeZone}가 아니라 ${cj.spec?.timeZone ?? '(없음)'}입니다.`)
+    return no('timeZone', `CronJob ${name} has timeZone ${cj.spec?.timeZone ?? '(none)'}, expected ${e.timeZone}.`, `CronJob ${name}의 timeZone이 ${josa(e.timeZone, '가')} 아니라 ${cj.spec?.timeZone ?? '(없음)'}입니다.`)
   return undefined
 }
 
@@ -85,11 +86,11 @@ function checkRuns(ctx: CheckContext, name: string, ns: string, jobs: JobRecord[
   const done = scheduled.filter((j) => j.outcome === 'Complete').length
   const overlap = maxOverlap(jobs.map((j) => [j.createdAt, j.finishedAt ?? j.deletedAt ?? ctx.now]))
   const bad =
-    outside(scheduled.length, e.scheduledJobs, 'scheduled', `CronJob ${name} has created ${count(scheduled.length, 'scheduled Job')}`, `CronJob ${name}이 스케줄에 따라 Job을 ${scheduled.length}개 만들었습니다`) ??
+    outside(scheduled.length, e.scheduledJobs, 'scheduled', `CronJob ${name} has created ${count(scheduled.length, 'scheduled Job')}`, `CronJob ${josa(name, '이')} 스케줄에 따라 Job을 ${scheduled.length}개 만들었습니다`) ??
     outside(done, e.succeededJobs, 'succeeded', `${count(done, 'scheduled Job')} of ${name} completed`, `${name}의 예약 Job ${done}개가 완료되었습니다`) ??
-    outside(skipped, e.skipped, 'skipped', `CronJob ${name} skipped a run ${count(skipped, 'time')} because the previous Job was still running`, `CronJob ${name}이 이전 Job이 아직 실행 중이라 실행을 ${skipped}번 건너뛰었습니다`) ??
-    outside(late, e.lateRuns, 'lateRuns', `CronJob ${name} started ${count(late, 'Job')} late (10 s or more after its scheduled time)`, `CronJob ${name}이 예정 시각보다 10초 이상 늦게 시작한 Job이 ${late}개입니다`) ??
-    outside(replaced, e.replaced, 'replaced', `CronJob ${name} replaced ${count(replaced, 'running Job')}`, `CronJob ${name}이 실행 중인 Job을 ${replaced}번 교체했습니다`) ??
+    outside(skipped, e.skipped, 'skipped', `CronJob ${name} skipped a run ${count(skipped, 'time')} because the previous Job was still running`, `이전 Job이 아직 실행 중이어서 CronJob ${josa(name, '이')} 실행을 ${skipped}번 건너뛰었습니다`) ??
+    outside(late, e.lateRuns, 'lateRuns', `CronJob ${name} started ${count(late, 'Job')} late (10 s or more after its scheduled time)`, `CronJob ${name}의 Job 중 예정 시각보다 10초 이상 늦게 시작한 것이 ${late}개입니다`) ??
+    outside(replaced, e.replaced, 'replaced', `CronJob ${name} replaced ${count(replaced, 'running Job')}`, `CronJob ${josa(name, '이')} 실행 중인 Job을 ${replaced}번 교체했습니다`) ??
     outside(overlap, e.maxConcurrentJobs, 'concurrency', `At most ${count(overlap, 'Job')} of ${name} ran at the same time`, `${name}의 Job은 동시에 최대 ${overlap}개 실행되었습니다`)
   if (bad) return bad
   if (e.manualJob && !jobs.some((j) => j.manual))
@@ -118,6 +119,6 @@ function checkHistory(ctx: CheckContext, name: string, ns: string, cj: CronJobLi
   return no(
     'history',
     `CronJob ${name} keeps ${count(okN, 'succeeded Job')} and ${count(failN, 'failed Job')} (limits ${sLim} and ${fLim})${cleaned ? '' : '; it has not had to delete an old Job yet'}.`,
-    `CronJob ${name}은 성공한 Job ${okN}개, 실패한 Job ${failN}개를 유지합니다 (한도 ${sLim}, ${fLim})${cleaned ? '' : '. 아직 오래된 Job을 지울 일이 없었습니다'}.`,
+    `CronJob ${josa(name, '은')} 성공한 Job ${okN}개, 실패한 Job ${failN}개를 유지합니다 (한도 ${sLim}, ${fLim})${cleaned ? '' : '. 아직 오래된 Job을 지울 일이 없었습니다'}.`,
   )
 }

@@ -3,6 +3,7 @@
 // per run). Without a claim name, any claim in the namespace may pass.
 import type { JobRecord } from '../engine/history/types.ts'
 import { anyPasses, count, metaName, no, ok, outside, type CheckContext, type CheckOutcome, type Expect } from './check-common.ts'
+import { josa } from './ko-particle.ts'
 
 export function checkVolume(ctx: CheckContext, e: Expect): CheckOutcome {
   const ns = (e.namespace as string) ?? 'default'
@@ -15,7 +16,7 @@ export function checkVolume(ctx: CheckContext, e: Expect): CheckOutcome {
 }
 
 function checkOneVolume(ctx: CheckContext, claim: string, ns: string, e: Expect): CheckOutcome {
-  if (!ctx.get('PersistentVolumeClaim', claim, ns)) return no('noClaim', `There is no PersistentVolumeClaim ${claim}.`, `PersistentVolumeClaim ${claim}이 없습니다.`)
+  if (!ctx.get('PersistentVolumeClaim', claim, ns)) return no('noClaim', `There is no PersistentVolumeClaim ${claim}.`, `PersistentVolumeClaim ${josa(claim, '이')} 없습니다.`)
   const files = ctx.volumeFiles(claim, ns)
   if (!files) return no('noVolume', `No pod has used the volume of claim ${claim} yet.`, `아직 어떤 Pod도 ${claim} 볼륨을 사용하지 않았습니다.`)
   const re = new RegExp((e.filesMatching as string) ?? '.')
@@ -23,7 +24,7 @@ function checkOneVolume(ctx: CheckContext, claim: string, ns: string, e: Expect)
   if (e.perRun || e.perRunOf) {
     const runs = completedRuns(ctx, claim, ns, e.perRunOf as string | undefined)
     if (!runs.length)
-      return no('noRuns', `No run of a CronJob that mounts claim ${claim} has completed yet.`, `${claim}을 마운트하는 CronJob의 실행이 아직 완료되지 않았습니다.`)
+      return no('noRuns', `No run of a CronJob that mounts claim ${claim} has completed yet.`, `${josa(claim, '을')} 마운트하는 CronJob의 실행이 아직 완료되지 않았습니다.`)
     if (matching.length !== runs.length)
       return no('perRun', `The volume of ${claim} holds ${count(matching.length, 'backup file')} for ${count(runs.length, 'completed run')}.`, `${claim} 볼륨에 백업 파일이 ${matching.length}개 있고, 완료된 실행은 ${runs.length}번입니다.`)
   }

@@ -66,18 +66,18 @@ const wideJob = (width: number): Scene => ({
 })
 
 const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
-  ['§11.1 Never: 4 pods for backoffLimit 3 is backoffLimit retries', neverJob, { type: 'job', restartPolicy: 'Never', retriesEqualBackoffLimit: true, reason: 'BackoffLimitExceeded' }, pass('Job fail-never ran as expected.', 'Job fail-never이 기대대로 실행되었습니다.')],
+  ['§11.1 Never: 4 pods for backoffLimit 3 is backoffLimit retries', neverJob, { type: 'job', restartPolicy: 'Never', retriesEqualBackoffLimit: true, reason: 'BackoffLimitExceeded' }, pass('Job fail-never ran as expected.', 'Job fail-never가 기대대로 실행되었습니다.')],
   [
     'Never Job that completed is not a retry test',
     { jobs: [{ name: 'ok', restartPolicy: 'Never', backoffLimit: 2, outcome: 'Complete' }], pods: [{ name: 'ok-0', job: 'ok' }] },
     { type: 'job', restartPolicy: 'Never', retriesEqualBackoffLimit: true },
-    fail('retries', 'Job ok completed after 0 retries; backoffLimit is 2.', 'Job ok은 0번 재시도한 뒤 완료했습니다. backoffLimit는 2입니다.'),
+    fail('retries', 'Job ok completed after 0 retries; backoffLimit is 2.', 'Job ok는 0번 재시도한 뒤 완료했습니다. backoffLimit은 2입니다.'),
   ],
   [
     'a Job still running is reported as running before its counts',
     { jobs: [{ name: 'fail-never', restartPolicy: 'Never', backoffLimit: 3 }], pods: [{ name: 'p', job: 'fail-never', phase: 'Failed' }] },
     { type: 'job', name: 'fail-never', pods: 4, outcome: 'Failed' },
-    fail('running', 'Job fail-never has not finished yet.', 'Job fail-never이 아직 끝나지 않았습니다.'),
+    fail('running', 'Job fail-never has not finished yet.', 'Job fail-never가 아직 끝나지 않았습니다.'),
   ],
   ['restartPolicy is compared first', neverJob, { type: 'job', restartPolicy: 'OnFailure', restarts: { atLeast: 1 } }, fail('restartPolicy', 'Job fail-never uses restartPolicy Never, not OnFailure.', 'Job fail-never의 restartPolicy가 OnFailure가 아니라 Never입니다.')],
   [
@@ -87,7 +87,7 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
       pods: [{ name: 'fo', job: 'fail-onfailure', phase: 'Failed', restarts: [1, 2, 3].map((count) => ({ at: s(count * 10), count, container: 'fail', exitCode: 1, reason: 'Error' })) }],
     },
     { type: 'job', name: 'fail-onfailure', pods: 1, restarts: 3, outcome: 'Failed', reason: 'BackoffLimitExceeded' },
-    pass('Job fail-onfailure ran as expected.', 'Job fail-onfailure이 기대대로 실행되었습니다.'),
+    pass('Job fail-onfailure ran as expected.', 'Job fail-onfailure가 기대대로 실행되었습니다.'),
   ],
   [
     'OnFailure Job whose container never restarted',
@@ -95,7 +95,7 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     { type: 'job', restartPolicy: 'OnFailure', restarts: { atLeast: 1 } },
     fail('restarts', 'The containers of once restarted 0 times (expected at least 1).', 'once의 컨테이너는 0번 재시작했습니다 (기대: 1 이상).'),
   ],
-  ['ten pods at once', wideJob(10), { type: 'job', maxConcurrent: { atLeast: 10 }, outcome: 'Complete', succeeded: { atLeast: 10 }, logsMatch: '[0-9]' }, pass('Job calc ran as expected.', 'Job calc이 기대대로 실행되었습니다.')],
+  ['ten pods at once', wideJob(10), { type: 'job', maxConcurrent: { atLeast: 10 }, outcome: 'Complete', succeeded: { atLeast: 10 }, logsMatch: '[0-9]' }, pass('Job calc ran as expected.', 'Job calc가 기대대로 실행되었습니다.')],
   ['only nine pods at once', wideJob(9), { type: 'job', maxConcurrent: { atLeast: 10 } }, fail('concurrency', 'At most 9 pods of calc ran at the same time (expected at least 10).', 'calc의 Pod는 동시에 최대 9개 실행되었습니다 (기대: 10 이상).')],
   [
     'pods that finished before anyone saw them Running',
@@ -107,13 +107,13 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     'one pod that finished before anyone saw it Running',
     { jobs: [{ name: 'calc', outcome: 'Complete' }], pods: [{ name: 'calc-0', job: 'calc' }] },
     { type: 'job', maxConcurrent: { atLeast: 10 } },
-    fail('concurrency', 'Job calc created only 1 pod, and none was seen Running.', 'Job calc은 Pod를 1개만 만들었고, Running으로 보인 Pod는 없었습니다.'),
+    fail('concurrency', 'Job calc created only 1 pod, and none was seen Running.', 'Job calc는 Pod를 1개만 만들었고, Running으로 보인 Pod는 없었습니다.'),
   ],
   [
     'a pod whose log has no number',
     { ...wideJob(10), logs: { ...wideJob(10).logs, 'calc-3': 'done\n' } },
     { type: 'job', logsMatch: '[0-9]' },
-    fail('logs', '1 of 10 finished pods of calc has no log line matching /[0-9]/ (for example calc-3).', 'calc의 완료된 Pod 10개 중 1개의 로그에 /[0-9]/와 맞는 줄이 없습니다 (예: calc-3).'),
+    fail('logs', '1 of 10 finished pods of calc has no log line matching /[0-9]/ (for example calc-3).', 'calc의 완료된 Pod 10개 중 1개의 로그에 /[0-9]/에 맞는 줄이 없습니다 (예: calc-3).'),
   ],
   [
     'logs of pods deleted by a TTL cannot be read',
@@ -132,13 +132,13 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     'cronJob alone selects that CronJob’s Jobs',
     { jobs: [{ name: 'tick-29453765', cronJobName: 'tick', outcome: 'Complete', deletedAt: s(600) }] },
     { type: 'job', cronJob: 'tick', deleted: true },
-    pass('Job tick-29453765 ran as expected.', 'Job tick-29453765이 기대대로 실행되었습니다.'),
+    pass('Job tick-29453765 ran as expected.', 'Job tick-29453765가 기대대로 실행되었습니다.'),
   ],
   [
     'deleted: false wants the Job still there',
     { jobs: [{ name: 'tick-29453765', cronJobName: 'tick', outcome: 'Complete', deletedAt: s(600) }] },
     { type: 'job', cronJob: 'tick', deleted: false },
-    fail('deleted', 'Job tick-29453765 has been deleted.', 'Job tick-29453765은 삭제되었습니다.'),
+    fail('deleted', 'Job tick-29453765 has been deleted.', 'Job tick-29453765는 삭제되었습니다.'),
   ],
   [
     'job-controller.md #48: the TTL deletes the Job 100 s after it completed',
@@ -158,7 +158,7 @@ const jobCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     { type: 'job', name: 'ttl', deletedByTtl: true },
     fail('notDeleted', 'Job ttl still exists and has no ttlSecondsAfterFinished.', 'Job ttl이 아직 남아 있습니다. ttlSecondsAfterFinished가 없습니다.'),
   ],
-  ['a failed Job when Complete is wanted', neverJob, { type: 'job', outcome: 'Complete' }, fail('failed', 'Job fail-never finished as Failed (BackoffLimitExceeded), expected Complete.', 'Job fail-never은 Failed (BackoffLimitExceeded)로 끝났습니다. 기대: Complete.')],
+  ['a failed Job when Complete is wanted', neverJob, { type: 'job', outcome: 'Complete' }, fail('failed', 'Job fail-never finished as Failed (BackoffLimitExceeded), expected Complete.', 'Job fail-never는 Failed (BackoffLimitExceeded)로 끝났습니다. 기대: Complete.')],
   ['the failure reason', neverJob, { type: 'job', outcome: 'Failed', reason: 'DeadlineExceeded' }, fail('reason', 'Job fail-never finished with reason BackoffLimitExceeded, expected DeadlineExceeded.', 'Job fail-never의 종료 이유가 DeadlineExceeded가 아니라 BackoffLimitExceeded입니다.')],
 ]
 
@@ -178,35 +178,35 @@ const cronCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
   ['*/5 fires every 300 s', every5('*/5 * * * *'), { type: 'cronjob', scheduleEvery: 300 }, pass('CronJob tick behaved as expected.', 'CronJob tick이 기대대로 동작했습니다.')],
   ['0/5 is the same schedule', every5('0/5 * * * *'), { type: 'cronjob', scheduleEvery: 300 }, pass('CronJob tick behaved as expected.', 'CronJob tick이 기대대로 동작했습니다.')],
   ['a comma list of twelve minutes too', every5('0,5,10,15,20,25,30,35,40,45,50,55 * * * *', 'Asia/Seoul'), { type: 'cronjob', scheduleEvery: 300 }, pass('CronJob tick behaved as expected.', 'CronJob tick이 기대대로 동작했습니다.')],
-  ['*/7 is uneven at the top of the hour', every5('*/7 * * * *'), { type: 'cronjob', scheduleEvery: 420 }, fail('schedule', 'CronJob tick runs on "*/7 * * * *", which is not every 7 minutes.', 'CronJob tick의 스케줄 "*/7 * * * *"은 7분마다가 아닙니다.')],
-  ['every minute is not every 5 minutes', every5('* * * * *'), { type: 'cronjob', scheduleEvery: 300 }, fail('schedule', 'CronJob tick runs on "* * * * *", which is not every 5 minutes.', 'CronJob tick의 스케줄 "* * * * *"은 5분마다가 아닙니다.')],
-  ['exact schedule text', every5('0/5 * * * *'), { type: 'cronjob', name: 'tick', schedule: '*/5 * * * *' }, fail('schedule', 'CronJob tick runs on "0/5 * * * *", expected "*/5 * * * *".', 'CronJob tick의 스케줄이 "*/5 * * * *"이 아니라 "0/5 * * * *"입니다.')],
+  ['*/7 is uneven at the top of the hour', every5('*/7 * * * *'), { type: 'cronjob', scheduleEvery: 420 }, fail('schedule', 'CronJob tick runs on "*/7 * * * *", which is not every 7 minutes.', 'CronJob tick의 스케줄 "*/7 * * * *"은 7분마다 실행되는 스케줄이 아닙니다.')],
+  ['every minute is not every 5 minutes', every5('* * * * *'), { type: 'cronjob', scheduleEvery: 300 }, fail('schedule', 'CronJob tick runs on "* * * * *", which is not every 5 minutes.', 'CronJob tick의 스케줄 "* * * * *"는 5분마다 실행되는 스케줄이 아닙니다.')],
+  ['exact schedule text', every5('0/5 * * * *'), { type: 'cronjob', name: 'tick', schedule: '*/5 * * * *' }, fail('schedule', 'CronJob tick runs on "0/5 * * * *", expected "*/5 * * * *".', 'CronJob tick의 스케줄이 "*/5 * * * *"가 아니라 "0/5 * * * *"입니다.')],
   ['no CronJob at all', {}, { type: 'cronjob', scheduleEvery: 300 }, fail('notFound', 'There is no CronJob yet.', '아직 CronJob이 없습니다.')],
   [
     'any CronJob may pass when no name is given',
     { objects: [{ kind: 'CronJob', name: 'a', spec: { schedule: '* * * * *' } }, { kind: 'CronJob', name: 'b', spec: { schedule: '*/5 * * * *' }, created: s(10) }] },
     { type: 'cronjob', scheduleEvery: 300 },
-    pass('CronJob b behaved as expected.', 'CronJob b이 기대대로 동작했습니다.'),
+    pass('CronJob b behaved as expected.', 'CronJob b가 기대대로 동작했습니다.'),
   ],
   [
     'the newest CronJob explains a failure',
     { objects: [{ kind: 'CronJob', name: 'a', spec: { schedule: '0 * * * *' } }, { kind: 'CronJob', name: 'b', spec: { schedule: '* * * * *' }, created: s(10) }] },
     { type: 'cronjob', scheduleEvery: 300 },
-    fail('schedule', 'CronJob b runs on "* * * * *", which is not every 5 minutes.', 'CronJob b의 스케줄 "* * * * *"은 5분마다가 아닙니다.'),
+    fail('schedule', 'CronJob b runs on "* * * * *", which is not every 5 minutes.', 'CronJob b의 스케줄 "* * * * *"는 5분마다 실행되는 스케줄이 아닙니다.'),
   ],
-  ['time zone', every5('0 9 * * 1'), { type: 'cronjob', name: 'tick', timeZone: 'Asia/Seoul' }, fail('timeZone', 'CronJob tick has timeZone (none), expected Asia/Seoul.', 'CronJob tick의 timeZone이 Asia/Seoul가 아니라 (없음)입니다.')],
-  ['T1 Forbid: the blocked 00:04 run starts late when the 00:02 Job ends', { ticks: forbidTicks, objects: [{ kind: 'CronJob', name: 'fb' }] }, { type: 'cronjob', name: 'fb', skipped: { atLeast: 1 }, lateRuns: { atLeast: 1 } }, pass('CronJob fb behaved as expected.', 'CronJob fb이 기대대로 동작했습니다.')],
+  ['time zone', every5('0 9 * * 1'), { type: 'cronjob', name: 'tick', timeZone: 'Asia/Seoul' }, fail('timeZone', 'CronJob tick has timeZone (none), expected Asia/Seoul.', 'CronJob tick의 timeZone이 Asia/Seoul이 아니라 (없음)입니다.')],
+  ['T1 Forbid: the blocked 00:04 run starts late when the 00:02 Job ends', { ticks: forbidTicks, objects: [{ kind: 'CronJob', name: 'fb' }] }, { type: 'cronjob', name: 'fb', skipped: { atLeast: 1 }, lateRuns: { atLeast: 1 } }, pass('CronJob fb behaved as expected.', 'CronJob fb가 기대대로 동작했습니다.')],
   [
     'T2 startingDeadlineSeconds: no late runs',
     { ticks: forbidTicks, objects: [{ kind: 'CronJob', name: 'fb' }] },
     { type: 'cronjob', name: 'fb', lateRuns: 0 },
-    fail('lateRuns', 'CronJob fb started 1 Job late (10 s or more after its scheduled time) (expected 0).', 'CronJob fb이 예정 시각보다 10초 이상 늦게 시작한 Job이 1개입니다 (기대: 0).'),
+    fail('lateRuns', 'CronJob fb started 1 Job late (10 s or more after its scheduled time) (expected 0).', 'CronJob fb의 Job 중 예정 시각보다 10초 이상 늦게 시작한 것이 1개입니다 (기대: 0).'),
   ],
   [
     'T3 Replace',
     { ticks: [{ cronJob: 'rp', namespace: 'default', kind: 'replaced', at: s(240.1), jobName: 'rp-29453762', scheduledAt: s(120) }], objects: [{ kind: 'CronJob', name: 'rp' }] },
     { type: 'cronjob', name: 'rp', replaced: { atLeast: 2 } },
-    fail('replaced', 'CronJob rp replaced 1 running Job (expected at least 2).', 'CronJob rp이 실행 중인 Job을 1번 교체했습니다 (기대: 2 이상).'),
+    fail('replaced', 'CronJob rp replaced 1 running Job (expected at least 2).', 'CronJob rp가 실행 중인 Job을 1번 교체했습니다 (기대: 2 이상).'),
   ],
   [
     'T4 Allow: Jobs overlap',
@@ -218,13 +218,13 @@ const cronCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     'T1 Forbid: a Job created the moment the previous one finished does not overlap it',
     { jobs: [{ name: 'fb-29453762', cronJobName: 'fb', createdAt: s(120.1), startTime: s(120), finishedAt: s(302.9) }, { name: 'fb-29453764', cronJobName: 'fb', createdAt: s(302.9), startTime: s(302) }] },
     { type: 'cronjob', name: 'fb', maxConcurrentJobs: { atMost: 1 } },
-    pass('CronJob fb behaved as expected.', 'CronJob fb이 기대대로 동작했습니다.'),
+    pass('CronJob fb behaved as expected.', 'CronJob fb가 기대대로 동작했습니다.'),
   ],
   [
     'a manual Job is not a scheduled one',
     { jobs: [{ name: 'manual-1', cronJobName: 'db', manual: true, outcome: 'Complete' }] },
     { type: 'cronjob', name: 'db', manualJob: true, scheduledJobs: { atLeast: 1 } },
-    fail('scheduled', 'CronJob db has created 0 scheduled Jobs (expected at least 1).', 'CronJob db이 스케줄에 따라 Job을 0개 만들었습니다 (기대: 1 이상).'),
+    fail('scheduled', 'CronJob db has created 0 scheduled Jobs (expected at least 1).', 'CronJob db가 스케줄에 따라 Job을 0개 만들었습니다 (기대: 1 이상).'),
   ],
   [
     'no manual Job',
@@ -239,7 +239,7 @@ const cronCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     { type: 'cronjob', historyKept: true },
     fail('history', 'CronJob tick keeps 3 succeeded Jobs and 0 failed Jobs (limits 2 and 1); it has not had to delete an old Job yet.', 'CronJob tick은 성공한 Job 3개, 실패한 Job 0개를 유지합니다 (한도 2, 1). 아직 오래된 Job을 지울 일이 없었습니다.'),
   ],
-  ['suspended now', { objects: [{ kind: 'CronJob', name: 'db', spec: { schedule: '0 2 * * *', suspend: true } }] }, { type: 'cronjob', name: 'db', suspendedNow: false }, fail('suspend', 'CronJob db is suspended.', 'CronJob db은 현재 일시 중지 상태입니다.')],
+  ['suspended now', { objects: [{ kind: 'CronJob', name: 'db', spec: { schedule: '0 2 * * *', suspend: true } }] }, { type: 'cronjob', name: 'db', suspendedNow: false }, fail('suspend', 'CronJob db is suspended.', 'CronJob db는 현재 일시 중지 상태입니다.')],
 ]
 
 const backup = (files: string[] | undefined, claimsOfRuns: (string[] | undefined)[]): Scene => ({
@@ -264,14 +264,14 @@ const volumeCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
     { type: 'volume', perRun: true },
     fail('perRun', 'The volume of backup-pvc holds 1 backup file for 2 completed runs.', 'backup-pvc 볼륨에 백업 파일이 1개 있고, 완료된 실행은 2번입니다.'),
   ],
-  ['files but no completed run', backup(['x'], []), { type: 'volume', claim: 'backup-pvc', perRun: true }, fail('noRuns', 'No run of a CronJob that mounts claim backup-pvc has completed yet.', 'backup-pvc을 마운트하는 CronJob의 실행이 아직 완료되지 않았습니다.')],
+  ['files but no completed run', backup(['x'], []), { type: 'volume', claim: 'backup-pvc', perRun: true }, fail('noRuns', 'No run of a CronJob that mounts claim backup-pvc has completed yet.', 'backup-pvc를 마운트하는 CronJob의 실행이 아직 완료되지 않았습니다.')],
   ['a file count with a pattern', backup(['a.txt', 'b.log'], []), { type: 'volume', filesMatching: '\\.txt$', files: { atLeast: 2 } }, fail('fileCount', 'The volume of backup-pvc holds 1 matching file (expected at least 2).', 'backup-pvc 볼륨에 맞는 파일이 1개 있습니다 (기대: 2 이상).')],
 ]
 
 const otherCases: [string, Scene, Record<string, unknown>, CheckOutcome][] = [
   ['a command was run', { commands: ['kubectl get jobs', 'kubectl logs job/x'] }, { type: 'command', matches: '^kubectl logs' }, pass('Command run.', '명령을 실행했습니다.')],
   ['a command not yet run', { commands: [] }, { type: 'command', matches: 'jq' }, fail('notRun', 'No command matching /jq/ has been run yet.', '/jq/에 맞는 명령을 아직 실행하지 않았습니다.')],
-  ['an object that should be gone', { objects: [{ kind: 'CronJob', name: 'x' }] }, { type: 'object', kind: 'CronJob', name: 'x', exists: false }, fail('exists', 'CronJob x still exists.', 'CronJob x이 아직 있습니다.')],
+  ['an object that should be gone', { objects: [{ kind: 'CronJob', name: 'x' }] }, { type: 'object', kind: 'CronJob', name: 'x', exists: false }, fail('exists', 'CronJob x still exists.', 'CronJob x가 아직 있습니다.')],
   ['a field value', every5('*/5 * * * *'), { type: 'object', kind: 'CronJob', name: 'tick', field: 'spec.schedule', equals: '*/5 * * * *' }, pass('CronJob tick exists.', 'CronJob tick이 있습니다.')],
   ['all: the first failure wins', neverJob, { all: [{ type: 'job', outcome: 'Failed' }, { type: 'command', matches: 'x' }] }, fail('notRun', 'No command matching /x/ has been run yet.', '/x/에 맞는 명령을 아직 실행하지 않았습니다.')],
   ['an unknown type', {}, { type: 'pods' }, fail('invalid', 'Unknown check type pods.', '알 수 없는 체크 종류 pods.')],
