@@ -43,6 +43,17 @@ describe('Korean particles after interpolated names', () => {
     expect(josa('"*/5 * * * *"', '이')).toBe('"*/5 * * * *"가')
   })
 
+  it('skips a parenthetical, as the particle follows the word before it', () => {
+    expect(josa('시간(초)', '이')).toBe('시간(초)이')
+    expect(josa('allow-job(Allow)', '이')).toBe('allow-job(Allow)이')
+    expect(josa('Failed (BackoffLimitExceeded)', '으로')).toBe('Failed (BackoffLimitExceeded)로')
+    expect(josa('$(( 6 * 7 ))', '은')).toBe('$(( 6 * 7 ))은')
+    expect(josa('Forbid', '으로')).toBe('Forbid로')
+    expect(josa('kubelet', '은')).toBe('kubelet은')
+    expect(josa('jobTemplate', '으로')).toBe('jobTemplate으로')
+    expect(josa('completionTime', '이')).toBe('completionTime이')
+  })
+
   it('accepts either form of a pair', () => {
     expect(particle('job', '가')).toBe('이')
     expect(particle('pod', '이')).toBe('가')

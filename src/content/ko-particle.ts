@@ -24,16 +24,22 @@ const WORDS: Record<string, Final> = {
   job: 'other', cronjob: 'other', jobs: 'none', pod: 'none', pods: 'none', backup: 'other', claim: 'other',
   volume: 'none', report: 'none', check: 'none', test: 'none', demo: 'none', data: 'none', log: 'other', logs: 'none',
   never: 'none', always: 'none', onfailure: 'none', complete: 'none', failed: 'none', succeeded: 'none',
-  exceeded: 'none', allow: 'none', forbid: 'other', replace: 'none', node: 'none', map: 'other', secret: 'other',
+  exceeded: 'none', allow: 'none', forbid: 'none', replace: 'none', node: 'none', map: 'other', secret: 'other',
   namespace: 'none', config: 'none', app: 'other', web: 'other', db: 'none', pvc: 'none', ttl: 'rieul', utc: 'none',
-  seoul: 'rieul', tick: 'other', ok: 'none', calc: 'none',
+  seoul: 'rieul', tick: 'other', ok: 'none', calc: 'none', kubelet: 'other', limit: 'other', backofflimit: 'other',
+  name: 'other', time: 'other', zone: 'other', timezone: 'other', template: 'other', target: 'other', schedule: 'rieul',
+  done: 'other', wait: 'none', policy: 'none',
 }
 
 // Letter names: 에이 비 씨 디 이 에프 지 에이치 아이 제이 케이 엘 엠 엔 오 피 큐 알 에스 티 유 브이 더블유 엑스 와이 지.
 const LETTER: Record<string, Final> = { l: 'rieul', m: 'other', n: 'other', r: 'rieul' }
 
 function finalOf(text: string): Final {
-  const s = text.replace(/[\s"'`)\]}.,:;!?/*]+$/u, '')
+  // A parenthetical is skipped: 시간(초)이 reads 시간이. $(NAME) and $((...)) are code, read as written.
+  const bare = text.replace(/[\s"'`]+$/u, '')
+  const paren = /^(.*[^\s$(])\s*\([^()]*\)$/su.exec(bare)
+  if (paren) return finalOf(paren[1])
+  const s = bare.replace(/[\s"'`)\]}.,:;!?/*]+$/u, '')
   if (!s) return 'none'
   const ch = s[s.length - 1]
   const code = ch.charCodeAt(0)
@@ -51,6 +57,8 @@ function finalOf(text: string): Final {
   if (/[A-Za-z]/.test(ch)) {
     const word = /[A-Za-z0-9]+$/.exec(s)![0].toLowerCase()
     if (word in WORDS) return WORDS[word]
+    const camel = /[A-Z]?[a-z]+$/.exec(s)?.[0].toLowerCase()
+    if (camel && camel in WORDS) return WORDS[camel]
     if (word.length > 1 && /[aeiou]r$/.test(word)) return 'none'
     if (word.length > 1 && /ng$/.test(word)) return 'other'
     return LETTER[word[word.length - 1]] ?? 'none'
