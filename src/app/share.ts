@@ -1,7 +1,7 @@
 // Share links: the edited files and the input log, deflated and base64url-encoded
 // into the URL fragment (never sent to a server), so the link opens that lab state.
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate'
-import type { SavedLab } from '../ui/state/lab-storage.ts'
+import type { SavedLab } from '../ui/state/saved-lab.ts'
 
 export function encodeShare(lab: SavedLab): string {
   const bytes = deflateSync(strToU8(JSON.stringify(lab)), { level: 9 })

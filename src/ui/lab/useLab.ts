@@ -4,9 +4,9 @@ import { useEffect, useMemo, useRef, useState } from 'react'
 import { useStore } from 'zustand'
 import type { Lesson } from '../../content/types.ts'
 import type { LabParams } from '../../app/route.ts'
-import { decodeShare } from '../../app/share.ts'
 import { LabClient, type LabEvents, type LabState } from '../../worker/client.ts'
-import { clearLab, loadBackup, loadLab, sameWork, saveBackup, saveLab, type SavedLab } from '../state/lab-storage.ts'
+import { clearLab, loadBackup, loadLab, saveBackup, saveLab, type SavedLab } from '../state/lab-storage.ts'
+import { initialLab } from './initial-lab.ts'
 import { usePrefs } from '../state/prefs.ts'
 
 export interface LabHandle {
@@ -21,27 +21,6 @@ export interface LabHandle {
   dismissDisplaced(): void
 }
 
-export interface InitialLab {
-  lab: SavedLab
-  /** The lab came from a share link (to be saved as the reader's lab from now on). */
-  shared: boolean
-  /** The reader's own saved work that the share link's lab replaces, if it was different. */
-  displaced?: SavedLab
-}
-
-/** What the lab opens with: a share link's lab, else the saved one, else the lesson's files. Reads storage only. */
-export function initialLab(lesson: Lesson, params: LabParams): InitialLab {
-  const files = Object.fromEntries(lesson.files.map((f) => [f.name, f.content]))
-  const savedRaw = loadLab(lesson.id)
-  const saved = savedRaw ? { ...savedRaw, files: { ...files, ...savedRaw.files } } : null
-  const shared = params.shared ? decodeShare(params.shared) : null
-  if (!shared) return { lab: saved ?? { files, log: [] }, shared: false }
-  const lab = { ...shared, files: { ...files, ...shared.files } }
-  // Never a lost edit: work that is neither the lesson's start nor the shared lab itself is kept aside.
-  const untouched = !saved || sameWork(saved, { files, log: [] })
-  return { lab, shared: true, displaced: untouched || sameWork(saved, lab) ? undefined : saved }
-}
-
 export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): LabHandle {
   const lang = usePrefs((s) => s.lang)
   const markPassed = usePrefs((s) => s.markPassed)
@@ -49,7 +28,7 @@ export function useLab(lesson: Lesson, params: LabParams, events: LabEvents): La
   // Params come from the URL, parsed afresh on every render: read them once per lab.
   const paramsRef = useRef(params)
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  const opened = useMemo(() => initialLab(lesson, paramsRef.current), [lesson, generation])
+  const opened = useMemo(() => initialLab(lesson, paramsRef.current.shared, loadLab(lesson.id)), [lesson, generation])
   const state = opened.lab
   const [displaced, setDisplaced] = useState(false)
   const [files, setFiles] = useState(state.files)

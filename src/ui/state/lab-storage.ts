@@ -1,13 +1,9 @@
 // Per-lesson lab state saved in the browser: the editor's files and the input log
 // (terminal lines, interrupts, file writes with their virtual times). A reload
 // replays the log from the seed and lands exactly where the student was.
-import type { InputEntry } from '../../worker/protocol.ts'
+import type { SavedLab } from './saved-lab.ts'
 
-export interface SavedLab {
-  files: Record<string, string>
-  log: InputEntry[]
-  speed?: number
-}
+export type { SavedLab }
 
 const key = (lessonId: string) => `batchlab:lab:${lessonId}`
 /** The reader's own work that a share link displaced, kept so it can be restored. */
@@ -52,10 +48,4 @@ export function clearLab(lessonId: string): void {
   } catch {
     // ignore
   }
-}
-
-/** Whether two labs hold the same work (files and input log; the speed is not work). */
-export function sameWork(a: SavedLab, b: SavedLab): boolean {
-  const files = (l: SavedLab) => JSON.stringify(Object.entries(l.files).sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0)))
-  return files(a) === files(b) && JSON.stringify(a.log) === JSON.stringify(b.log)
 }
