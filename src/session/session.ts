@@ -26,6 +26,9 @@ export interface SessionOptions {
   files?: { name: string; data: string }[]
   /** Extra or overriding environment variables (e.g. LANG, BATCHLAB_LANG, TZ). */
   env?: Record<string, string>
+  /** The terminal's size (default 80x24, as a headless run keeps it; the browser sends its own). */
+  cols?: number
+  rows?: number
 }
 
 export type Stream = 'stdout' | 'stderr'
@@ -49,9 +52,11 @@ export class Session implements TranscriptSession {
   private handle: ProcessHandle | undefined
   /** Drives the shell's background jobs while no line runs. */
   private idle: { handle: ProcessHandle; stop(): void } | undefined
+  private winsize: { cols: number; rows: number }
 
   constructor(opts: SessionOptions = {}) {
     const start = startTime(opts.start)
+    this.winsize = { cols: opts.cols ?? 80, rows: opts.rows ?? 24 }
     this.cluster = new Cluster({ seed: opts.seed ?? 1, start })
     const kernel = this.cluster.kernel
     this.fs = new Vfs(hostRoot(start), () => kernel.now())
@@ -71,13 +76,18 @@ export class Session implements TranscriptSession {
       env: { ...terminalEnv(), ...(opts.env ?? {}) },
       cwd: HOME,
       // The terminal is a tty: ls prints columns, as it would on screen.
-      stdout: { write: (t: string) => this.sink('stdout', t), tty: true },
-      stderr: { write: (t: string) => this.sink('stderr', t), tty: true },
+      stdout: { write: (t: string) => this.sink('stdout', t), tty: true, winsize: () => this.winsize },
+      stderr: { write: (t: string) => this.sink('stderr', t), tty: true, winsize: () => this.winsize },
       commands,
       interactive: true,
     })
     // Controllers react to what already exists before the first command.
     this.cluster.runUntil(kernel.now())
+  }
+
+  /** The terminal was resized: what commands started from now on see (TIOCGWINSZ). */
+  resize(cols: number, rows: number): void {
+    if (cols > 0 && rows > 0) this.winsize = { cols: Math.floor(cols), rows: Math.floor(rows) }
   }
 
   /** Where the shell's output goes (the worker forwards it to the terminal). */

@@ -37,6 +37,11 @@ export interface OutputStream {
    * container log): `ls` prints columns there, as isatty(1) makes it do.
    */
   readonly tty?: boolean
+  /**
+   * The terminal's window size, what ioctl(TIOCGWINSZ) reports on it (set only on
+   * the terminal's own streams): `ls` lays out its columns and `watch` its screen by it.
+   */
+  readonly winsize?: () => { cols: number; rows: number }
 }
 
 export interface InputStream {

@@ -19,6 +19,8 @@ export interface LabState {
   speed: number
   horizon: number
   nextEvent: number
+  /** A long jump ahead the worker is running in slices: from and to, virtual ms. */
+  jump: { from: number; to: number } | null
   busy: boolean
   timeline: TimelineSnapshot | null
   checks: CheckResult[]
@@ -64,6 +66,7 @@ export class LabClient {
       speed: 10,
       horizon: init.start,
       nextEvent: Infinity,
+      jump: null,
       busy: false,
       timeline: null,
       checks: [],
@@ -88,7 +91,7 @@ export class LabClient {
     if (this.disposed) return
     console.error('batchlab worker failed:', why)
     this.worker?.terminate()
-    this.store.setState({ status: 'recovering', playing: false })
+    this.store.setState({ status: 'recovering', playing: false, jump: null })
     // The new worker replays the whole session into the terminal: start it from a clean screen.
     for (const l of this.resetListeners) l()
     this.boot({ ...this.init, log: this.log })
@@ -129,7 +132,7 @@ export class LabClient {
         set({ busy: true })
         break
       case 'clock':
-        set({ now: m.now, playing: m.playing, speed: m.speed, horizon: m.horizon, nextEvent: m.nextEvent })
+        set({ now: m.now, playing: m.playing, speed: m.speed, horizon: m.horizon, nextEvent: m.nextEvent, jump: m.jump ?? null })
         break
       case 'timeline':
         set({ timeline: m.snapshot })
@@ -202,6 +205,10 @@ export class LabClient {
   /** The terminal has drawn `chars` characters of output (flow control). */
   ack(chars: number): void {
     this.post({ type: 'ack', chars })
+  }
+
+  resize(cols: number, rows: number): void {
+    this.post({ type: 'resize', cols, rows })
   }
 
   interrupt(): void {

@@ -29,6 +29,8 @@ export type ToWorker =
   | { type: 'init'; init: LabInit }
   | { type: 'line'; line: string }
   | { type: 'interrupt' }
+  /** The terminal's size changed (what `ls` and `watch` lay out by, as TIOCGWINSZ gives). */
+  | { type: 'resize'; cols: number; rows: number }
   | { type: 'complete'; id: number; line: string }
   | { type: 'file'; name: string; content: string }
   | { type: 'play'; speed: number }
@@ -66,7 +68,8 @@ export type FromWorker =
   /** The input log was cut (new input after a rewind). */
   | { type: 'logReset'; log: InputEntry[] }
   | { type: 'busy' }
-  | { type: 'clock'; now: number; playing: boolean; speed: number; horizon: number; nextEvent: number }
+  /** `jump`: a long jump ahead in progress (virtual ms it started from and goes to), run in slices. */
+  | { type: 'clock'; now: number; playing: boolean; speed: number; horizon: number; nextEvent: number; jump?: { from: number; to: number } }
   | { type: 'timeline'; snapshot: TimelineSnapshot }
   | { type: 'applied'; file: string; ok: boolean; errors: { message: string; line?: number; column?: number; field?: string }[] }
   | { type: 'checks'; results: { id: string; passed: boolean; message: string; hint?: string }[] }

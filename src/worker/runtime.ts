@@ -19,6 +19,13 @@ export interface WallClock {
 
 const TICK_MS = 50
 const EVENTS_PER_TICK = 40_000
+/**
+ * A jump ahead (+1 day) can take seconds of simulation: it runs in slices of this much
+ * wall time, publishing the clock between them, so the page shows the lab working and
+ * the worker still answers (Tab completion, the pod drawer) meanwhile.
+ */
+const JUMP_SLICE_MS = 40
+const JUMP_EVENTS = 2_000
 const SNAPSHOT_MS = 200
 const CHECKS_MS = 500
 /**
@@ -51,6 +58,14 @@ export class LabRuntime {
   private interrupted = false
   /** Characters of output posted and not yet acknowledged by the page (with flow control). */
   private unread = 0
+  /** The jump ahead in progress, if any. */
+  private jumping: { from: number; to: number } | null = null
+  private jumpGen = 0
+  /** Input that came during a jump: it happens after the jump, as if the jump had been instant. */
+  private deferred: ToWorker[] = []
+
+  /** The terminal's size, kept across rebuilds: it is the screen's, not the lab's. */
+  private winsize: [number, number] | undefined
 
   constructor(
     private post: (m: FromWorker) => void,
@@ -58,9 +73,18 @@ export class LabRuntime {
   ) {}
 
   handle(m: ToWorker): void {
+    if (this.jumping && (m.type === 'line' || m.type === 'file' || m.type === 'step')) {
+      this.deferred.push(m)
+      return
+    }
     switch (m.type) {
       case 'init':
+        this.endJump()
         this.boot(m.init, m.init.log, m.init.until)
+        break
+      case 'resize':
+        this.winsize = [m.cols, m.rows]
+        this.session?.resize(m.cols, m.rows)
         break
       case 'line':
         this.input({ at: this.now(), kind: 'line', line: m.line })
@@ -93,10 +117,12 @@ export class LabRuntime {
         this.publish(true)
         break
       case 'jump':
-        this.advanceTo(this.now() + m.ms)
-        this.publish(true)
+        // Another jump while one runs goes on from where that one ends.
+        this.jumping = this.jumping ? { from: this.jumping.from, to: this.jumping.to + m.ms } : { from: this.now(), to: this.now() + m.ms }
+        this.jumpSlice(++this.jumpGen)
         break
       case 'seek':
+        this.endJump()
         this.seek(m.at)
         break
       case 'ack':
@@ -114,6 +140,32 @@ export class LabRuntime {
     }
   }
 
+  /** Run a slice of the jump in progress; the rest follows after the worker has read its messages. */
+  private jumpSlice(gen: number): void {
+    if (!this.jumping || gen !== this.jumpGen) return
+    const k = this.session.cluster.kernel
+    const began = this.wall.now()
+    let done = false
+    while (!(done = k.runUntil(this.jumping.to, JUMP_EVENTS)) && this.wall.now() - began < JUMP_SLICE_MS);
+    this.horizon = Math.max(this.horizon, this.now())
+    if (done) this.endJump()
+    else {
+      this.publish(false)
+      this.wall.later(() => this.jumpSlice(gen), 0)
+    }
+  }
+
+  /** Stop jumping (done, or a rewind or a new lab), then let the input that waited for it happen. */
+  private endJump(): void {
+    if (!this.jumping) return
+    this.jumping = null
+    this.jumpGen++
+    this.publish(true)
+    const waiting = this.deferred
+    this.deferred = []
+    for (const m of waiting) this.handle(m)
+  }
+
   private now(): number {
     return this.session.cluster.now()
   }
@@ -125,6 +177,7 @@ export class LabRuntime {
     this.running = null
     this.pending = ''
     this.session = new Session({ seed: init.seed, start: init.start, files: init.files.map((f) => ({ name: f.name, data: f.content })), env: init.lang === 'ko' ? { BATCHLAB_LANG: 'ko' } : {} })
+    if (this.winsize) this.session.resize(...this.winsize)
     this.session.setSink((stream, text) => {
       if (stream === 'stderr') this.stderr += text
       if (this.init.flowControl) this.unread += text.length
@@ -298,7 +351,7 @@ export class LabRuntime {
 
   private publish(force: boolean): void {
     const k = this.session.cluster.kernel
-    this.post({ type: 'clock', now: k.now(), playing: this.playing, speed: this.speed, horizon: this.horizon, nextEvent: k.nextEventTime() })
+    this.post({ type: 'clock', now: k.now(), playing: this.playing, speed: this.speed, horizon: this.horizon, nextEvent: k.nextEventTime(), ...(this.jumping && { jump: { ...this.jumping } }) })
     const wall = this.wall.now()
     const history = this.session.cluster.history
     if (history && history.version !== this.lastSnapshot && (force || wall - this.lastSnapshotWall >= SNAPSHOT_MS)) {

@@ -11,6 +11,7 @@ import { distro, isGnu, progName, quoteFile } from './gnu/userland.ts'
 import { gnuHumanSize, humanSize, modeString, nodeBlocks, nodeLinks, nodeSize } from './util/stat.ts'
 import { wantsHelp } from './util/usage.ts'
 import { joinPath } from './util/walk.ts'
+import { envSize, winsize } from './util/tty.ts'
 
 export interface Entry {
   /** The name shown (an operand as typed, or a directory entry's name). */
@@ -32,6 +33,19 @@ export interface Ls {
   gnu: boolean
 }
 
+/**
+ * The line width columns are laid out in: -w first; then GNU asks the terminal
+ * (TIOCGWINSZ on stdout) before $COLUMNS (coreutils ls.c decode_switches), while
+ * busybox lets $COLUMNS override what the terminal says (libbb/xfuncs.c
+ * get_terminal_width_height); 80 when neither answers.
+ */
+function lineWidth(ctx: CommandContext, w: string | undefined, gnu: boolean): number {
+  if (w !== undefined) return Number(w) || 80
+  const tty = winsize(ctx.stdout)?.cols
+  const env = envSize(ctx.env.get('COLUMNS'))
+  return (gnu ? (tty ?? env) : (env ?? tty)) ?? 80
+}
+
 const SIX_MONTHS = (365 * 24 * 3600) / 2
 
 export function ls(ctx: CommandContext): number {
@@ -51,7 +65,7 @@ export function ls(ctx: CommandContext): number {
     o,
     long,
     columns: !long && (layout === 'C' || layout === 'x'),
-    width: (Number(o.get('w') ?? ctx.env.get('COLUMNS') ?? 80) || 80) - 1,
+    width: lineWidth(ctx, o.get('w'), gnu) - 1,
     code: 0,
     out: '',
     gnu,

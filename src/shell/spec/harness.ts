@@ -129,7 +129,7 @@ export function drive(proc: Proc, clock: Clock, out: ReturnType<typeof collector
 }
 
 /** A terminal shell on a fresh clock; `line` runs one line to completion. */
-export function terminal(o: { env?: Record<string, string>; commands?: ReadonlyMap<string, Command> } = {}) {
+export function terminal(o: { env?: Record<string, string>; commands?: ReadonlyMap<string, Command>; size?: { cols: number; rows: number } } = {}) {
   const clock = new Clock()
   const fs = new Vfs(makeRootFs('debian', T0), () => clock.now)
   fs.mkdir('/root/work', '/', true)
@@ -139,8 +139,8 @@ export function terminal(o: { env?: Record<string, string>; commands?: ReadonlyM
     fs,
     env: o.env ?? { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: '/root', HOSTNAME: 'controlplane', TERM: 'xterm' },
     cwd: '/root',
-    stdout: out.stdout,
-    stderr: out.stderr,
+    stdout: o.size ? { ...out.stdout, tty: true, winsize: () => o.size! } : out.stdout,
+    stderr: o.size ? { ...out.stderr, tty: true, winsize: () => o.size! } : out.stderr,
     commands: o.commands,
   })
   return {

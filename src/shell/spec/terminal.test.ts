@@ -260,3 +260,15 @@ describe('job specs', () => {
     expect([r.stdout, r.stderr, r.elapsed]).toEqual(['143\ndone\n', 'Terminated\nsh: kill: %7: no such job\n', 0])
   })
 })
+
+describe("ls lays out columns for the terminal's width", () => {
+  const files = 'aaaaaaaa bbbbbbbbb ccccccccc ddddddddd eeeeeeeee fffffffff'
+  it('GNU ls asks the terminal (TIOCGWINSZ) before $COLUMNS; 80 columns in a pipe', () => {
+    const t = terminal({ size: { cols: 30, rows: 24 } })
+    t.line(`mkdir d && cd d && touch ${files}`)
+    expect(t.line('ls').stdout).toBe('aaaaaaaa   ddddddddd\nbbbbbbbbb  eeeeeeeee\nccccccccc  fffffffff\n')
+    expect(t.line('COLUMNS=20 ls').stdout).toBe('aaaaaaaa   ddddddddd\nbbbbbbbbb  eeeeeeeee\nccccccccc  fffffffff\n')
+    expect(t.line('ls -C | cat').stdout).toBe('aaaaaaaa  bbbbbbbbb  ccccccccc\tddddddddd  eeeeeeeee  fffffffff\n')
+    expect(t.line('COLUMNS=57 ls -C | cat').stdout).toBe('aaaaaaaa   ccccccccc  eeeeeeeee\nbbbbbbbbb  ddddddddd  fffffffff\n')
+  })
+})

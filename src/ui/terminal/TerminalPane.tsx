@@ -218,7 +218,8 @@ export const TerminalPane = forwardRef<TerminalHandle, { client: LabClient; befo
       }
     }
     // xterm.js reflows a wrapped line when the width changes: the cursor's row within it changes too.
-    const resizeSub = term.onResize(({ cols }) => {
+    const resizeSub = term.onResize(({ cols, rows }) => {
+      client.resize(cols, rows)
       if (!busy) cursorRow = place(origin, ed.line, ed.cursor, cols).cursor.row
     })
     api.current = {
