@@ -1,12 +1,12 @@
 // watch (procps-ng watch.c): run a command every N seconds of virtual time until
-// interrupted; each frame is the header (80 columns: "Every 2.0s: CMD" and
-// "HOST: DATE"), a blank line and the output, after a screen clear on a terminal.
+// interrupted; each frame is the header (the screen's width: "Every 2.0s: CMD" and
+// "HOST: DATE"), a blank line and the output cut to the screen, on the alternate
+// screen of a terminal.
 import type { CommandContext, CommandResult, Wait } from '../api.ts'
 import { localZone } from '../commands/date/date.ts'
 import { strftime, toTm } from '../commands/date/strftime.ts'
 import { Capture } from '../interp/streams.ts'
-
-const WIDTH = 80
+import { envSize, winsize } from '../commands/util/tty.ts'
 
 export function watch(ctx: CommandContext): CommandResult {
   const args = ctx.argv.slice(1)
@@ -38,25 +38,85 @@ export function watch(ctx: CommandContext): CommandResult {
 
 function* loop(ctx: CommandContext, cmd: string, interval: number, title: boolean): Generator<Wait, number, void> {
   if (!ctx.spawn) return 1
-  for (;;) {
-    const start = ctx.host.now()
-    const out = new Capture()
-    yield* ctx.spawn(['sh', '-c', cmd], { stdout: out, stderr: out })
-    let frame = ''
-    if (ctx.interactive) frame += '\x1b[H\x1b[2J'
-    if (title) frame += header(ctx, cmd, interval, start) + '\n\n'
-    frame += out.text()
-    ctx.stdout.write(frame)
-    const next = start + interval * 1000
-    while (ctx.host.now() < next) yield { until: next }
+  const { cols, rows, env } = screen(ctx)
+  // procps draws on the alternate screen (curses initscr) and leaves it on exit,
+  // so the terminal shows again what was there before `watch` started.
+  if (ctx.interactive) ctx.stdout.write('\x1b[?1049h')
+  try {
+    for (;;) {
+      const start = ctx.host.now()
+      const out = new Capture()
+      yield* ctx.spawn(['sh', '-c', cmd], { stdout: out, stderr: out, env })
+      let frame = ''
+      if (ctx.interactive) frame += '\x1b[H\x1b[2J'
+      if (title) frame += header(ctx, cmd, interval, start, cols) + '\n\n'
+      frame += ctx.interactive ? fit(out.text(), cols, rows - (title ? 2 : 0)) : out.text()
+      ctx.stdout.write(frame)
+      const next = start + interval * 1000
+      while (ctx.host.now() < next) yield { until: next }
+    }
+  } finally {
+    if (ctx.interactive) ctx.stdout.write('\x1b[?1049l')
   }
 }
 
-function header(ctx: CommandContext, cmd: string, interval: number, at: number): string {
-  const left = `Every ${interval.toFixed(1)}s: ${cmd}`
+/**
+ * The screen watch draws on (procps-ng watch.c get_terminal_size): $COLUMNS and
+ * $LINES when set, else the terminal's size (TIOCGWINSZ on stderr), else 80x24.
+ * The command runs with COLUMNS and LINES set to it, so `ls` or `kubectl` in it
+ * lay out for that width.
+ */
+function screen(ctx: CommandContext): { cols: number; rows: number; env: Map<string, string> } {
+  const tty = winsize(ctx.stderr) ?? winsize(ctx.stdout)
+  const envCols = envSize(ctx.env.get('COLUMNS'))
+  const envRows = envSize(ctx.env.get('LINES'))
+  const cols = envCols ?? tty?.cols ?? 80
+  const rows = envRows ?? tty?.rows ?? 24
+  const env = new Map(ctx.env)
+  if (envCols !== undefined || tty) env.set('COLUMNS', String(cols))
+  if (envRows !== undefined || tty) env.set('LINES', String(rows))
+  return { cols, rows, env }
+}
+
+/**
+ * The output as it fits under the title: lines wrap at the width and what falls
+ * below the last row is not shown (watch.c run_command stops at the screen's height).
+ */
+function fit(text: string, cols: number, rows: number): string {
+  const lines = text.split('\n')
+  if (text.endsWith('\n')) lines.pop()
+  let used = 0
+  const shown: string[] = []
+  for (const line of lines) {
+    const n = Math.max(1, Math.ceil(line.length / cols))
+    if (used + n > rows) {
+      const left = rows - used
+      if (left > 0) shown.push(line.slice(0, left * cols))
+      // The screen is full: no newline after the last row, which would scroll the title away.
+      return shown.join('\n')
+    }
+    used += n
+    shown.push(line)
+  }
+  return text
+}
+
+/**
+ * The title line, as procps-ng 4.0.2 watch draws it (checked against it on
+ * terminals 29 to 85 columns wide): "HOST: DATE" at the right edge; on the left
+ * "Every Ns: " and the command when they fit with a space before it, else cut to
+ * end in "..." two columns before the right part, else "Every Ns: " alone when
+ * exactly that fits with two columns to spare, else nothing.
+ */
+function header(ctx: CommandContext, cmd: string, interval: number, at: number, width: number): string {
+  const lhead = `Every ${interval.toFixed(1)}s: `
   const host = ctx.env.get('HOSTNAME') ?? 'localhost'
   const right = `${host}: ${strftime('%a %b %e %H:%M:%S %Y', toTm(at, localZone(ctx).at(at)))}`
-  const room = WIDTH - right.length - 1
-  const l = left.length > room ? left.slice(0, Math.max(0, room)) : left
-  return l + ' '.repeat(Math.max(1, WIDTH - l.length - right.length)) + right
+  if (width < right.length) return ''
+  const avail = width - lhead.length - right.length
+  let left = ''
+  if (avail >= cmd.length + 1) left = lhead + cmd
+  else if (avail >= 3) left = (lhead + cmd).slice(0, lhead.length + avail - 5) + '...'
+  else if (avail === 2) left = lhead
+  return left + ' '.repeat(width - left.length - right.length) + right
 }

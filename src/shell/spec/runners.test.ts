@@ -50,18 +50,49 @@ describe('xargs', () => {
 })
 
 describe('watch (terminal)', () => {
-  it('prints a frame every interval until Ctrl-C', () => {
+  it('prints a frame every interval until Ctrl-C, on the alternate screen it leaves at exit', () => {
     const t = terminal()
     const r = t.line('watch -n 2 echo hi', { signals: [[5000, 'INT']] })
     const frame = (s: number): string =>
       '\x1b[H\x1b[2J' + `Every 2.0s: echo hi${' '.repeat(80 - 19 - 38)}controlplane: Thu Jan  1 00:00:0${s} 2026\n\nhi\n`
-    expect([r.stdout, r.code, r.elapsed]).toEqual([frame(0) + frame(2) + frame(4), 130, 5000])
+    expect([r.stdout, r.code, r.elapsed]).toEqual(['\x1b[?1049h' + frame(0) + frame(2) + frame(4) + '\x1b[?1049l', 130, 5000])
   })
 
   it('-t leaves the title out', () => {
     const t = terminal()
     const r = t.line('watch -t -n 1 date +%s', { signals: [[1500, 'INT']] })
-    expect(r.stdout).toBe('\x1b[H\x1b[2J1767225600\n\x1b[H\x1b[2J1767225601\n')
+    expect(r.stdout).toBe('\x1b[?1049h\x1b[H\x1b[2J1767225600\n\x1b[H\x1b[2J1767225601\n\x1b[?1049l')
+  })
+
+  // Widths as procps-ng 4.0.2 draws the title (right part "controlplane: DATE" is 38 columns).
+  const title = (cols: number, cmd: string): string => {
+    const t = terminal({ size: { cols, rows: 24 } })
+    const r = t.line(`watch -n 2 ${cmd}`, { signals: [[1000, 'INT']] })
+    return r.stdout.split('\n')[0].replace('\x1b[?1049h\x1b[H\x1b[2J', '')
+  }
+  it("fits the title to the terminal's width: the command cut to end in '...'", () => {
+    expect(title(57, 'kubectl get pods')).toBe('Every 2.0s: ku...  controlplane: Thu Jan  1 00:00:00 2026')
+    expect(title(67, 'kubectl get pods')).toBe('Every 2.0s: kubectl get pods controlplane: Thu Jan  1 00:00:00 2026')
+    expect(title(66, 'kubectl get pods')).toBe('Every 2.0s: kubectl get...  controlplane: Thu Jan  1 00:00:00 2026')
+    expect(title(53, 'kubectl get pods')).toBe('Every 2.0s...  controlplane: Thu Jan  1 00:00:00 2026')
+    expect(title(52, 'kubectl get pods')).toBe('Every 2.0s:   controlplane: Thu Jan  1 00:00:00 2026')
+    expect(title(51, 'kubectl get pods')).toBe(' '.repeat(13) + 'controlplane: Thu Jan  1 00:00:00 2026')
+    expect(title(37, 'kubectl get pods')).toBe('')
+  })
+
+  it('runs the command with COLUMNS and LINES of the screen, and shows only what fits on it', () => {
+    const t = terminal({ size: { cols: 57, rows: 6 } })
+    const r = t.line('watch -t -n 2 \'echo $COLUMNS $LINES; seq 100\'', { signals: [[1000, 'INT']] })
+    expect(r.stdout).toBe('\x1b[?1049h\x1b[H\x1b[2J57 6\n1\n2\n3\n4\n5\x1b[?1049l')
+    const w = terminal({ size: { cols: 10, rows: 4 } })
+    const r2 = w.line('watch -n 2 \'printf "%s\\n" 0123456789abcdefghijklmnopq x\'', { signals: [[1000, 'INT']] })
+    expect(r2.stdout.split('\n').slice(1).join('\n')).toBe('\n0123456789abcdefghij\x1b[?1049l')
+  })
+
+  it('$COLUMNS and $LINES override the terminal size', () => {
+    const t = terminal({ size: { cols: 57, rows: 24 }, env: { PATH: '/usr/bin:/bin', HOSTNAME: 'controlplane', COLUMNS: '70', LINES: '3' } })
+    const r = t.line('watch -n 2 seq 5', { signals: [[1000, 'INT']] })
+    expect(r.stdout).toBe('\x1b[?1049h\x1b[H\x1b[2J' + `Every 2.0s: seq 5${' '.repeat(70 - 17 - 38)}controlplane: Thu Jan  1 00:00:00 2026\n\n1\x1b[?1049l`)
   })
 })
 
