@@ -174,4 +174,35 @@ describe('LabRuntime', () => {
     const shown = out.filter((m) => m.type === 'echo' || m.type === 'prompt' || m.type === 'output').map((m) => (m.type === 'output' ? m.data : m.type === 'echo' ? `[${m.prompt}]${m.line}\n` : `[${m.prompt}]`))
     expect(shown.join('')).toBe('[controlplane:~$ ]echo -n one\none[controlplane:~$ ]for i in 1; do\n[> ]echo $i; done\n1\n[controlplane:~$ ]')
   })
+
+  it('runs a long jump in slices, publishing the clock between them, and defers input to its end', () => {
+    const CRON = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: c\n            image: busybox:1.36\n            command: ["true"]\n          restartPolicy: Never\n'
+    const out: FromWorker[] = []
+    // Each look at the wall clock takes 10 ms, so a slice's budget runs out after a few thousand events.
+    const wall = new (class extends FakeWall {
+      override now() {
+        return (this.t += 10)
+      }
+    })()
+    const rt = new LabRuntime((m) => out.push(m), wall)
+    rt.handle({ type: 'init', init: INIT })
+    rt.handle({ type: 'file', name: 'cron.yaml', content: CRON })
+    rt.handle({ type: 'line', line: 'kubectl apply -f cron.yaml' })
+    const clocks = () => out.filter((m): m is Extract<FromWorker, { type: 'clock' }> => m.type === 'clock')
+    const HOURS = 6 * 3_600_000
+    rt.handle({ type: 'jump', ms: HOURS })
+    const first = clocks().pop()!
+    expect(first.jump).toEqual({ from: START, to: START + HOURS })
+    expect(first.now).toBeLessThan(START + HOURS)
+    rt.handle({ type: 'line', line: 'echo after' })
+    expect(out.filter((m) => m.type === 'log').pop()).toMatchObject({ entry: { line: 'kubectl apply -f cron.yaml' } })
+    for (let i = 0; i < 10_000 && clocks().pop()!.jump; i++) wall.pass(10)
+    const seen = clocks().filter((c) => c.jump).map((c) => c.now)
+    expect(seen.length).toBeGreaterThan(1)
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen)
+    const last = clocks().pop()!
+    expect(last.now).toBe(START + HOURS)
+    expect(last.jump).toBeUndefined()
+    expect(out.filter((m) => m.type === 'log').pop()).toEqual({ type: 'log', entry: { at: START + HOURS, kind: 'line', line: 'echo after' } })
+  })
 })

@@ -26,6 +26,7 @@ export function TimeControls({ client, onPlay, applies = true, extra }: { client
   const speed = useLabState(client, (s) => s.speed)
   const status = useLabState(client, (s) => s.status)
   const notice = useLabState(client, (s) => s.notice)
+  const jump = useLabState(client, (s) => s.jump)
   const [drag, setDrag] = useState<number | null>(null)
   // While the pointer holds the thumb, the clock ticking on (playing) must not take it back.
   const holding = useRef(false)
@@ -34,6 +35,8 @@ export function TimeControls({ client, onPlay, applies = true, extra }: { client
   }, [now])
   const max = Math.max(horizon, now, start + MIN)
   const ready = status === 'ready'
+  // While the worker runs a long jump the clock moves on in slices: say so. Another jump meanwhile goes on from its end.
+  const jumpDone = jump ? Math.min(99, Math.floor(((now - jump.from) / Math.max(1, jump.to - jump.from)) * 100)) : 0
   // The slider moves in whole seconds from the start: its last step is the latest moment
   // reached (the horizon may fall between two), so that the last commands come back too.
   const settle = (at: number) => (at > max - 1000 ? max : at)
@@ -97,6 +100,13 @@ export function TimeControls({ client, onPlay, applies = true, extra }: { client
       <output className="clock" aria-live="off" title={t.clock}>
         {formatClock(drag ?? now)}
       </output>
+      <span className="notice busy" role="status" aria-live="polite">
+        {jump && (
+          <>
+            {t.simulating} <span aria-hidden="true">{jumpDone}%</span>
+          </>
+        )}
+      </span>
       {status === 'recovering' && <span className="notice">{t.workerFailed}</span>}
       {notice === 'restored' && status === 'ready' && <span className="notice">{t.workerRestored}</span>}
       {extra}
