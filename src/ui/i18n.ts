@@ -94,7 +94,7 @@ export type Strings = typeof en
 const ko: Strings = {
   appName: 'batchlab',
   tagline: '브라우저에서 바로 실행하는 Kubernetes Job과 CronJob',
-  course: '코스',
+  course: '과정',
   lessons: '레슨',
   exercises: '실습 과제',
   open: '실습 열기',
