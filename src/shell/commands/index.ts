@@ -18,6 +18,7 @@ import { grep } from './grep.ts'
 import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
 import { ls } from './ls.ts'
+import { nl } from './nl.ts'
 import { curl, wget } from './network.ts'
 import { paste } from './paste.ts'
 import { readlink, realpath, sync, usleep } from './pathnames.ts'
@@ -64,6 +65,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['mkdir', mkdir],
   ['mktemp', mktemp],
   ['mv', mv],
+  ['nl', nl],
   ['nproc', nproc],
   ['paste', paste],
   ['printenv', printenv],

@@ -167,8 +167,10 @@ describe('CentOS 7 userland', () => {
 })
 
 // chmod, paste, realpath, readlink and mktemp on a GNU userland, checked against coreutils 9.1.
-describe('GNU chmod, paste, realpath, readlink, mktemp', () => {
+describe('GNU chmod, paste, realpath, readlink, mktemp, nl', () => {
   const rows: Row[] = [
+    ["printf 'a\\n\\nb\\nc' | nl; printf 'a\\n\\n' | nl -bn -s: -w2", '     1\ta\n       \n     2\tb\n     3\tc\n   a\n   \n', '', 0],
+    ['nl -w x; nl -w 0; nl -b x', '', "nl: invalid line number field width: 'x'\nnl: invalid line number field width: '0': Numerical result out of range\nnl: invalid body numbering style: 'x'\nTry 'nl --help' for more information.\n", 1],
     ['cd /tmp && touch f && chmod u=rwx,go=rx f && ls -l f | cut -c1-10', '-rwxr-xr-x\n', '', 0],
     ['chmod', '', "chmod: missing operand\nTry 'chmod --help' for more information.\n", 1],
     ['chmod 755', '', "chmod: missing operand after '755'\nTry 'chmod --help' for more information.\n", 1],

@@ -1,10 +1,21 @@
-// Differential cases for tr, cut, sort and uniq.
+// Differential cases for tr, cut, sort, uniq and nl.
 import type { Case } from './case.ts'
 
 const NAMES = 'banana 3\napple 10\ncherry 2\napple 10\nBanana 1\n'
 const CSV = 'name:age:city\nkim:30:seoul\nlee:25:busan\npark::daegu\nnocolon\n'
 
 export const TEXT2_CASES: Record<string, Case[]> = {
+  nl: [
+    { argv: ['nl'], stdin: 'a\n\nb\nc' },
+    { argv: ['nl', 'f.txt'], files: { 'f.txt': 'one\ntwo\n\n\nthree\n' } },
+    { argv: ['nl', '-ba', '-w3', '-s:', 'f.txt', 'nosuch', 'f.txt'], files: { 'f.txt': 'x\n\ny\n' } },
+    { argv: ['nl', '-bn'], stdin: 'a\n\nb\n' },
+    { argv: ['nl', '-bx'], stdin: 'a\n\nb\n' },
+    { argv: ['nl', '-v', '10', '-i', '5', '-s', ' | '], stdin: 'a\nb\n\nc\n' },
+    { argv: ['nl', '-w0'], stdin: 'a\n\nb\n' },
+    { argv: ['nl', '-w', 'x'], stdin: 'a\n' },
+    { argv: ['nl', '-b', 'a', '-'], stdin: '\n\n' },
+  ],
   tr: [
     { argv: ['tr', 'a-z', 'A-Z'], stdin: 'hello World\n' },
     { argv: ['tr', '[:lower:]', '[:upper:]'], stdin: 'hello World\n' },
