@@ -3,6 +3,7 @@ import { lazy, Suspense, useEffect, useSyncExternalStore } from 'react'
 import { CoursePage } from '../ui/course/CoursePage.tsx'
 import { detectLang, STRINGS } from '../ui/i18n.ts'
 import { usePrefs } from '../ui/state/prefs.ts'
+import { useTheme } from '../ui/state/theme.ts'
 import { findLesson, LESSONS } from './lessons.ts'
 import { navigate, parseRoute } from './route.ts'
 
@@ -24,7 +25,7 @@ export function App() {
   const route = parseRoute(location.pathname, location.search, location.hash)
   // Only what the page frame needs: progress changes must not re-render (and re-route) the app.
   const lang = usePrefs((s) => s.lang)
-  const theme = usePrefs((s) => s.theme)
+  const theme = useTheme()
   const setLang = usePrefs((s) => s.setLang)
 
   useEffect(() => {
@@ -34,11 +35,10 @@ export function App() {
     else if (!stored) setLang(detectLang('', navigator.language))
   }, [href, setLang])
 
-  const routeTheme = route.name === 'lab' ? route.params.theme : undefined
   useEffect(() => {
-    document.documentElement.dataset.theme = routeTheme ?? theme
+    document.documentElement.dataset.theme = theme
     document.documentElement.lang = lang
-  }, [theme, routeTheme, lang])
+  }, [theme, lang])
 
   if (route.name === 'course') return <CoursePage lessons={LESSONS} />
   if (route.name === 'lab') {

@@ -3,9 +3,11 @@ import type { ReactNode } from 'react'
 import { navigate } from '../app/route.ts'
 import { STRINGS } from './i18n.ts'
 import { usePrefs } from './state/prefs.ts'
+import { themePage, useTheme } from './state/theme.ts'
 
 export function TopBar({ children }: { children?: ReactNode }) {
-  const { lang, theme, setLang, setTheme } = usePrefs()
+  const { lang, setLang, chooseTheme } = usePrefs()
+  const theme = useTheme()
   const t = STRINGS[lang]
   return (
     <header className="topbar">
@@ -24,7 +26,7 @@ export function TopBar({ children }: { children?: ReactNode }) {
       </label>
       <label>
         {t.theme}
-        <select value={theme} onChange={(e) => setTheme(e.target.value as 'light' | 'dark')} aria-label={t.theme}>
+        <select value={theme} onChange={(e) => chooseTheme(e.target.value as 'light' | 'dark', themePage())} aria-label={t.theme}>
           <option value="light">{t.light}</option>
           <option value="dark">{t.dark}</option>
         </select>

@@ -17,7 +17,7 @@ interface Props {
   onApply(): void
   client: LabClient
   lang: Lang
-  /** The page's theme (?theme= on an embed wins over the saved preference). */
+  /** The page's theme in effect (state/theme.ts: ?theme= until the menu is used; always on an embed). */
   theme: 'light' | 'dark'
 }
 

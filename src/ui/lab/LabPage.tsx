@@ -6,6 +6,7 @@ import type { LabParams } from '../../app/route.ts'
 import { encodeShare } from '../../app/share.ts'
 import { STRINGS } from '../i18n.ts'
 import { usePrefs } from '../state/prefs.ts'
+import { useTheme } from '../state/theme.ts'
 import { TopBar } from '../TopBar.tsx'
 import { LessonPane } from './LessonPane.tsx'
 import { TerminalPane, type TerminalHandle } from '../terminal/TerminalPane.tsx'
@@ -18,8 +19,7 @@ const EditorPane = lazy(() => import('../editor/EditorPane.tsx'))
 
 export function LabPage({ lesson, params }: { lesson: Lesson; params: LabParams }) {
   const lang = usePrefs((s) => s.lang)
-  const savedTheme = usePrefs((s) => s.theme)
-  const theme = params.theme ?? savedTheme
+  const theme = useTheme()
   const t = STRINGS[lang]
   const term = useRef<TerminalHandle>(null)
   // What each file held when it was last applied: Play applies the open file only if
