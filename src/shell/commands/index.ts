@@ -17,6 +17,7 @@ import { mktemp } from './mktemp.ts'
 import { grep } from './grep.ts'
 import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
+import { comm } from './comm.ts'
 import { ls } from './ls.ts'
 import { nl } from './nl.ts'
 import { curl, wget } from './network.ts'
@@ -44,6 +45,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['cat', cat],
   ['chmod', chmod],
   ['curl', curl],
+  ['comm', comm],
   ['cp', cp],
   ['cut', cut],
   ['date', date],

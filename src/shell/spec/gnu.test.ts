@@ -139,6 +139,9 @@ describe('busybox images keep busybox', () => {
   const rows: Row[] = [
     ['ls -l a.txt', '-rw-r--r--    1 root     root            12 Jan  1  2026 a.txt\n', '', 0],
     ['ls nope', '', 'ls: nope: No such file or directory\n', 1],
+    ["printf 'b\\na\\nc\\n' > u1 && printf 'a\\nb\\n' | comm -1 u1 -", 'a\n\tb\n', '', 0],
+    ['comm a.txt', '', 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: comm [-123] FILE1 FILE2\n\nCompare FILE1 with FILE2\n', 1],
+    ['comm a.txt nosuch', '', 'comm: nosuch: No such file or directory\n', 1],
     ['rm sub', '', "rm: 'sub' is a directory\n", 1],
     ['ls --version', '', "ls: unrecognized option '--version'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n", 1],
   ]
@@ -167,8 +170,12 @@ describe('CentOS 7 userland', () => {
 })
 
 // chmod, paste, realpath, readlink and mktemp on a GNU userland, checked against coreutils 9.1.
-describe('GNU chmod, paste, realpath, readlink, mktemp, nl', () => {
+describe('GNU chmod, paste, realpath, readlink, mktemp, nl, comm', () => {
   const rows: Row[] = [
+    ["cd /tmp && printf 'apple\\nbanana\\ncherry\\n' > c1 && printf 'banana\\ncherry\\ndate' > c2 && comm c1 c2 && comm -12 c1 c2 && comm -3 c1 c2", 'apple\n\t\tbanana\n\t\tcherry\n\tdate\nbanana\ncherry\napple\n\tdate\n', '', 0],
+    ["cd /tmp && printf 'b\\na\\nc\\n' > u1 && printf 'a\\nb\\n' > u2 && comm u1 u2", '\ta\n\t\tb\na\nc\n', 'comm: file 1 is not in sorted order\ncomm: input is not in sorted order\n', 1],
+    ["cd /tmp && printf 'b\\na\\nc\\n' > u1 && printf 'a\\nb\\n' > u2 && comm --check-order u1 u2", '\ta\n\t\tb\n', 'comm: file 1 is not in sorted order\n', 1],
+    ['comm /etc/passwd; comm a b c; comm /etc/passwd nosuch', '', "comm: missing operand after '/etc/passwd'\nTry 'comm --help' for more information.\ncomm: extra operand 'c'\nTry 'comm --help' for more information.\ncomm: nosuch: No such file or directory\n", 1],
     ["printf 'a\\n\\nb\\nc' | nl; printf 'a\\n\\n' | nl -bn -s: -w2", '     1\ta\n       \n     2\tb\n     3\tc\n   a\n   \n', '', 0],
     ['nl -w x; nl -w 0; nl -b x', '', "nl: invalid line number field width: 'x'\nnl: invalid line number field width: '0': Numerical result out of range\nnl: invalid body numbering style: 'x'\nTry 'nl --help' for more information.\n", 1],
     ['cd /tmp && touch f && chmod u=rwx,go=rx f && ls -l f | cut -c1-10', '-rwxr-xr-x\n', '', 0],
