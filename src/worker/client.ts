@@ -2,7 +2,7 @@
 // messages (React reads it through selectors), the input log persisted for
 // reload, and recovery: if the worker dies, a new one replays the log.
 import { createStore, type StoreApi } from 'zustand/vanilla'
-import type { FromWorker, InputEntry, LabInit, TimelineSnapshot, ToWorker } from './protocol.ts'
+import type { FromWorker, InputEntry, LabInit, Stepped, TimelineSnapshot, ToWorker } from './protocol.ts'
 
 export interface CheckResult {
   id: string
@@ -21,6 +21,8 @@ export interface LabState {
   nextEvent: number
   /** A long jump ahead the worker is running in slices: from and to, virtual ms. */
   jump: { from: number; to: number } | null
+  /** What the last "Next event" stepped to. */
+  stepped: Stepped | null
   busy: boolean
   timeline: TimelineSnapshot | null
   checks: CheckResult[]
@@ -67,6 +69,7 @@ export class LabClient {
       horizon: init.start,
       nextEvent: Infinity,
       jump: null,
+      stepped: null,
       busy: false,
       timeline: null,
       checks: [],
@@ -134,6 +137,11 @@ export class LabClient {
       case 'clock':
         set({ now: m.now, playing: m.playing, speed: m.speed, horizon: m.horizon, nextEvent: m.nextEvent, jump: m.jump ?? null })
         break
+      case 'stepped': {
+        const { type: _, ...stepped } = m
+        set({ stepped })
+        break
+      }
       case 'timeline':
         set({ timeline: m.snapshot })
         break

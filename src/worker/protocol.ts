@@ -57,6 +57,15 @@ export interface TimelineSnapshot {
   cronJobs: { name: string; namespace: string; schedule: string; timeZone?: string; suspend: boolean; createdAt: number; next?: number }[]
 }
 
+/** A change "Next event" stepped to, as `kubectl get` would show it (step.ts). */
+export interface StepChange {
+  kind: 'Pod' | 'Job' | 'CronJob'
+  name: string
+  verb: 'created' | 'deleted' | 'scheduled' | 'status' | 'completions'
+  /** The new STATUS or COMPLETIONS, or the node. */
+  detail?: string
+}
+
 export type FromWorker =
   | { type: 'ready'; now: number }
   | { type: 'output'; data: string; stream: 'stdout' | 'stderr' }
@@ -71,6 +80,8 @@ export type FromWorker =
   /** `jump`: a long jump ahead in progress (virtual ms it started from and goes to), run in slices. */
   | { type: 'clock'; now: number; playing: boolean; speed: number; horizon: number; nextEvent: number; jump?: { from: number; to: number } }
   | { type: 'timeline'; snapshot: TimelineSnapshot }
+  /** "Next event" moved the clock from `from` to `at`: what changed (the first few), how many more, or that nothing is pending. */
+  | { type: 'stepped'; from: number; at: number; changes: StepChange[]; more: number; idle: boolean }
   | { type: 'applied'; file: string; ok: boolean; errors: { message: string; line?: number; column?: number; field?: string }[] }
   | { type: 'checks'; results: { id: string; passed: boolean; message: string; hint?: string }[] }
   | { type: 'jobFinished'; name: string; namespace: string; outcome: 'Complete' | 'Failed' }
@@ -78,3 +89,6 @@ export type FromWorker =
   | { type: 'queryResult'; id: number; text: string }
   | { type: 'log'; entry: InputEntry }
   | { type: 'fatal'; message: string }
+
+/** What a "Next event" stepped to. */
+export type Stepped = Omit<Extract<FromWorker, { type: 'stepped' }>, 'type'>

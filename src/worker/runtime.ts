@@ -10,6 +10,7 @@ import { complete } from './complete.ts'
 import { markersFromStderr } from './markers.ts'
 import type { FromWorker, InputEntry, LabInit, ToWorker } from './protocol.ts'
 import { sideKubectl } from './side.ts'
+import { stepToChange } from './step.ts'
 import { timelineSnapshot } from './snapshot.ts'
 
 export interface WallClock {
@@ -61,6 +62,8 @@ export class LabRuntime {
   /** The jump ahead in progress, if any. */
   private jumping: { from: number; to: number } | null = null
   private jumpGen = 0
+  /** Characters of terminal output so far (a step stops at a command's output too). */
+  private printed = 0
   /** Input that came during a jump: it happens after the jump, as if the jump had been instant. */
   private deferred: ToWorker[] = []
 
@@ -113,7 +116,8 @@ export class LabRuntime {
         this.publish(true)
         break
       case 'step':
-        this.session.cluster.kernel.step()
+        this.post({ type: 'stepped', ...stepToChange({ kernel: this.session.cluster.kernel, store: this.session.cluster.store, output: () => this.printed }) })
+        this.horizon = Math.max(this.horizon, this.now())
         this.publish(true)
         break
       case 'jump':
@@ -181,6 +185,7 @@ export class LabRuntime {
     this.session.setSink((stream, text) => {
       if (stream === 'stderr') this.stderr += text
       if (this.init.flowControl) this.unread += text.length
+      this.printed += text.length
       this.post({ type: 'output', data: text, stream })
     })
     this.watchJobs()

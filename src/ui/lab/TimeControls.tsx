@@ -5,6 +5,7 @@ import { SPEEDS } from '../../app/route.ts'
 import type { LabClient } from '../../worker/client.ts'
 import { STRINGS } from '../i18n.ts'
 import { usePrefs } from '../state/prefs.ts'
+import { stepText } from './step-text.ts'
 import { useLabState } from './useLab.ts'
 
 const MIN = 60_000
@@ -27,6 +28,7 @@ export function TimeControls({ client, onPlay, applies = true, extra }: { client
   const status = useLabState(client, (s) => s.status)
   const notice = useLabState(client, (s) => s.notice)
   const jump = useLabState(client, (s) => s.jump)
+  const stepped = useLabState(client, (s) => s.stepped)
   const [drag, setDrag] = useState<number | null>(null)
   // While the pointer holds the thumb, the clock ticking on (playing) must not take it back.
   const holding = useRef(false)
@@ -106,6 +108,10 @@ export function TimeControls({ client, onPlay, applies = true, extra }: { client
             {t.simulating} <span aria-hidden="true">{jumpDone}%</span>
           </>
         )}
+      </span>
+      {/* What "Next event" stepped to, while the clock stays there. */}
+      <span className="notice step" role="status" aria-live="polite">
+        {stepped && stepped.at === now && !jump && stepText(t, stepped)}
       </span>
       {status === 'recovering' && <span className="notice">{t.workerFailed}</span>}
       {notice === 'restored' && status === 'ready' && <span className="notice">{t.workerRestored}</span>}
