@@ -19,6 +19,7 @@ import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
 import { comm } from './comm.ts'
 import { ls } from './ls.ts'
+import { od } from './od.ts'
 import { nl } from './nl.ts'
 import { curl, wget } from './network.ts'
 import { paste } from './paste.ts'
@@ -69,6 +70,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['mv', mv],
   ['nl', nl],
   ['nproc', nproc],
+  ['od', od],
   ['paste', paste],
   ['printenv', printenv],
   ['readlink', readlink],

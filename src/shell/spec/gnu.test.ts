@@ -170,8 +170,11 @@ describe('CentOS 7 userland', () => {
 })
 
 // chmod, paste, realpath, readlink and mktemp on a GNU userland, checked against coreutils 9.1.
-describe('GNU chmod, paste, realpath, readlink, mktemp, nl, comm', () => {
+describe('GNU chmod, paste, realpath, readlink, mktemp, nl, comm, od', () => {
   const rows: Row[] = [
+    ["printf abc | od -c -x; printf hello | od -i -l; printf abc | od -t x1z", '0000000   a   b   c\n           6261    0063\n0000003\n0000000  1819043176         111\n                   478560413032\n0000005\n0000000 61 62 63                                         >abc<\n0000003\n', '', 0],
+    ["printf 'hello world!' | od -x -c -A x; printf abcdefghijklmnopq | od -tx1z -c", '000000    6568    6c6c    206f    6f77    6c72    2164\n         h   e   l   l   o       w   o   r   l   d   !\n00000c\n0000000  61  62  63  64  65  66  67  68  69  6a  6b  6c  6d  6e  6f  70  >abcdefghijklmnop<\n          a   b   c   d   e   f   g   h   i   j   k   l   m   n   o   p\n0000020  71                                                              >q<\n          q\n0000021\n', '', 0],
+    ['printf a | od -t x3; printf a | od -A q; printf a | od -j 5', '', "od: invalid type string 'x3';\nthis system doesn't provide a 3-byte integral type\nod: invalid output address radix 'q'; it must be one character from [doxn]\nod: cannot skip past end of combined input\n", 1],
     ["cd /tmp && printf 'apple\\nbanana\\ncherry\\n' > c1 && printf 'banana\\ncherry\\ndate' > c2 && comm c1 c2 && comm -12 c1 c2 && comm -3 c1 c2", 'apple\n\t\tbanana\n\t\tcherry\n\tdate\nbanana\ncherry\napple\n\tdate\n', '', 0],
     ["cd /tmp && printf 'b\\na\\nc\\n' > u1 && printf 'a\\nb\\n' > u2 && comm u1 u2", '\ta\n\t\tb\na\nc\n', 'comm: file 1 is not in sorted order\ncomm: input is not in sorted order\n', 1],
     ["cd /tmp && printf 'b\\na\\nc\\n' > u1 && printf 'a\\nb\\n' > u2 && comm --check-order u1 u2", '\ta\n\t\tb\n', 'comm: file 1 is not in sorted order\n', 1],

@@ -1,7 +1,41 @@
-// Differential cases for expr, the checksum applets and base64.
+// Differential cases for expr, the checksum applets, base64 and od.
 import type { Case } from './case.ts'
 
+const BIN = 'hello\tworld\n\u00ff\u00e9 k8s'
+const ZEROS = '\0'.repeat(64) + 'tail'
+
 export const MISC_CASES: Record<string, Case[]> = {
+  od: [
+    { argv: ['od'], stdin: 'abc' },
+    { argv: ['od', '-c'], stdin: 'hello\tworld\n\u0001\u0000 x\r\u0007\b\f\u000b\u007f' },
+    { argv: ['od', '-c', 'f.bin'], files: { 'f.bin': BIN } },
+    { argv: ['od', '-x', 'f.bin'], files: { 'f.bin': BIN } },
+    { argv: ['od', '-A', 'x', '-c', 'f.bin'], files: { 'f.bin': BIN } },
+    { argv: ['od', '-A', 'd', '-t', 'x1', 'f.bin'], files: { 'f.bin': BIN } },
+    { argv: ['od', '-An', '-c'], stdin: 'job-1 done\n' },
+    { argv: ['od', '-b', '-d', '-s', '-i', '-l', 'f.bin'], files: { 'f.bin': BIN } },
+    { argv: ['od', '-x', '-c'], stdin: 'abc' },
+    { argv: ['od', '-a'], stdin: 'a b\u0000\n\u007f~' },
+    { argv: ['od', '-t', 'd4', '-t', 'u2', '-t', 'o1'], stdin: 'abcde' },
+    { argv: ['od', '-t', 'x8', '-t', 'dL', '-t', 'uC', '-t', 'oS', '-t', 'xI'], stdin: '0123456789abcdefXYZ' },
+    { argv: ['od', '-t', 'cx1d2'], stdin: 'hello world' },
+    { argv: ['od', '-t', 'cx1'], stdin: 'hello world' },
+    { argv: ['od', '-t', 'xCz', '-t', 'x1z'], stdin: 'hello world' },
+    { argv: ['od', '-t', 'xCzc'], stdin: 'hello\u0001world, 16+ bytes long' },
+    { argv: ['od', 'f.bin'], files: { 'f.bin': ZEROS } },
+    { argv: ['od', '-v', '-A', 'n', '-t', 'x1', '-w8', 'f.bin'], files: { 'f.bin': ZEROS } },
+    { argv: ['od', '-c', '-j', '2', '-N', '9', '-w4'], stdin: 'abcdefghijklmnopqrs' },
+    { argv: ['od', '-c', '-j', '0x3', '-N', '010'], stdin: 'abcdefghijklmnopqrs' },
+    { argv: ['od', '-w6', '-x'], stdin: 'abcdefgh' },
+    { argv: ['od', '-j', '50'], stdin: 'abc' },
+    { argv: ['od'], stdin: '' },
+    { argv: ['od', 'nosuch'] },
+    { argv: ['od', '-c', 'nosuch', 'f.bin', '-'], stdin: 'in', files: { 'f.bin': 'file' } },
+    { argv: ['od', '-t', 'q'], stdin: 'a' },
+    { argv: ['od', '-t', 'x3'], stdin: 'a' },
+    { argv: ['od', '-t', 'c2'], stdin: 'a' },
+    { argv: ['od', '-A', 'q'], stdin: 'a' },
+  ],
   expr: [
     { argv: ['expr', '1', '+', '2'] },
     { argv: ['expr', '7', '/', '2'] },
