@@ -18,6 +18,7 @@ import { grep } from './grep.ts'
 import { head } from './head.ts'
 import { jq } from './jq/jq.ts'
 import { comm } from './comm.ts'
+import { diff } from './difflib/diff.ts'
 import { ls } from './ls.ts'
 import { od } from './od.ts'
 import { nl } from './nl.ts'
@@ -51,6 +52,7 @@ export const UTILITIES: ReadonlyMap<string, Command> = new Map<string, Command>(
   ['cut', cut],
   ['date', date],
   ['df', df],
+  ['diff', diff],
   ['dirname', dirname],
   ['du', du],
   ['egrep', grep],

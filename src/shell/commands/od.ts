@@ -101,7 +101,7 @@ function field(spec: Spec, bytes: number[], at: number): string {
 export function* od(ctx: CommandContext): Generator<Wait, number, void> {
   if (wantsHelp(ctx)) return 0
   const gnu = isGnu(ctx)
-  const p = parseArgs(ctx, { short: gnu ? 'A:N:abcdij:lot:vxsw::' : 'A:N:abcdhij:lot:vxsw:', long: { 'address-radix=': 'A', 'read-bytes=': 'N', 'skip-bytes=': 'j', 'format=': 't', 'output-duplicates': 'v', 'width=': 'w' } })
+  const p = parseArgs(ctx, { short: gnu ? 'A:N:abcdhij:lot:vxsw::' : 'A:N:abcdhij:lot:vxsw:', long: { 'address-radix=': 'A', 'read-bytes=': 'N', 'skip-bytes=': 'j', 'format=': 't', 'output-duplicates': 'v', 'width=': 'w' } })
   if (typeof p === 'number') return p
   const o = p.opts
   const specs: Spec[] = []
@@ -123,7 +123,7 @@ export function* od(ctx: CommandContext): Generator<Wait, number, void> {
       // GNU takes the formats in the order typed; -i is an int, -l a long (od.c).
       const t = o.all('t')
       let ti = 0
-      const short: Record<string, string> = { a: 'a', b: 'oC', c: 'c', d: 'u2', i: 'dI', l: 'dL', o: 'o2', s: 'd2', x: 'x2' }
+      const short: Record<string, string> = { a: 'a', b: 'oC', c: 'c', d: 'u2', h: 'x2', i: 'dI', l: 'dL', o: 'o2', s: 'd2', x: 'x2' }
       for (const k of o.order) {
         if (k === 't') decode(t[ti++], specs, q)
         else if (short[k]) decode(short[k], specs)

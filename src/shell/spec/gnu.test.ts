@@ -142,6 +142,8 @@ describe('busybox images keep busybox', () => {
     ["printf 'b\\na\\nc\\n' > u1 && printf 'a\\nb\\n' | comm -1 u1 -", 'a\n\tb\n', '', 0],
     ['comm a.txt', '', 'BusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: comm [-123] FILE1 FILE2\n\nCompare FILE1 with FILE2\n', 1],
     ['comm a.txt nosuch', '', 'comm: nosuch: No such file or directory\n', 1],
+    ["printf 'a\\nb\\nc\\n' > x && printf 'a\\nB\\nc\\nd' > y && diff x y; diff -q x y; diff x x; echo $?", '--- x\n+++ y\n@@ -1,3 +1,4 @@\n a\n-b\n+B\n c\n+d\n\\ No newline at end of file\nFiles x and y differ\n0\n', '', 0],
+    ['diff a.txt nosuch', '', "diff: can't stat 'nosuch': No such file or directory\n", 2],
     ['rm sub', '', "rm: 'sub' is a directory\n", 1],
     ['ls --version', '', "ls: unrecognized option '--version'\nBusyBox v1.36.1 (2023-05-18 22:34:17 UTC) multi-call binary.\n\nUsage: ls [-1AaCxdLHRFplinshrSXvctu] [-w WIDTH] [FILE]...\n\nList directory contents\n", 1],
   ]

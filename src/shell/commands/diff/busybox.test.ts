@@ -13,6 +13,7 @@ import { UTILITIES } from '../index.ts'
 import { run } from '../test-helpers.ts'
 import type { Case } from './case.ts'
 import { AWK_CASES } from './cases-awk.ts'
+import { DIFF_CASES } from './cases-diff.ts'
 import { FILE_CASES, FIND_CASES } from './cases-files.ts'
 import { TEXT_CASES } from './cases-text.ts'
 import { MISC_CASES } from './cases-misc.ts'
@@ -157,7 +158,7 @@ function ours(c: Case): Outcome {
 }
 
 describe.skipIf(!hasBusybox())('differential against busybox', () => {
-  for (const [applet, cases] of Object.entries({ ...TEXT_CASES, ...TEXT2_CASES, ...MISC_CASES, ...SED_CASES, ...AWK_CASES, ...FILE_CASES, ...FIND_CASES }))
+  for (const [applet, cases] of Object.entries({ ...TEXT_CASES, ...TEXT2_CASES, ...MISC_CASES, ...SED_CASES, ...AWK_CASES, ...FILE_CASES, ...FIND_CASES, ...DIFF_CASES }))
     describe(applet, () => {
       for (const c of cases)
         it(JSON.stringify(c.argv) + (c.stdin ? ` <<< ${JSON.stringify(c.stdin)}` : ''), () => {

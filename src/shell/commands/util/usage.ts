@@ -17,6 +17,7 @@ const USAGE: Record<string, [string, string]> = {
   chmod: ['[-Rcvf] MODE[,MODE]... FILE...', 'MODE is octal number (bit pattern sstrwxrwxrwx) or [ugoa]{+|-|=}[rwxXst]'],
   chown: ['[-RhLHPcvf]... USER[:[GRP]] FILE...', 'Change the owner and/or group of FILEs to USER and/or GRP'],
   comm: ['[-123] FILE1 FILE2', 'Compare FILE1 with FILE2'],
+  diff: ['[-abBdiNqrTstw] [-L LABEL] [-S FILE] [-U LINES] FILE1 FILE2', 'Compare files line by line and output the differences between them.\nThis implementation supports unified diffs only.'],
   cmp: ['[-ls] [-n NUM] FILE1 [FILE2 [SKIP1 [SKIP2]]]', 'Compare FILE1 with FILE2 (or stdin)'],
   fold: ['[-bs] [-w WIDTH] [FILE]...', 'Wrap input lines in FILEs (or stdin), writing to stdout'],
   ln: ['[-sfnbtv] [-S SUF] TARGET... LINK|DIR', 'Create a link LINK or DIR/TARGET to the specified TARGET(s)'],
