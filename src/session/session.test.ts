@@ -20,6 +20,15 @@ describe('Session', () => {
     expect(() => new Session({ start: 'yesterday' })).toThrow('invalid start time "yesterday": want RFC 3339, e.g. 2026-01-01T00:00:00Z')
   })
 
+  it("keeps the terminal's size: 80x24 headless, COLUMNS and LINES as bash's unexported variables, what ls and watch lay out by", () => {
+    const s = new Session()
+    expect(s.runLine('echo $COLUMNS $LINES; env | grep -c -e ^COLUMNS= -e ^LINES=').stdout).toBe('80 24\n0\n')
+    s.resize(57, 20)
+    expect(s.runLine('echo $COLUMNS $LINES').stdout).toBe('57 20\n')
+    s.runLine('mkdir d && cd d && touch aaaaaaaaaaaa bbbbbbbbbbbb cccccccccccc dddddddddddd eeeeeeeeeeee')
+    expect(s.runLine('ls').stdout).toBe('aaaaaaaaaaaa  cccccccccccc  eeeeeeeeeeee\nbbbbbbbbbbbb  dddddddddddd\n')
+  })
+
   it('knows when a typed line is unfinished', () => {
     const s = new Session()
     expect(["cat > f <<'EOF'", "cat > f <<'EOF'\nx", "cat > f <<'EOF'\nx\nEOF", "echo 'a", 'if true; then', 'echo hi'].map((t) => s.needsMore(t))).toEqual([true, true, false, true, true, false])

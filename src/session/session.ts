@@ -81,6 +81,7 @@ export class Session implements TranscriptSession {
       commands,
       interactive: true,
     })
+    this.setWinsizeVars()
     // Controllers react to what already exists before the first command.
     this.cluster.runUntil(kernel.now())
   }
@@ -88,6 +89,13 @@ export class Session implements TranscriptSession {
   /** The terminal was resized: what commands started from now on see (TIOCGWINSZ). */
   resize(cols: number, rows: number): void {
     if (cols > 0 && rows > 0) this.winsize = { cols: Math.floor(cols), rows: Math.floor(rows) }
+    this.setWinsizeVars()
+  }
+
+  /** Interactive bash keeps COLUMNS and LINES (not exported) at the window's size, updating them on SIGWINCH. */
+  private setWinsizeVars(): void {
+    this.shell.setVar('COLUMNS', String(this.winsize.cols))
+    this.shell.setVar('LINES', String(this.winsize.rows))
   }
 
   /** Where the shell's output goes (the worker forwards it to the terminal). */
