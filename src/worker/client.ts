@@ -53,6 +53,7 @@ export class LabClient {
   private log: InputEntry[]
   private passed = new Set<string>()
   private disposed = false
+  private winsize: [number, number] | undefined
 
   constructor(
     private init: LabInit,
@@ -88,6 +89,8 @@ export class LabClient {
       this.recover(String(e.message ?? 'worker error'))
     }
     this.post({ type: 'init', init: { ...init, log: this.log } })
+    // A new worker (after a crash) starts at 80x24: tell it the terminal's size again.
+    if (this.winsize) this.post({ type: 'resize', cols: this.winsize[0], rows: this.winsize[1] })
   }
 
   private recover(why: string): void {
@@ -216,6 +219,7 @@ export class LabClient {
   }
 
   resize(cols: number, rows: number): void {
+    this.winsize = [cols, rows]
     this.post({ type: 'resize', cols, rows })
   }
 
