@@ -80,25 +80,38 @@ function screen(ctx: CommandContext): { cols: number; rows: number; env: Map<str
 
 /**
  * The output as it fits under the title: lines wrap at the width and what falls
- * below the last row is not shown (watch.c run_command stops at the screen's height).
+ * below the last row is not shown (watch.c run_command stops at the screen's
+ * height). Columns are counted as the terminal does: a tab to the next multiple of
+ * 8, Hangul and other wide characters two.
  */
 function fit(text: string, cols: number, rows: number): string {
   const lines = text.split('\n')
   if (text.endsWith('\n')) lines.pop()
-  let used = 0
   const shown: string[] = []
+  let row = 0
   for (const line of lines) {
-    const n = Math.max(1, Math.ceil(line.length / cols))
-    if (used + n > rows) {
-      const left = rows - used
-      if (left > 0) shown.push(line.slice(0, left * cols))
-      // The screen is full: no newline after the last row, which would scroll the title away.
-      return shown.join('\n')
+    if (row >= rows) return shown.join('\n')
+    let x = 0
+    let cut = ''
+    for (const ch of line) {
+      const w = ch === '\t' ? 8 - (x % 8) : wide(ch) ? 2 : 1
+      if (x + w > cols && x > 0) {
+        // The screen is full: no newline after the last row, which would scroll the title away.
+        if (++row >= rows) return [...shown, cut].join('\n')
+        x = 0
+      }
+      x += ch === '\t' ? Math.min(w, cols - x) : w
+      cut += ch
     }
-    used += n
-    shown.push(line)
+    shown.push(cut)
+    row++
   }
   return text
+}
+
+function wide(ch: string): boolean {
+  const c = ch.codePointAt(0)!
+  return (c >= 0x1100 && c <= 0x115f) || (c >= 0x2e80 && c <= 0xa4cf) || (c >= 0xac00 && c <= 0xd7a3) || (c >= 0xf900 && c <= 0xfaff) || (c >= 0xfe30 && c <= 0xfe4f) || (c >= 0xff00 && c <= 0xff60) || (c >= 0xffe0 && c <= 0xffe6) || (c >= 0x1f300 && c <= 0x1faff) || (c >= 0x20000 && c <= 0x3fffd)
 }
 
 /**

@@ -89,6 +89,12 @@ describe('watch (terminal)', () => {
     expect(r2.stdout.split('\n').slice(1).join('\n')).toBe('\n0123456789abcdefghij\x1b[?1049l')
   })
 
+  it('counts columns as the terminal does: tabs to the next stop, Hangul two wide', () => {
+    const t = terminal({ size: { cols: 10, rows: 3 } })
+    const r = t.line('watch -t -n 2 \'printf "a\\tb\\n잡잡잡잡잡잡\\nlast\\n"\'', { signals: [[1000, 'INT']] })
+    expect(r.stdout).toBe('\x1b[?1049h\x1b[H\x1b[2Ja\tb\n잡잡잡잡잡잡\x1b[?1049l')
+  })
+
   it('$COLUMNS and $LINES override the terminal size', () => {
     const t = terminal({ size: { cols: 57, rows: 24 }, env: { PATH: '/usr/bin:/bin', HOSTNAME: 'controlplane', COLUMNS: '70', LINES: '3' } })
     const r = t.line('watch -n 2 seq 5', { signals: [[1000, 'INT']] })
