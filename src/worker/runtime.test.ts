@@ -205,4 +205,51 @@ describe('LabRuntime', () => {
     expect(last.jump).toBeUndefined()
     expect(out.filter((m) => m.type === 'log').pop()).toEqual({ type: 'log', entry: { at: START + HOURS, kind: 'line', line: 'echo after' } })
   })
+
+  it('runs a long seek forward with the slider in slices too, running the logged lines again at their moments', () => {
+    const CRON = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: c\n            image: busybox:1.36\n            command: ["true"]\n          restartPolicy: Never\n'
+    const out: FromWorker[] = []
+    const wall = new (class extends FakeWall {
+      override now() {
+        return (this.t += 10)
+      }
+    })()
+    const rt = new LabRuntime((m) => out.push(m), wall)
+    const HOUR = 3_600_000
+    const log: LabInit['log'] = [
+      { at: START, kind: 'file', name: 'cron.yaml', content: CRON },
+      { at: START, kind: 'line', line: 'kubectl apply -f cron.yaml' },
+      { at: START + 3 * HOUR, kind: 'line', line: 'kubectl get cronjob tick -o name' },
+    ]
+    // A lab that has been 6 hours ahead, rewound to its start.
+    rt.handle({ type: 'init', init: { ...INIT, log, until: START + 6 * HOUR } })
+    const atEnd = (out.filter((m) => m.type === 'timeline').pop() as Extract<FromWorker, { type: 'timeline' }>).snapshot
+    rt.handle({ type: 'seek', at: START })
+    expect(out.filter((m) => m.type === 'clock').pop()).toMatchObject({ now: START, horizon: START + 6 * HOUR })
+    const from = out.length
+    const clocks = () => out.slice(from).filter((m): m is Extract<FromWorker, { type: 'clock' }> => m.type === 'clock')
+    const text = () => out.slice(from).filter((m) => m.type === 'output').map((m) => (m as { data: string }).data).join('')
+
+    rt.handle({ type: 'seek', at: START + 6 * HOUR })
+    const first = clocks().pop()!
+    expect(first.jump).toEqual({ from: START, to: START + 6 * HOUR })
+    expect(first.now).toBeLessThan(START + 6 * HOUR)
+    // Input sent meanwhile waits for the end of the seek.
+    rt.handle({ type: 'line', line: 'echo after' })
+    for (let i = 0; i < 10_000 && clocks().pop()!.jump; i++) wall.pass(10)
+    const seen = clocks().filter((c) => c.jump).map((c) => c.now)
+    expect(seen.length).toBeGreaterThan(1)
+    expect([...seen].sort((a, b) => a - b)).toEqual(seen)
+    const last = clocks().pop()!
+    expect(last).toMatchObject({ now: START + 6 * HOUR, horizon: START + 6 * HOUR })
+    expect(last.jump).toBeUndefined()
+    // The line logged at +3 h ran again there, shown after its prompt; then the deferred one.
+    expect(text()).toBe('cronjob.batch/tick\nafter\n')
+    expect(out.slice(from).find((m) => m.type === 'echo')).toMatchObject({ line: 'kubectl get cronjob tick -o name' })
+    expect(out.filter((m) => m.type === 'log').pop()).toEqual({ type: 'log', entry: { at: START + 6 * HOUR, kind: 'line', line: 'echo after' } })
+    // The same lab as one that ran there in one go.
+    const before = out.filter((m) => m.type === 'timeline')
+    const snaps = before.map((m) => JSON.stringify((m as Extract<FromWorker, { type: 'timeline' }>).snapshot))
+    expect(snaps).toContain(JSON.stringify(atEnd))
+  })
 })

@@ -21,7 +21,7 @@ export interface WallClock {
 const TICK_MS = 50
 const EVENTS_PER_TICK = 40_000
 /**
- * A jump ahead (+1 day) can take seconds of simulation: it runs in slices of this much
+ * A jump ahead (+1 day, or the slider dragged far forward) can take seconds of simulation: it runs in slices of this much
  * wall time, publishing the clock between them, so the page shows the lab working and
  * the worker still answers (Tab completion, the pod drawer) meanwhile.
  */
@@ -59,8 +59,11 @@ export class LabRuntime {
   private interrupted = false
   /** Characters of output posted and not yet acknowledged by the page (with flow control). */
   private unread = 0
-  /** The jump ahead in progress, if any. */
-  private jumping: { from: number; to: number } | null = null
+  /**
+   * The jump ahead in progress, if any: +1 day, or a seek forward with the slider, which
+   * also runs again the logged input it passes (`replay`, oldest first) at its moment.
+   */
+  private jumping: { from: number; to: number; replay: InputEntry[] } | null = null
   private jumpGen = 0
   /** Characters of terminal output so far (a step stops at a command's output too). */
   private printed = 0
@@ -122,7 +125,7 @@ export class LabRuntime {
         break
       case 'jump':
         // Another jump while one runs goes on from where that one ends.
-        this.jumping = this.jumping ? { from: this.jumping.from, to: this.jumping.to + m.ms } : { from: this.now(), to: this.now() + m.ms }
+        this.jumping = this.jumping ? { ...this.jumping, to: this.jumping.to + m.ms } : { from: this.now(), to: this.now() + m.ms, replay: [] }
         this.jumpSlice(++this.jumpGen)
         break
       case 'seek':
@@ -149,8 +152,19 @@ export class LabRuntime {
     if (!this.jumping || gen !== this.jumpGen) return
     const k = this.session.cluster.kernel
     const began = this.wall.now()
+    const j = this.jumping
     let done = false
-    while (!(done = k.runUntil(this.jumping.to, JUMP_EVENTS)) && this.wall.now() - began < JUMP_SLICE_MS);
+    for (;;) {
+      // A seek forward stops at each logged input on the way, and runs it again there.
+      const next = j.replay[0]
+      const until = next && next.at <= j.to ? next.at : j.to
+      const reached = k.runUntil(until, JUMP_EVENTS)
+      if (reached && next && until === next.at) {
+        j.replay.shift()
+        this.apply(next, true)
+      } else if ((done = reached)) break
+      if (this.wall.now() - began >= JUMP_SLICE_MS) break
+    }
     this.horizon = Math.max(this.horizon, this.now())
     if (done) this.endJump()
     else {
@@ -212,13 +226,10 @@ export class LabRuntime {
   private seek(at: number): void {
     const target = Math.max(this.init.start, at)
     if (target >= this.now()) {
-      const future = this.log.filter((e) => e.at > this.now() && e.at <= target)
-      for (const e of future) {
-        this.advanceTo(e.at)
-        this.apply(e, true)
-      }
-      this.advanceTo(target)
-      this.publish(true)
+      // Forward: the same sliced run as +1 day, so a long way ahead never freezes the page.
+      const replay = this.log.filter((e) => e.at > this.now() && e.at <= target)
+      this.jumping = { from: this.now(), to: target, replay }
+      this.jumpSlice(++this.jumpGen)
       return
     }
     const keep = this.log
@@ -356,7 +367,7 @@ export class LabRuntime {
 
   private publish(force: boolean): void {
     const k = this.session.cluster.kernel
-    this.post({ type: 'clock', now: k.now(), playing: this.playing, speed: this.speed, horizon: this.horizon, nextEvent: k.nextEventTime(), ...(this.jumping && { jump: { ...this.jumping } }) })
+    this.post({ type: 'clock', now: k.now(), playing: this.playing, speed: this.speed, horizon: this.horizon, nextEvent: k.nextEventTime(), ...(this.jumping && { jump: { from: this.jumping.from, to: this.jumping.to } }) })
     const wall = this.wall.now()
     const history = this.session.cluster.history
     if (history && history.version !== this.lastSnapshot && (force || wall - this.lastSnapshotWall >= SNAPSHOT_MS)) {
