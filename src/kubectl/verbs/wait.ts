@@ -1,6 +1,6 @@
 // kubectl wait: block (on the virtual clock) until each named object meets a
 // condition (--for=condition=Complete, --for=jsonpath=…=value), is deleted or
-// is created; one "condition met" line per object, each with its own --timeout.
+// is created; one "condition met" line per object, all within one --timeout.
 // Upstream: kubernetes/kubectl pkg/cmd/wait/wait.go, condition.go, json.go, delete.go, create.go.
 import { StatusError } from '../../engine/api/errors.ts'
 import { RESOURCES } from '../../engine/api/resources.ts'
@@ -24,7 +24,7 @@ export const waitVerb: Verb = {
   short: 'Experimental: Wait for a specific condition on one or many resources',
   flags: [
     { name: 'for', type: 'string', usage: 'What to wait for: delete, create, condition=NAME[=VALUE] (VALUE defaults to true) or jsonpath=\'{EXPRESSION}\'[=VALUE].' },
-    { name: 'timeout', type: 'duration', default: '30s', usage: 'How long to wait for each object; 0 checks once, a negative value waits a week.' },
+    { name: 'timeout', type: 'duration', default: '30s', usage: 'How long to wait in all; 0 checks once, a negative value waits a week.' },
     FILENAME_FLAG('naming the objects to wait for'),
     RECURSIVE_FLAG,
     { name: 'all', type: 'bool', usage: 'Every object of the given types in the namespace.' },
@@ -37,7 +37,7 @@ export const waitVerb: Verb = {
   help: {
     long: `Wait until objects reach a state: a condition in their status, a value at a JSONPath, their deletion or their creation.
 
- Each object is waited for in turn, each for up to --timeout. "condition met" is printed for every object that got there; the command fails for those that did not.`,
+ Each object is waited for in turn, all within --timeout. "condition met" is printed for every object that got there; the command fails for those that did not.`,
     examples: [
       '# Wait until a Job has completed',
       'kubectl wait --for=condition=complete job/countdown-job --timeout=120s',
@@ -72,21 +72,49 @@ function parseFor(spec: string): Goal {
     const eq = rest.indexOf('=')
     return eq < 0 ? { kind: 'condition', name: rest, value: 'true' } : { kind: 'condition', name: rest.slice(0, eq), value: rest.slice(eq + 1) }
   }
-  if (lower.startsWith('jsonpath=')) {
-    const rest = spec.slice('jsonpath='.length)
-    const close = rest.lastIndexOf('}')
-    const eq = rest.indexOf('=', close < 0 ? 0 : close)
-    const expr = eq < 0 ? rest : rest.slice(0, eq)
-    const value = eq < 0 ? undefined : rest.slice(eq + 1)
-    if (value === '') throw new KubectlError('jsonpath wait has to have a value after equal sign')
-    try {
-      return { kind: 'jsonpath', path: parseJsonPath(relaxedJsonPath(expr)), value }
-    } catch (e) {
-      if (e instanceof JsonPathError) throw new KubectlError(`unrecognized condition: ${JSON.stringify(spec)}`)
-      throw e
+  if (lower.startsWith('jsonpath=')) return jsonPathGoal(spec.slice('jsonpath='.length))
+  throw new KubectlError(`unrecognized condition: ${JSON.stringify(spec)}`)
+}
+
+const JSONPATH_FORMAT = "jsonpath wait format must be --for=jsonpath='{.status.readyReplicas}'=3 or --for=jsonpath='{.status.readyReplicas}'"
+
+/** Split at each single '='; '==' stays inside a part (kubectl wait.go splitJSONPathInput). */
+function splitOnSingleEquals(input: string): string[] {
+  const parts: string[] = []
+  let cur = ''
+  for (let i = 0; i < input.length; i++) {
+    if (input[i] !== '=') cur += input[i]
+    else if (input[i + 1] === '=') {
+      cur += '=='
+      i++
+    } else {
+      parts.push(cur)
+      cur = ''
     }
   }
-  throw new KubectlError(`unrecognized condition: ${JSON.stringify(spec)}`)
+  return [...parts, cur]
+}
+
+/**
+ * --for=jsonpath=EXPR[=VALUE] as kubectl wait.go processJSONPathInput and newJSONPathParser take it:
+ * at most one single '=', quotes around VALUE dropped, an empty VALUE or EXPR refused, parse errors as they are.
+ */
+function jsonPathGoal(input: string): Goal {
+  const parts = splitOnSingleEquals(input)
+  if (parts.length > 2) throw new KubectlError(JSONPATH_FORMAT)
+  const expr = relaxedJsonPath(parts[0])
+  let value: string | undefined
+  if (parts.length === 2) {
+    value = parts[1].replace(/^['"]+|['"]+$/g, '')
+    if (value === '') throw new KubectlError("jsonpath wait has to have a value after equal sign, like --for=jsonpath='{.status.readyReplicas}'=3")
+  }
+  if (expr === '') throw new KubectlError('jsonpath expression cannot be empty')
+  try {
+    return { kind: 'jsonpath', path: parseJsonPath(expr), value }
+  } catch (e) {
+    if (e instanceof JsonPathError) throw new KubectlError(e.message)
+    throw e
+  }
 }
 
 /** Whether an object meets a condition or JSONPath goal now; throws kubectl's errors for ambiguous paths. */
@@ -100,11 +128,13 @@ function met(goal: Goal, obj: KObject): boolean {
   if (results.length > 1) throw new KubectlError('given jsonpath expression matches more than one list')
   const values = results[0] ?? []
   if (!values.length) return false
-  if (goal.value === undefined) return true
+  // wait.go checkCondition verifies a single value before "any value will do" (verifyParsedJSONPath).
   if (values.length > 1) throw new KubectlError('given jsonpath expression matches more than one value')
+  if (goal.value === undefined) return true
   const v = values[0]
   if (typeof v === 'object' && v !== null) throw new KubectlError('jsonpath leads to a nested object or list which is not supported')
-  return String(v) === goal.value
+  // compareResults: fmt %v of the value, both sides trimmed of white space.
+  return (v === null ? '<nil>' : String(v)).trim() === goal.value.trim()
 }
 
 function timeoutMs(ctx: KubectlContext): number {
@@ -135,18 +165,34 @@ function* runWait(ctx: KubectlContext): Generator<Wait, number, void> {
     for (const info of fetched.infos) for (const obj of info.objects) targets.push({ kind: obj.kind, namespace: obj.metadata.namespace, name: obj.metadata.name, obj })
   }
   if (!targets.length && !errs.length && goal.kind !== 'delete') throw new KubectlError('no matching resources found')
+  // One deadline for the whole command: RunWait makes a single context with --timeout and every object's
+  // watch runs under it (kubectl pkg/cmd/wait/wait.go), so objects after one that timed out time out at once.
+  const deadline = ctx.now() + timeout
   for (const t of targets) {
-    const deadline = ctx.now() + timeout
     const current = () => ctx.store.get<KObject>(t.kind, t.namespace, t.name)
     let done: () => boolean
     if (goal.kind === 'delete') done = () => current()?.metadata.uid !== t.obj?.metadata.uid || !t.obj
     else if (goal.kind === 'create') done = () => current() !== undefined
     else done = () => !!current() && met(goal, current()!)
-    const ok = yield* waitUntil(ctx, done, deadline)
+    const resourceName = () => {
+      const o = current() ?? t.obj
+      return `${o ? resourceOf(o).resource : t.kind.toLowerCase() + 's'}/${t.name}`
+    }
+    let ok: boolean
+    if (timeout === 0 && goal.kind !== 'create') {
+      // --timeout=0 looks once (getObjAndCheckCondition, IsDeleted): an unmet goal is "condition not met".
+      ok = done()
+      if (!ok) {
+        errs.push(new KubectlError(`condition not met for ${resourceName()}`))
+        continue
+      }
+    } else if (ctx.now() >= deadline && !(goal.kind === 'delete' && done())) {
+      // The shared context has expired: the watch cannot even start (a deleted object is still seen by the first GET).
+      ok = false
+    } else ok = yield* waitUntil(ctx, done, deadline)
     const shown = current() ?? t.obj
-    const resource = shown ? resourceOf(shown).resource : t.kind.toLowerCase() + 's'
     if (ok && shown) printWritten(ctx, shown, 'condition met', 'none')
-    else if (!ok) errs.push(new KubectlError(`timed out waiting for the condition on ${resource}/${t.name}`))
+    else if (!ok) errs.push(new KubectlError(`timed out waiting for the condition on ${resourceName()}`))
   }
   throwCollected(errs)
   return 0
