@@ -32,6 +32,11 @@ const cases: Case[] = [
   ],
   ['--since excludes older lines', ['logs', 'countdown-job-x7k2p', '--since=1m'], ''],
   ['--limit-bytes', ['logs', 'countdown-job-x7k2p', '--limit-bytes=5'], '3\n2\n1'],
+  [
+    '--limit-bytes counts what the kubelet sent, not the --prefix kubectl adds to each line (logs.go DefaultConsumeRequest)',
+    ['logs', 'countdown-job-x7k2p', '--prefix', '--limit-bytes=5'],
+    '[pod/countdown-job-x7k2p/countdown] 3\n[pod/countdown-job-x7k2p/countdown] 2\n[pod/countdown-job-x7k2p/countdown] 1',
+  ],
   ['-l with --prefix', ['logs', '-l', 'job-name=fail-job', '--prefix'], '[pod/fail-job-2xk9d/worker] doing work\n[pod/fail-job-h6t4z/worker] doing work\n'],
   ['-l without pods', ['logs', '-l', 'job-name=nothing'], '', 'No resources found in default namespace.\n'],
   [

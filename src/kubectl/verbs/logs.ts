@@ -83,8 +83,33 @@ function options(ctx: KubectlContext): { arg: string; container: string; opts: L
   }
 }
 
-function line(e: LogEntry, o: LogOptions, prefix: string): string {
-  return prefix + (o.timestamps ? logTimestamp(e) + ' ' : '') + e.text + (e.partial ? '' : '\n')
+/** One entry as the kubelet streams it: its timestamp (with --timestamps), its text, and the newline unless partial. */
+function line(e: LogEntry, o: LogOptions): string {
+  return (o.timestamps ? logTimestamp(e) + ' ' : '') + e.text + (e.partial ? '' : '\n')
+}
+
+/**
+ * kubectl's side of one log stream (logs.go DefaultConsumeRequest): it reads the kubelet's bytes up to each
+ * newline and writes every line it read with the --prefix before it, and what is left without a newline when
+ * the stream ends. The prefix is kubectl's, so --limit-bytes (the kubelet's) does not count it, and a line
+ * the container wrote in several pieces gets one prefix.
+ */
+class LineStream {
+  private held = ''
+  constructor(private readonly prefix: string) {}
+  /** The complete lines in `chunk` (after what was held), prefixed; the rest is held. */
+  push(chunk: string): string {
+    const text = this.held + chunk
+    const cut = text.lastIndexOf('\n') + 1
+    this.held = text.slice(cut)
+    return text.slice(0, cut).split(/(?<=\n)/).filter(Boolean).map((l) => this.prefix + l).join('')
+  }
+  /** The end of the stream: the unfinished last line, if any. */
+  end(): string {
+    const rest = this.held
+    this.held = ''
+    return rest ? this.prefix + rest : ''
+  }
 }
 
 /** The kubelet's answer to one log request: entries after --since, the last --tail of them. */
@@ -143,17 +168,21 @@ function* run(ctx: KubectlContext): Generator<Wait, number, void> {
         continue
       }
       const limit = new Limit(opts.limitBytes)
-      const prefix = prefixFor(t)
-      ctx.out(limit.take(initialEntries(answer.log.entries, opts).map((e) => line(e, opts, prefix)).join('')))
-      if (!opts.follow || answer.log.closed) continue
+      const stream = new LineStream(prefixFor(t))
+      ctx.out(stream.push(limit.take(initialEntries(answer.log.entries, opts).map((e) => line(e, opts)).join(''))))
+      if (!opts.follow || answer.log.closed) {
+        ctx.out(stream.end())
+        continue
+      }
       open++
       stops.push(
         answer.log.follow(
           (e) => {
-            pending += limit.take(line(e, opts, prefix))
+            pending += stream.push(limit.take(line(e, opts)))
             ctx.host.wake()
           },
           () => {
+            pending += stream.end()
             open--
             ctx.host.wake()
           },
