@@ -130,29 +130,40 @@ export interface Selection {
   bySelector: boolean
 }
 
-/** Resolve `logs` arguments to pods and containers (LogsOptions.Complete + LogsForObject). */
-export function* selectTargets(ctx: KubectlContext, arg: string, container: string, timeoutMs: number): Generator<Wait, Selection, void> {
-  const f = ctx.flags
-  const allContainers = f.bool('all-containers')
-  const allPods = f.bool('all-pods')
-  const selector = f.string('selector')
+/** What LogsOptions.Complete's builder found: the pods of -l (possibly none), or the one named object. */
+export type LogSource = { pods: Pod[] } | { obj: KObject }
+
+/**
+ * LogsOptions.Complete's lookup: the -l pods (saying so on stderr when there are none) or the named
+ * object (NotFound in kubectl's words). It comes before LogsOptions.Validate, so its errors win.
+ */
+export function findSource(ctx: KubectlContext, arg: string): LogSource {
+  const selector = ctx.flags.string('selector')
   if (selector) {
     const pods = listObjects(ctx, resolveResource('pods'), ctx.namespace, listFilter(resolveResource('pods'), selector, '')) as Pod[]
     if (!pods.length) ctx.err(`No resources found in ${ctx.namespace} namespace.\n`)
-    return { targets: pods.flatMap((p) => containersFor(ctx, p, container, allContainers, allPods)), bySelector: true }
+    return { pods }
   }
   const slash = arg.indexOf('/')
   const r = resolveResource(slash < 0 ? 'pods' : arg.slice(0, slash))
   const name = slash < 0 ? arg : arg.slice(slash + 1)
-  let obj: KObject
   try {
-    obj = ctx.api.get(r.kind, r.namespaced ? ctx.namespace : undefined, name)
+    return { obj: ctx.api.get(r.kind, r.namespaced ? ctx.namespace : undefined, name) }
   } catch (e) {
     if ((e as { status?: { reason?: string; message?: string } }).status?.reason === 'NotFound') {
       throw new KubectlError(`error from server (NotFound): ${(e as Error).message} in namespace ${JSON.stringify(ctx.namespace)}`)
     }
     throw e
   }
+}
+
+/** The pods and containers to read from what Complete found (LogsForObject). */
+export function* selectTargets(ctx: KubectlContext, source: LogSource, container: string, timeoutMs: number): Generator<Wait, Selection, void> {
+  const f = ctx.flags
+  const allContainers = f.bool('all-containers')
+  const allPods = f.bool('all-pods')
+  if ('pods' in source) return { targets: source.pods.flatMap((p) => containersFor(ctx, p, container, allContainers, allPods)), bySelector: true }
+  const obj = source.obj
   if (obj.kind === 'Pod') return { targets: containersFor(ctx, obj as Pod, container, allContainers, allPods), bySelector: false }
   const pods = yield* podsOf(ctx, obj, timeoutMs)
   if (pods.length > 1 && !allPods) ctx.err(`Found ${pods.length} pods, using pod/${pods[0].metadata.name}\n`)

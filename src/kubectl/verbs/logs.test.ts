@@ -56,6 +56,13 @@ const cases: Case[] = [
   ['a name and a selector', ['logs', 'x', '-l', 'a=b'], '', "error: only a selector (-l) or a POD name is allowed\nSee 'kubectl logs -h' for help and examples\n", 1],
   ['-c and an inline container', ['logs', 'countdown-job-x7k2p', 'countdown', '-c', 'countdown'], '', 'error: only one of -c or an inline [CONTAINER] arg is allowed\n', 1],
   ['--tail below -1', ['logs', 'countdown-job-x7k2p', '--tail=-2'], '', 'error: --tail must be greater than or equal to -1\n', 1],
+  [
+    'a missing pod is reported before a bad flag combination (Complete looks it up, Validate comes after)',
+    ['logs', 'nope', '--tail=-2', '--limit-bytes=-1'],
+    '',
+    'error: error from server (NotFound): pods "nope" not found in namespace "default"\n',
+    1,
+  ],
   ['--since and --since-time', ['logs', 'countdown-job-x7k2p', '--since=1m', '--since-time=2025-06-02T10:00:00Z'], '', 'error: at most one of `sinceTime` or `sinceSeconds` may be specified\n', 1],
 ]
 
@@ -144,6 +151,12 @@ describe('kubectl logs (research §9)', () => {
     const st = { ...pod.status.containerStatuses![0], state: { waiting: { reason: 'ContainerCreating' } }, containerID: undefined }
     c.store.update({ ...pod, status: { ...pod.status, phase: 'Pending', containerStatuses: [st] } })
     expect(kubectl(c, ['logs', 'countdown-job-x7k2p'])).toEqual({
+      stdout: '',
+      stderr: 'Error from server (BadRequest): container "countdown" in pod "countdown-job-x7k2p" is waiting to start: ContainerCreating\n',
+      code: 1,
+    })
+    // Without -f the logs are read one after another and the first error ends the command, --ignore-errors or not.
+    expect(kubectl(c, ['logs', '-l', 'job-name=countdown-job', '--ignore-errors'])).toEqual({
       stdout: '',
       stderr: 'Error from server (BadRequest): container "countdown" in pod "countdown-job-x7k2p" is waiting to start: ContainerCreating\n',
       code: 1,

@@ -11,7 +11,7 @@ import { KubectlError, UsageError } from '../errors.ts'
 import { FlagError } from '../flags.ts'
 import { parseGoDuration } from '../duration.ts'
 import { LOGS_FLAGS, LOGS_HELP } from './logs-flags.ts'
-import { selectTargets, type LogTarget } from './logs-select.ts'
+import { findSource, selectTargets, type LogSource, type LogTarget } from './logs-select.ts'
 
 const USAGE = "expected 'logs [-f] [-p] (POD | TYPE/NAME) [-c CONTAINER]'.\nPOD or TYPE/NAME is a required argument for the logs command"
 
@@ -32,13 +32,20 @@ function duration(ctx: KubectlContext, name: string): number {
   return v
 }
 
-/** Complete + Validate: argument shapes and flag combinations, in kubectl's order and words. */
-function options(ctx: KubectlContext): { arg: string; container: string; opts: LogOptions; timeoutMs: number } {
+/**
+ * LogsOptions.Complete (argument shapes, --pod-running-timeout, --since-time, then the lookup of what to read)
+ * followed by Validate (flag combinations), in kubectl's order and words (kubectl pkg/cmd/logs/logs.go): a
+ * missing pod is reported before a bad --tail.
+ */
+function options(ctx: KubectlContext): { source: LogSource; container: string; opts: LogOptions; timeoutMs: number } {
   const f = ctx.flags
   const args = ctx.args
   const selector = f.string('selector')
   let arg = ''
   let container = f.string('container')
+  // Both are flag values: a bad one fails when the flags are parsed, before anything else.
+  const sinceMs = duration(ctx, 'since')
+  const timeoutMs = duration(ctx, 'pod-running-timeout')
   if (args.length === 0 && !selector) throw new UsageError(USAGE, 'kubectl logs')
   if (args.length === 1) {
     arg = args[0]
@@ -47,10 +54,16 @@ function options(ctx: KubectlContext): { arg: string; container: string; opts: L
     arg = args[0]
     container = args[1]
   } else if (args.length > 2) throw new UsageError(USAGE, 'kubectl logs')
-  const timeoutMs = duration(ctx, 'pod-running-timeout')
   if (timeoutMs <= 0) throw new KubectlError('--pod-running-timeout must be higher than zero')
-  const sinceMs = duration(ctx, 'since')
   const sinceTime = f.string('since-time')
+  let since: number | undefined
+  if (sinceTime) {
+    const t = parseTime(sinceTime)
+    if (Number.isNaN(t)) throw new KubectlError(`parsing time ${JSON.stringify(sinceTime)} as "2006-01-02T15:04:05Z07:00": cannot parse ${JSON.stringify(sinceTime)} as "2006"`)
+    since = t
+  } else if (sinceMs) since = ctx.now() - Math.round(sinceMs / 1000) * 1000
+  const source = findSource(ctx, arg)
+  // Validate
   if (sinceTime && sinceMs !== 0) throw new KubectlError('at most one of `sinceTime` or `sinceSeconds` may be specified')
   if (f.bool('all-containers') && container) throw new KubectlError(`--all-containers=true should not be specified with container name ${container}`)
   if (f.changed('container') && args.length === 2) throw new KubectlError('only one of -c or an inline [CONTAINER] arg is allowed')
@@ -60,14 +73,8 @@ function options(ctx: KubectlContext): { arg: string; container: string; opts: L
   let tail = f.int('tail')
   if (tail < -1) throw new KubectlError('--tail must be greater than or equal to -1')
   if (selector && tail === -1 && !tailSet) tail = 10
-  let since: number | undefined
-  if (sinceTime) {
-    const t = parseTime(sinceTime)
-    if (Number.isNaN(t)) throw new KubectlError(`parsing time ${JSON.stringify(sinceTime)} as "2006-01-02T15:04:05Z07:00": cannot parse ${JSON.stringify(sinceTime)} as "2006"`)
-    since = t
-  } else if (sinceMs) since = ctx.now() - Math.round(sinceMs / 1000) * 1000
   return {
-    arg,
+    source,
     container,
     timeoutMs,
     opts: {
@@ -147,8 +154,8 @@ function requestError(code: number, message: string): StatusError {
 }
 
 function* run(ctx: KubectlContext): Generator<Wait, number, void> {
-  const { arg, container, opts, timeoutMs } = options(ctx)
-  const selection = yield* selectTargets(ctx, arg, container, timeoutMs)
+  const { source, container, opts, timeoutMs } = options(ctx)
+  const selection = yield* selectTargets(ctx, source, container, timeoutMs)
   const targets = selection.targets
   const maxFollow = ctx.flags.int('max-log-requests')
   if (opts.follow && targets.length > 1 && targets.length > maxFollow) {
@@ -163,7 +170,9 @@ function* run(ctx: KubectlContext): Generator<Wait, number, void> {
       const answer = ctx.cluster.podLogs(t.pod.metadata.namespace ?? ctx.namespace, t.pod.metadata.name, t.container, { previous: opts.previous })
       if (!answer.ok) {
         const err = requestError(answer.code, answer.message)
-        if (!opts.ignoreErrors) throw err
+        // --ignore-errors only matters when several logs are followed at once (parallelConsumeRequest);
+        // read one after another, the first error ends the command (sequentialConsumeRequest).
+        if (!opts.ignoreErrors || !opts.follow || targets.length < 2) throw err
         ctx.out(`error: ${answer.message}\n`)
         continue
       }
