@@ -63,7 +63,6 @@ interface Filter {
 
 function filterFor(ctx: KubectlContext): Filter {
   const types = [...new Set(ctx.flags.strings('types'))].sort()
-  for (const t of types) if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') throw new KubectlError('valid --types are Normal or Warning')
   const f: Filter = { namespace: ctx.flags.bool('all-namespaces') ? undefined : ctx.namespace, types }
   const forObject = ctx.flags.string('for')
   if (forObject) {
@@ -73,6 +72,8 @@ function filterFor(ctx: KubectlContext): Filter {
     const r = resolveResource(parts[0].toLowerCase())
     Object.assign(f, { kind: r.kind, apiVersion: r.group ? `${r.group}/${r.version}` : r.version, name: parts[1] })
   }
+  // Validate comes after Complete has decoded --for (kubectl pkg/cmd/events/events.go), so a bad --for is reported first.
+  for (const t of types) if (t.toLowerCase() !== 'normal' && t.toLowerCase() !== 'warning') throw new KubectlError('valid --types are Normal or Warning')
   return f
 }
 
