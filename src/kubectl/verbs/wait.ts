@@ -186,8 +186,9 @@ function* runWait(ctx: KubectlContext): Generator<Wait, number, void> {
         errs.push(new KubectlError(`condition not met for ${resourceName()}`))
         continue
       }
-    } else if (ctx.now() >= deadline && !(goal.kind === 'delete' && done())) {
-      // The shared context has expired: the watch cannot even start (a deleted object is still seen by the first GET).
+    } else if (ctx.now() >= deadline && !((goal.kind === 'delete' || goal.kind === 'create') && done())) {
+      // The shared context has expired: the watch cannot even start. Deletion and creation are still seen by
+      // the GET that comes before any watch.
       ok = false
     } else ok = yield* waitUntil(ctx, done, deadline)
     const shown = current() ?? t.obj
