@@ -4,22 +4,8 @@
 import { describe, expect, it } from 'vitest'
 import type { FromWorker, LabInit } from './protocol.ts'
 import { LabRuntime, type WallClock } from './runtime.ts'
+import { INIT, START } from './testing.ts'
 
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: hello
-spec:
-  template:
-    spec:
-      containers:
-      - name: hello
-        image: busybox:1.36
-        command: ["sh", "-c", "echo hi; sleep 5"]
-      restartPolicy: Never
-`
-const START = Date.parse('2026-01-01T00:00:00Z')
-const INIT: LabInit = { lessonId: 't', seed: 1, start: START, files: [{ name: 'job.yaml', content: JOB }], checks: [], log: [], lang: 'en' }
 
 class FakeWall implements WallClock {
   t = 0
@@ -44,6 +30,15 @@ class FakeWall implements WallClock {
     this.t = end
   }
 }
+
+/** Each look at the wall clock takes 10 ms, so a slice's budget runs out after a few thousand events. */
+class SlowWall extends FakeWall {
+  override now() {
+    return (this.t += 10)
+  }
+}
+
+const CRON = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: c\n            image: busybox:1.36\n            command: ["true"]\n          restartPolicy: Never\n'
 
 function lab() {
   const out: FromWorker[] = []
@@ -176,14 +171,8 @@ describe('LabRuntime', () => {
   })
 
   it('runs a long jump in slices, publishing the clock between them, and defers input to its end', () => {
-    const CRON = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: c\n            image: busybox:1.36\n            command: ["true"]\n          restartPolicy: Never\n'
     const out: FromWorker[] = []
-    // Each look at the wall clock takes 10 ms, so a slice's budget runs out after a few thousand events.
-    const wall = new (class extends FakeWall {
-      override now() {
-        return (this.t += 10)
-      }
-    })()
+    const wall = new SlowWall()
     const rt = new LabRuntime((m) => out.push(m), wall)
     rt.handle({ type: 'init', init: INIT })
     rt.handle({ type: 'file', name: 'cron.yaml', content: CRON })
@@ -207,13 +196,8 @@ describe('LabRuntime', () => {
   })
 
   it('runs a long seek forward with the slider in slices too, running the logged lines again at their moments', () => {
-    const CRON = 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: tick\nspec:\n  schedule: "* * * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers:\n          - name: c\n            image: busybox:1.36\n            command: ["true"]\n          restartPolicy: Never\n'
     const out: FromWorker[] = []
-    const wall = new (class extends FakeWall {
-      override now() {
-        return (this.t += 10)
-      }
-    })()
+    const wall = new SlowWall()
     const rt = new LabRuntime((m) => out.push(m), wall)
     const HOUR = 3_600_000
     const log: LabInit['log'] = [

@@ -1,23 +1,9 @@
 // "Next event" steps to the next change the student can see and says what it was.
 import { describe, expect, it } from 'vitest'
-import type { FromWorker, LabInit } from './protocol.ts'
+import type { FromWorker } from './protocol.ts'
 import { LabRuntime } from './runtime.ts'
+import { INIT, START } from './testing.ts'
 
-const JOB = `apiVersion: batch/v1
-kind: Job
-metadata:
-  name: hello
-spec:
-  template:
-    spec:
-      containers:
-      - name: hello
-        image: busybox:1.36
-        command: ["sh", "-c", "echo hi; sleep 5"]
-      restartPolicy: Never
-`
-const START = Date.parse('2026-01-01T00:00:00Z')
-const INIT: LabInit = { lessonId: 't', seed: 1, start: START, files: [{ name: 'job.yaml', content: JOB }], checks: [], log: [], lang: 'en' }
 
 function steps(n: number, first?: string) {
   const out: FromWorker[] = []
