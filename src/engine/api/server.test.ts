@@ -50,3 +50,19 @@ describe('metadata.generation', () => {
     expect(api.delete('PersistentVolumeClaim', 'default', 'c').metadata.generation).toBeUndefined()
   })
 })
+
+describe('an update that changes nothing', () => {
+  it('is not written: same resourceVersion, no watch event (etcd3 GuaranteedUpdate)', () => {
+    const { api, store } = apiForTest()
+    const p = api.create(pod() as unknown as KObject) as Pod
+    const seen: string[] = []
+    store.watch((e) => seen.push(e.type))
+    // Defaulting fills the dropped field back in, so the stored bytes would be the same.
+    const same = api.update({ ...p, spec: { ...p.spec, restartPolicy: undefined } } as unknown as KObject)
+    expect(same.metadata.resourceVersion).toBe(p.metadata.resourceVersion)
+    expect(seen).toEqual([])
+    const relabelled = api.update({ ...p, metadata: { ...p.metadata, labels: { a: 'b' } } })
+    expect(relabelled.metadata.resourceVersion).not.toBe(p.metadata.resourceVersion)
+    expect(seen).toEqual(['MODIFIED'])
+  })
+})

@@ -3,6 +3,7 @@
 // validation), bumps generation on spec changes, and implements deletion with
 // finalizers, graceful pod termination and propagation policies, as
 // k8s.io/apiserver pkg/registry/generic/registry/store.go does.
+import { jsonEqual } from '../admission/util.ts'
 import type { Kernel } from '../kernel/kernel.ts'
 import { rfc3339 } from '../kernel/time.ts'
 import { alreadyExists, conflict, notFound, type StatusError } from './errors.ts'
@@ -133,6 +134,9 @@ export class ApiServer {
       if (next.metadata.deletionGracePeriodSeconds === undefined) delete next.metadata.deletionGracePeriodSeconds
     }
     if (opts.dryRun) return next
+    // etcd3 GuaranteedUpdate (apiserver pkg/storage/etcd3/store.go) writes nothing when the
+    // new object's bytes are the stored ones: same resourceVersion, no watch event.
+    if (jsonEqual({ ...next, metadata: { ...next.metadata, resourceVersion: old.metadata.resourceVersion } }, old)) return old
     const stored = this.store.update(next)
     return this.finishIfDone(stored) as T
   }

@@ -149,16 +149,13 @@ function patchOne(ctx: KubectlContext, current: KObject, type: PatchType, body: 
   try {
     if (dry !== 'client') {
       // The apiserver stores nothing when the patched object, once defaulted, is the stored
-      // one (etcd3 GuaranteedUpdate skips identical bytes): {"spec":{"suspend":null}} comes
-      // back unchanged, same resourceVersion, and kubectl says "patched (no change)".
-      const probe = { ...opts, dryRun: true, warnings: [] as string[] }
-      const next = ctx.api.update(patched, probe)
-      if (sameStored(next, current)) {
-        opts.warnings.push(...probe.warnings)
+      // one ({"spec":{"suspend":null}}): it answers with the same resourceVersion, and
+      // kubectl says "patched (no change)".
+      result = ctx.api.update(patched, opts)
+      if (result.metadata.resourceVersion === current.metadata.resourceVersion && deepEqual(jsonCopy(result), jsonCopy(current))) {
         printWritten(ctx, current, 'patched (no change)', dry)
         return
       }
-      result = ctx.api.update(patched, opts)
     }
   } finally {
     printWarnings(ctx, opts.warnings)
@@ -177,10 +174,4 @@ function checkName(patched: KObject, current: KObject): void {
   if (ns && current.metadata.namespace && ns !== current.metadata.namespace) {
     throw badRequest(`the namespace of the object (${ns}) does not match the namespace on the URL (${current.metadata.namespace})`)
   }
-}
-
-function sameStored(next: KObject, current: KObject): boolean {
-  const a = jsonCopy(next)
-  a.metadata = { ...a.metadata, resourceVersion: current.metadata.resourceVersion }
-  return deepEqual(a, jsonCopy(current))
 }
